@@ -1,0 +1,49 @@
+# One entry point for every task. `make serve` and `make test` do all set-up
+# themselves on a fresh machine; CI runs `make test` through .ci/run.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: help setup serve build test bench chromium clean
+
+help:
+	@echo "make serve   build and serve the site with the helper at http://$(HOST):$(PORT)"
+	@echo "make test    run the whole test suite (installs what it needs, Chromium included)"
+	@echo "make build   build the static site into site/"
+	@echo "make bench   measure the helper's start-up and output speed in Chromium"
+
+$(BIN)/activate:
+	@PY=$$(bash build_scripts/find-python.sh) && echo "Creating $(VENV) with $$PY" && "$$PY" -m venv $(VENV)
+
+$(VENV)/.installed: $(BIN)/activate requirements.txt requirements.lock helper/pyproject.toml
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt -c requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e ./helper
+	@touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts
+	@touch $@
+
+setup: $(VENV)/.installed node_modules/.installed
+
+chromium:
+	@bash build_scripts/ensure-chromium.sh
+
+serve: setup
+	$(BIN)/mkdocs serve --dev-addr $(HOST):$(PORT) --no-livereload
+
+build: setup
+	$(BIN)/mkdocs build --strict
+
+test: setup chromium
+	$(BIN)/python -m pytest
+
+bench: setup chromium
+	$(BIN)/python build_scripts/bench.py
+
+clean:
+	rm -rf site .cache .pytest_cache

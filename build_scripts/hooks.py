@@ -1,0 +1,69 @@
+"""MkDocs hooks: every build step beyond plain MkDocs runs from here.
+
+Registered in mkdocs.yml, so `mkdocs build`, `mkdocs serve` and the README's
+commands all produce the same site: the helper's runtime, its question pages,
+a Content-Security-Policy on every page, and a check that fails the build on
+any asset loaded from another origin.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    # MkDocs loads hooks by file path; the sibling modules live in the
+    # build_scripts package, so the project root must be importable.
+    sys.path.insert(0, str(ROOT))
+
+from build_scripts import csp, defuse, site_checks  # noqa: E402
+
+_state: dict[str, Any] = {}
+
+
+def _optional(name: str) -> Any:
+    """Import a build_scripts module that may not exist in a partial checkout."""
+    import importlib
+
+    try:
+        return importlib.import_module(f"build_scripts.{name}")
+    except ModuleNotFoundError as exc:
+        if exc.name != f"build_scripts.{name}":
+            raise
+        return None
+
+
+def on_pre_build(config: Any) -> None:
+    runtime = _optional("runtime")
+    if runtime is None:
+        _state["runtime"] = None
+        return
+    build = runtime.build_runtime(ROOT)
+    _state["runtime"] = build
+    config.extra["helper_runtime"] = f"helper/runtime/{build.key}/"
+
+
+def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
+    helper_page = _optional("helper_page")
+    if helper_page is None:
+        return markdown
+    return helper_page.expand(markdown, page, config)
+
+
+def on_post_page(output: str, page: Any, config: Any) -> str:
+    return csp.add_policy(output, is_helper=page.file.src_uri.startswith("helper/"))
+
+
+def on_post_build(config: Any) -> None:
+    site_dir = Path(config.site_dir)
+    build = _state.get("runtime")
+    if build is not None:
+        target = site_dir / "helper" / "runtime" / build.key
+        if target.exists():
+            shutil.rmtree(target)
+        shutil.copytree(build.directory, target)
+    defuse.defuse_theme_scripts(site_dir)
+    site_checks.fail_on_external_assets(site_dir)
