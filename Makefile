@@ -1,6 +1,7 @@
 # One entry point for every task. `make serve` and `make test` do all set-up
 # themselves on a fresh machine; CI runs `make test` through .ci/run.
 SHELL := /bin/bash
+export NO_MKDOCS_2_WARNING := 1
 .DEFAULT_GOAL := help
 
 VENV := .venv

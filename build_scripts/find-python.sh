@@ -5,12 +5,11 @@ set -u
 candidates=()
 [ -n "${PYTHON:-}" ] && candidates+=("$PYTHON")
 candidates+=(python3.13 python3.12 python3)
-if command -v pyenv >/dev/null 2>&1; then
-  root=$(pyenv root)
-  for dir in "$root"/versions/3.1[2-9]*; do
-    [ -x "$dir/bin/python3" ] && candidates+=("$dir/bin/python3")
-  done
-fi
+root="${PYENV_ROOT:-$HOME/.pyenv}"
+command -v pyenv >/dev/null 2>&1 && root=$(pyenv root)
+for dir in "$root"/versions/3.1[2-9]*; do
+  [ -x "$dir/bin/python3" ] && candidates+=("$dir/bin/python3")
+done
 for candidate in "${candidates[@]}"; do
   path=$(command -v "$candidate" 2>/dev/null) || continue
   if "$path" -c 'import sys, venv; sys.exit(0 if sys.version_info >= (3, 12) else 1)' >/dev/null 2>&1; then
