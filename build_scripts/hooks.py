@@ -19,7 +19,7 @@ if str(ROOT) not in sys.path:
     # build_scripts package, so the project root must be importable.
     sys.path.insert(0, str(ROOT))
 
-from build_scripts import csp, defuse, site_checks  # noqa: E402
+from build_scripts import csp, defuse, site_checks, theme_fixes  # noqa: E402
 
 _state: dict[str, Any] = {}
 
@@ -54,7 +54,14 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
 
 
 def on_post_page(output: str, page: Any, config: Any) -> str:
-    return csp.add_policy(output, is_helper=page.file.src_uri.startswith("helper/"))
+    return csp.add_policy(theme_fixes.fix_page(output), is_helper=page.file.src_uri.startswith("helper/"))
+
+
+def on_post_template(output_content: str, template_name: str, config: Any) -> str:
+    # The theme's 404 page is rendered as a template, not a page, so it needs the same treatment.
+    if template_name.endswith(".html"):
+        return csp.add_policy(theme_fixes.fix_page(output_content), is_helper=False)
+    return output_content
 
 
 def on_post_build(config: Any) -> None:

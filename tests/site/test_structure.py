@@ -1,0 +1,77 @@
+"""The built site's structure: rule pages at stable URLs, links and anchors that resolve,
+a security policy on every page, and nothing fetched from another origin."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+import pytest
+
+from build_scripts import site_checks
+from tests.site.helpers import collect
+
+
+def html_pages(site: Path) -> list[Path]:
+    return [p for p in sorted(site.rglob("*.html")) if "helper/runtime/" not in p.as_posix()]
+
+
+@pytest.mark.parametrize("number", range(1, 8))
+def test_rule_page_at_stable_url(built_site: Path, number: int) -> None:
+    assert (built_site / "rules" / str(number) / "index.html").is_file()
+
+
+def test_rule_6_links_to_principles(built_site: Path) -> None:
+    links = [url for tag, url in collect(built_site / "rules" / "6" / "index.html").links if tag == "a"]
+    assert any(urlsplit(url).path.rstrip("/").endswith("principles") for url in links)
+
+
+def test_every_internal_link_and_anchor_resolves(built_site: Path) -> None:
+    ids_by_page = {p: collect(p).ids for p in html_pages(built_site)}
+    broken = []
+    for page in html_pages(built_site):
+        base = "http://site/" + page.relative_to(built_site).as_posix()
+        for tag, url in collect(page).links:
+            if url.startswith(("mailto:", "tel:", "data:", "blob:", "about:")):
+                continue
+            absolute = urljoin(base, url)
+            parts = urlsplit(absolute)
+            if parts.netloc != "site":
+                continue
+            target = built_site / unquote(parts.path.lstrip("/"))
+            if target.is_dir() or parts.path.endswith("/"):
+                target = target / "index.html"
+            if not target.exists():
+                broken.append(f"{page.relative_to(built_site)}: {url}")
+                continue
+            if parts.fragment and target.suffix == ".html":
+                if parts.fragment not in ids_by_page.get(target, collect(target).ids):
+                    broken.append(f"{page.relative_to(built_site)}: {url} (no such anchor)")
+    assert not broken, "\n".join(broken)
+
+
+def test_no_external_assets_in_built_site(built_site: Path) -> None:
+    assert site_checks.find_external_assets(built_site) == []
+
+
+def test_every_page_carries_a_security_policy(built_site: Path) -> None:
+    missing = []
+    for page in html_pages(built_site):
+        head = page.read_text(encoding="utf-8")[:600]
+        # The policy must come straight after the charset, before anything it governs.
+        if not re.search(r'<meta charset="utf-8">\s*<meta http-equiv="Content-Security-Policy" '
+                         r'content="script-src \'self\'', head):
+            missing.append(str(page.relative_to(built_site)))
+    assert not missing, "\n".join(missing)
+
+
+def test_no_google_fonts_or_cdn_anywhere(built_site: Path) -> None:
+    offenders = []
+    for path in built_site.rglob("*"):
+        if path.is_file() and path.suffix in {".html", ".css", ".js", ".mjs", ".json"}:
+            text = path.read_text(encoding="utf-8", errors="replace")
+            for host in ("fonts.googleapis", "fonts.gstatic", "cdn.jsdelivr", "unpkg.com", "googletagmanager"):
+                if host in text:
+                    offenders.append(f"{path.relative_to(built_site)}: {host}")
+    assert offenders == []
