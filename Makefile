@@ -29,7 +29,11 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts
 	@touch $@
 
-setup: $(VENV)/.installed node_modules/.installed
+.cache/wheels/.fetched: $(VENV)/.installed build_scripts/wheels.lock.json
+	$(BIN)/python -m build_scripts.fetch_wheels
+	@touch $@
+
+setup: $(VENV)/.installed node_modules/.installed .cache/wheels/.fetched
 
 chromium:
 	@bash build_scripts/ensure-chromium.sh
