@@ -1,0 +1,198 @@
+"""The one function the browser's Web Worker calls: JSON string in, JSON string out.
+
+It never raises. The page must keep working, and keep the practitioner's
+answers, whatever it sends or whatever goes wrong in here; an unexpected
+exception becomes an ordinary error response the page can show.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from . import dates, flow
+from .answers import Answers, clean, is_shown
+from .canonical import canonical_json
+from .display import display_value, row_label
+from .parse import DRAFT_FORMAT, DRAFT_VERSION, RecordError, check_sealed, load
+from .questions import PAGE_IDS, PAGES, Field, Page, page
+from .render_html import render_html
+from .render_md import render_md
+from .seal import seal
+from .validate import validate_page
+
+__all__ = ["call", "draft_json", "filename_stem", "pages_data", "render_all"]
+
+Response = dict[str, Any]
+
+
+def _error(message: str, field: str | None = None) -> Response:
+    return {"ok": False, "errors": [{"field": field, "message": message}]}
+
+
+def _field_data(f: Field) -> dict[str, Any]:
+    return {
+        "name": f.name,
+        "kind": f.kind,
+        "label": f.label,
+        "hint": f.hint,
+        "required": f.required,
+        "options": [{"value": o.value, "label": o.label, "hint": o.hint} for o in f.options],
+        "show_if": (
+            {"field": f.show_if.field, "in": list(f.show_if.values)} if f.show_if else None
+        ),
+    }
+
+
+def _page_data(p: Page) -> dict[str, Any]:
+    return {
+        "id": p.id,
+        "title": p.title,
+        "hint": p.hint,
+        "rules": list(p.rules),
+        "fields": [_field_data(f) for f in p.fields],
+    }
+
+
+def pages_data() -> list[dict[str, Any]]:
+    """Every question page, in flow order, as the contract's PAGE objects."""
+    return [_page_data(p) for p in PAGES]
+
+
+_UNSAFE_IN_NAME = re.compile(r"[^A-Za-z0-9]+", re.ASCII)
+
+
+def filename_stem(record: Mapping[str, Any]) -> str:
+    """A file name stem holding nothing typed but a sanitised case reference.
+
+    ASCII letters and digits only, so the name is safe on every file system
+    and cannot hide a path, a bidi trick or an extension.
+    """
+    answers = record.get("answers")
+    ref = answers.get("case_reference", "") if isinstance(answers, Mapping) else ""
+    safe = _UNSAFE_IN_NAME.sub("-", ref if isinstance(ref, str) else "").strip("-")[:40]
+    safe = safe.strip("-") or "no-reference"
+    created = record.get("created")
+    day = created[:10] if isinstance(created, str) and dates.parse_date(created[:10]) else "undated"
+    return f"information-sharing-decision_{safe}_{day}"
+
+
+def render_all(record: Mapping[str, Any]) -> dict[str, str]:
+    return {"html": render_html(record), "json": canonical_json(record), "md": render_md(record)}
+
+
+def draft_json(answers: Answers) -> str:
+    return canonical_json({"format": DRAFT_FORMAT, "version": DRAFT_VERSION, "answers": answers})
+
+
+def _answers(request: Mapping[str, Any]) -> Answers:
+    return clean(request.get("answers"))
+
+
+def _op_pages(request: Mapping[str, Any]) -> Response:
+    return {"ok": True, "pages": pages_data()}
+
+
+def _op_step(request: Mapping[str, Any]) -> Response:
+    page_id = request.get("page")
+    if not isinstance(page_id, str) or page_id not in PAGE_IDS:
+        return _error("Unknown page")
+    answers = _answers(request)
+    errors = [p.to_dict() for p in validate_page(page_id, answers)]
+    return {"ok": True, "errors": errors, "next": flow.next_page(page_id, answers)}
+
+
+def _op_path(request: Mapping[str, Any]) -> Response:
+    return {"ok": True, "pages": flow.path(_answers(request))}
+
+
+def _op_outcome(request: Mapping[str, Any]) -> Response:
+    return {"ok": True, "recommendation": flow.recommend(_answers(request)).to_dict()}
+
+
+def _op_summary(request: Mapping[str, Any]) -> Response:
+    answers = _answers(request)
+    rows = [
+        {"page": page_id, "field": f.name, "label": row_label(f),
+         "value": display_value(f, answers.get(f.name))}
+        for page_id in flow.path(answers)
+        for f in page(page_id).fields
+        if is_shown(f, answers)
+    ]
+    return {"ok": True, "rows": rows}
+
+
+def _op_seal(request: Mapping[str, Any]) -> Response:
+    try:
+        now = dates.parse_now(request.get("now"))
+    except ValueError as exc:
+        return _error(str(exc))
+    record, problems = seal(request.get("answers"), now, request.get("original"),
+                            request.get("amendment"))
+    if record is None:
+        return {"ok": False, "errors": [p.to_dict() for p in problems]}
+    return {"ok": True, "record": record}
+
+
+def _op_render(request: Mapping[str, Any]) -> Response:
+    try:
+        record = check_sealed(request.get("record"))
+    except RecordError as exc:
+        return _error(exc.message)
+    return {"ok": True, "files": render_all(record), "filename_stem": filename_stem(record)}
+
+
+def _op_open(request: Mapping[str, Any]) -> Response:
+    text = request.get("text")
+    if not isinstance(text, str):
+        return _error("Choose a file to open")
+    try:
+        loaded = load(text)
+    except RecordError as exc:
+        return _error(exc.message)
+    return {"ok": True, "record": loaded.record, "answers": loaded.answers}
+
+
+def _op_draft(request: Mapping[str, Any]) -> Response:
+    return {"ok": True, "json": draft_json(_answers(request))}
+
+
+_OPS: dict[str, Callable[[Mapping[str, Any]], Response]] = {
+    "pages": _op_pages,
+    "step": _op_step,
+    "path": _op_path,
+    "outcome": _op_outcome,
+    "summary": _op_summary,
+    "seal": _op_seal,
+    "render": _op_render,
+    "open": _op_open,
+    "draft": _op_draft,
+}
+
+
+def _dispatch(request_json: str) -> Response:
+    try:
+        request = json.loads(request_json)
+    except (ValueError, TypeError, RecursionError):
+        return _error("The request is not valid JSON")
+    if not isinstance(request, dict):
+        return _error("The request must be a JSON object")
+    op = request.get("op")
+    handler = _OPS.get(op) if isinstance(op, str) else None
+    if handler is None:
+        return _error("Unknown operation")
+    return handler(request)
+
+
+def call(request_json: str) -> str:
+    """Handle one request from the page; always returns a JSON response, never raises."""
+    try:
+        response = _dispatch(request_json)
+        # ASCII-only output: lone surrogates or odd characters typed into a
+        # form survive the trip back to JavaScript as \\u escapes.
+        return json.dumps(response, ensure_ascii=True)
+    except Exception as exc:  # the page must get an answer, whatever happened
+        return json.dumps(_error(f"Something went wrong in the helper ({type(exc).__name__}). "
+                                 "Your answers are still on the page"))

@@ -1,0 +1,615 @@
+"""Every question the helper asks, defined once, as data.
+
+Each page is one question (GOV.UK "one thing per page"), sometimes with
+follow-up fields that show only for some answers. The order of PAGES is the
+order of the flow; which pages a particular decision visits is decided by
+infoshare.flow. Each page names the golden rules it applies (see
+infoshare.rules). The error messages follow the GOV.UK pattern: say what is
+wrong and how to put it right, in the same words as the question.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+__all__ = [
+    "FIELDS",
+    "PAGES",
+    "PAGE_IDS",
+    "Field",
+    "FieldKind",
+    "Option",
+    "Page",
+    "ShowIf",
+    "TEXT_MAX",
+    "TEXTAREA_MAX",
+    "field",
+    "page",
+    "page_of",
+]
+
+FieldKind = Literal["radios", "checkboxes", "text", "textarea", "date", "datetime"]
+
+# Limits keep every record far below parse.MAX_BYTES (5 MB) while leaving
+# room for a long account of a complex case.
+TEXT_MAX = 200
+TEXTAREA_MAX = 20_000
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    value: str
+    label: str
+    hint: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ShowIf:
+    """Show a follow-up field only when another field on its page has one of these values."""
+
+    field: str
+    values: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    name: str
+    kind: FieldKind
+    label: str
+    # The field's name inside an error message, e.g. "Date of review".
+    noun: str
+    # The message when a required field is not answered.
+    missing: str
+    hint: str | None = None
+    required: bool = True
+    options: tuple[Option, ...] = ()
+    show_if: ShowIf | None = None
+
+    @property
+    def max_length(self) -> int:
+        return TEXTAREA_MAX if self.kind == "textarea" else TEXT_MAX
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    id: str
+    title: str
+    rules: tuple[int, ...]
+    fields: tuple[Field, ...]
+    hint: str | None = None
+
+
+YES_NO = (Option("yes", "Yes"), Option("no", "No"))
+
+
+def _yes_no_not_sure(no_hint: str | None = None) -> tuple[Option, ...]:
+    return (
+        Option("yes", "Yes"),
+        Option("no", "No", no_hint),
+        Option("not_sure", "Not sure", "Seek advice before you decide."),
+    )
+
+
+def _person(prefix: str, whose: str, who: str) -> tuple[Field, ...]:
+    """Name, role and organisation: the sources ask for all three wherever a person is named."""
+    return (
+        Field(f"{prefix}_name", "text", f"Name of {whose}", f"Name of {whose}",
+              f"Enter the name of {whose}"),
+        Field(f"{prefix}_role", "text", f"{who} role", f"Role of {whose}",
+              f"Enter the role of {whose}"),
+        Field(f"{prefix}_organisation", "text", f"{who} organisation",
+              f"Organisation of {whose}", f"Enter the organisation of {whose}"),
+    )
+
+
+def _shown_if(fields: tuple[Field, ...], show_if: ShowIf) -> tuple[Field, ...]:
+    return tuple(
+        Field(f.name, f.kind, f.label, f.noun, f.missing, f.hint, f.required, f.options, show_if)
+        for f in fields
+    )
+
+
+_ASKED = ShowIf("request_source", ("asked",))
+
+PAGES: tuple[Page, ...] = (
+    Page(
+        "urgency",
+        "Is a child in immediate danger or at risk of significant harm right now?",
+        (5,),
+        (
+            Field(
+                "urgency", "radios",
+                "Is a child in immediate danger or at risk of significant harm right now?",
+                "Whether a child is in immediate danger",
+                "Select yes if a child is in immediate danger or at risk of significant harm right now",
+                options=(
+                    Option("yes", "Yes",
+                           "Follow your child protection procedures now: contact children's "
+                           "social care, or call 999 if a child is in immediate danger. Share "
+                           "what is necessary without delay, then complete this record."),
+                    Option("no", "No"),
+                ),
+            ),
+        ),
+        hint="If a child is in immediate danger, call 999. Do not wait to complete this record.",
+    ),
+    Page(
+        "request",
+        "About the case and the request",
+        (7,),
+        (
+            Field(
+                "case_reference", "text", "Your case reference", "Case reference",
+                "Enter your case reference",
+                hint="Use your own case reference or the child's initials, not a child's full "
+                     "name. It is the only thing you type that goes into the file name.",
+            ),
+            Field(
+                "request_source", "radios",
+                "Did someone ask you for the information, or are you sharing it on your own initiative?",
+                "Who asked for the information",
+                "Select whether someone asked for the information or you are sharing it on your "
+                "own initiative",
+                options=(
+                    Option("asked", "Someone asked for it"),
+                    Option("own_initiative", "I am sharing it on my own initiative"),
+                ),
+            ),
+            *_shown_if(_person("requester", "the person who asked", "Their"), _ASKED),
+            Field(
+                "request_received_at", "datetime", "When did you receive the request?",
+                "Date and time you received the request",
+                "Enter the date and time you received the request",
+                show_if=_ASKED,
+            ),
+        ),
+    ),
+    Page(
+        "purpose",
+        "Is there a clear and legitimate purpose for you or your agency to share the information?",
+        (1, 6),
+        (
+            Field(
+                "purpose_clear", "radios",
+                "Is there a clear and legitimate purpose for you or your agency to share the information?",
+                "Whether you have a clear and legitimate purpose",
+                "Select whether you have a clear and legitimate purpose for sharing",
+                options=_yes_no_not_sure("The guidance points to not sharing. You will still "
+                                         "record your decision and why."),
+            ),
+            Field(
+                "purpose", "textarea", "What is the purpose of sharing?", "Purpose of sharing",
+                "Enter the purpose of sharing",
+                hint="Say what the information is for and how it will help the child. If there "
+                     "is no clear purpose, say what the information was wanted for.",
+            ),
+        ),
+        hint="For example, to protect a child from harm, or to help a service assess what a "
+             "child needs.",
+    ),
+    Page(
+        "personal_data",
+        "Could the information identify a living person, on its own or with other information?",
+        (1,),
+        (
+            Field(
+                "personal_data", "radios",
+                "Could the information identify a living person, on its own or with other information?",
+                "Whether the information could identify a living person",
+                "Select whether the information could identify a living person",
+                options=_yes_no_not_sure(),
+            ),
+        ),
+        hint="Information without names can still identify a child or family, especially in a "
+             "small community: an age, a school or a street may be enough.",
+    ),
+    Page(
+        "risk_of_harm",
+        "Is there a concern that a child is suffering, or is likely to suffer, harm, or that "
+        "someone's safety is at risk?",
+        (4, 5),
+        (
+            Field(
+                "risk_of_harm", "radios",
+                "Is there a concern that a child is suffering, or is likely to suffer, harm, or "
+                "that someone's safety is at risk?",
+                "Whether there is a risk of harm",
+                "Select whether there is a concern that a child is at risk of harm or that "
+                "someone's safety is at risk",
+                options=_yes_no_not_sure(),
+            ),
+        ),
+        hint="Base your decision on the safety and wellbeing of the child and of others who "
+             "may be affected.",
+    ),
+    Page(
+        "confidential",
+        "Is the information confidential?",
+        (4,),
+        (
+            Field(
+                "confidential", "radios", "Is the information confidential?",
+                "Whether the information is confidential",
+                "Select whether the information is confidential",
+                options=_yes_no_not_sure(),
+            ),
+        ),
+        hint="Information is confidential if it was given in confidence, or if it is "
+             "confidential by its nature, such as health records.",
+    ),
+    Page(
+        "consent",
+        "Consent and the views of the child or family",
+        (2, 4),
+        (
+            Field(
+                "consent", "radios", "Do you have consent to share the information?",
+                "Whether you have consent", "Select whether you have consent to share",
+                options=(
+                    Option("given", "Yes, consent was given"),
+                    Option("refused", "No, consent was refused"),
+                    Option("not_sought", "Consent was not sought"),
+                    Option("not_yet_asked", "I have not asked yet"),
+                ),
+            ),
+            Field(
+                "consent_not_sought_reason", "radios", "Why was consent not sought?",
+                "Why consent was not sought", "Select why consent was not sought",
+                options=(
+                    Option("increase_risk", "Asking would create or increase a risk of harm"),
+                    Option("not_obtainable", "Consent could not be obtained"),
+                    Option("not_right_basis", "Consent is not the right basis for this sharing",
+                           "For example, you rely on public task or a legal obligation."),
+                    Option("not_practicable", "It was not practicable to ask"),
+                ),
+                show_if=ShowIf("consent", ("not_sought",)),
+            ),
+            Field(
+                "consent_details", "textarea", "Details of consent (optional)",
+                "Details of consent", "Enter the details of consent",
+                hint="Who gave or refused consent, when, and what they were told.",
+                required=False,
+            ),
+            Field(
+                "views", "textarea", "What are the views of the child or family about sharing?",
+                "Views of the child or family",
+                "Enter the views of the child or family, or say why you do not know them",
+                hint="Say what they want. If you do not know, or asking them could put someone "
+                     "at risk, say so.",
+            ),
+        ),
+        hint="Consent is not needed to share where a child is at risk of harm, but you should "
+             "be open and honest about sharing unless that would be unsafe.",
+    ),
+    Page(
+        "decision",
+        "What have you decided?",
+        (7,),
+        (
+            Field(
+                "decision", "radios", "What have you decided?", "Your decision",
+                "Select your decision",
+                options=(
+                    Option("share_all", "Share all of the information"),
+                    Option("share_part", "Share part of the information"),
+                    Option("do_not_share", "Do not share"),
+                    Option("seeking_advice", "Not decided yet: I am seeking advice"),
+                ),
+            ),
+        ),
+        hint="You decide. The helper shows what the guidance points to, but you hold the "
+             "professional judgement. If you decide differently, you will be asked why.",
+    ),
+    Page(
+        "departure",
+        "Why have you decided differently from what the guidance points to?",
+        (3, 7),
+        (
+            Field(
+                "departure_reason", "textarea",
+                "Why have you decided differently from what the guidance points to?",
+                "Why you decided differently",
+                "Enter why you have decided differently from what the guidance points to",
+                hint="Explain the facts of the case that led you to this decision.",
+            ),
+        ),
+    ),
+    Page(
+        "lawful_basis",
+        "Your lawful basis for sharing",
+        (1, 4),
+        (
+            Field(
+                "lawful_basis", "radios",
+                "Which lawful basis in UK GDPR Article 6 are you relying on?",
+                "Lawful basis", "Select your lawful basis under UK GDPR Article 6",
+                options=(
+                    Option("public_task", "Public task (Article 6(1)(e))",
+                           "A task in the public interest or in the exercise of official "
+                           "authority that has a basis in law."),
+                    Option("legal_obligation", "Legal obligation (Article 6(1)(c))"),
+                    Option("vital_interests", "Vital interests (Article 6(1)(d))",
+                           "To protect someone's life."),
+                    Option("consent", "Consent (Article 6(1)(a))"),
+                    Option("recognised_legitimate_interest",
+                           "Recognised legitimate interest (Article 6(1)(ea))",
+                           "Includes safeguarding a vulnerable person. Not for a public "
+                           "authority performing its tasks."),
+                    Option("legitimate_interests", "Legitimate interests (Article 6(1)(f))",
+                           "Not for a public authority performing its tasks."),
+                    Option("contract", "Contract (Article 6(1)(b))"),
+                ),
+            ),
+            Field(
+                "statutory_gateway", "text", "Statutory power or gateway (optional)",
+                "Statutory power or gateway", "Enter the statutory power or gateway",
+                hint="For example, Children Act 1989 section 47.",
+                required=False,
+            ),
+            Field(
+                "special_category", "radios",
+                "Does the information include special category data?",
+                "Whether the information includes special category data",
+                "Select whether the information includes special category data",
+                hint="Information about health, ethnic origin, religion or beliefs, sex life or "
+                     "sexual orientation, genetics, biometrics, political opinions or trade "
+                     "union membership.",
+                options=YES_NO,
+            ),
+            Field(
+                "art9_condition", "radios",
+                "Which condition in UK GDPR Article 9 are you relying on?",
+                "Article 9 condition", "Select your Article 9 condition",
+                options=(
+                    Option("social_protection",
+                           "Employment, social security and social protection law (Article 9(2)(b))"),
+                    Option("vital_interests",
+                           "Vital interests, where the person cannot consent (Article 9(2)(c))"),
+                    Option("substantial_public_interest",
+                           "Substantial public interest (Article 9(2)(g))"),
+                    Option("health_social_care", "Health or social care (Article 9(2)(h))"),
+                    Option("explicit_consent", "Explicit consent (Article 9(2)(a))"),
+                ),
+                show_if=ShowIf("special_category", ("yes",)),
+            ),
+            Field(
+                "schedule1_condition", "text",
+                "Which Data Protection Act 2018 Schedule 1 condition applies?",
+                "Schedule 1 condition",
+                "Enter the Data Protection Act 2018 Schedule 1 condition",
+                hint="Needed for Article 9(2)(b), (g) and (h). For example, Schedule 1 "
+                     "paragraph 18, safeguarding of children and of individuals at risk.",
+                required=False,
+                show_if=ShowIf("special_category", ("yes",)),
+            ),
+            Field(
+                "criminal_offence_data", "radios",
+                "Does the information include criminal offence data?",
+                "Whether the information includes criminal offence data",
+                "Select whether the information includes criminal offence data",
+                hint="Information about criminal allegations, proceedings or convictions.",
+                options=YES_NO,
+            ),
+            Field(
+                "art10_condition", "text",
+                "What is your condition for sharing criminal offence data (UK GDPR Article 10)?",
+                "Article 10 condition", "Enter your Article 10 condition for criminal offence data",
+                hint="For example, Data Protection Act 2018 Schedule 1 paragraph 18.",
+                show_if=ShowIf("criminal_offence_data", ("yes",)),
+            ),
+        ),
+        hint="Public bodies usually rely on public task or legal obligation. Consent is often "
+             "not the right basis.",
+    ),
+    Page(
+        "confidence",
+        "Why is it justified to share confidential information without consent?",
+        (4,),
+        (
+            Field(
+                "confidence_justification", "textarea",
+                "Why is it justified to share confidential information without consent?",
+                "Why sharing without consent is justified",
+                "Enter why it is justified to share confidential information without consent",
+                hint="For example, an overriding public interest in protecting a child from "
+                     "harm, or a legal duty to share.",
+            ),
+        ),
+    ),
+    Page(
+        "sharing",
+        "What you are sharing, with whom and how",
+        (5, 6),
+        (
+            Field(
+                "shared_facts", "textarea", "What facts are you sharing?", "Facts shared",
+                "Enter the facts you are sharing",
+                hint="Keep facts apart from opinions. Say if information is historical.",
+            ),
+            Field(
+                "shared_opinions", "textarea",
+                "What opinions or professional judgements are you sharing? (optional)",
+                "Opinions shared", "Enter the opinions you are sharing",
+                hint="Say whose opinion each one is.",
+                required=False,
+            ),
+            *_person("recipient", "the person you are sharing with", "Their"),
+            Field(
+                "shared_how", "radios", "How are you sharing it?", "How you are sharing it",
+                "Select how you are sharing the information",
+                options=(
+                    Option("secure_email", "Secure email"),
+                    Option("secure_system", "A secure case management system or portal"),
+                    Option("phone", "Telephone"),
+                    Option("in_person", "In person or at a meeting"),
+                    Option("post", "Post"),
+                    Option("other", "Another way"),
+                ),
+                hint="Use a secure route that follows your organisation's policy.",
+            ),
+            Field(
+                "shared_how_other", "text", "How are you sharing it?",
+                "How you are sharing it", "Enter how you are sharing the information",
+                show_if=ShowIf("shared_how", ("other",)),
+            ),
+            Field(
+                "shared_at", "datetime", "When was the information shared, or when will it be?",
+                "Date and time of sharing", "Enter the date and time of sharing",
+                hint="In an emergency, the time you shared it.",
+            ),
+            Field(
+                "necessary_proportionate", "textarea",
+                "Why is sharing this information necessary and proportionate?",
+                "Why sharing is necessary and proportionate",
+                "Enter why sharing is necessary and proportionate",
+                hint="Weigh the likely impact of sharing and of not sharing. Share only what "
+                     "the purpose needs.",
+            ),
+            Field(
+                "identities_protected", "radios",
+                "Have you protected the identities of people who could be harmed if their "
+                "details were shared?",
+                "Whether identities are protected",
+                "Select whether you have protected the identities of people who could be harmed",
+                hint="For example, someone who reported a concern, or a parent whose address "
+                     "must not reach an abuser.",
+                options=(
+                    Option("yes", "Yes, I have withheld or removed their details"),
+                    Option("not_applicable", "No one in this information needs protecting"),
+                    Option("no", "No"),
+                ),
+            ),
+            Field(
+                "identities_details", "textarea", "Whose details have you withheld, and how?",
+                "Details withheld", "Enter whose details you have withheld and how",
+                hint="Describe them without naming them.",
+                show_if=ShowIf("identities_protected", ("yes",)),
+            ),
+            Field(
+                "principles", "checkboxes", "Confirm the information you are sharing is:",
+                "The principles",
+                "Confirm the sharing is necessary and proportionate, relevant, adequate, "
+                "accurate, timely and secure, or change what or how you share",
+                hint="Select all that apply. If one does not apply, change what or how you "
+                     "share before you continue.",
+                options=(
+                    Option("necessary", "Necessary and proportionate",
+                           "Only what the purpose needs."),
+                    Option("relevant", "Relevant", "Only to those who need it."),
+                    Option("adequate", "Adequate", "Enough to be understood and relied on."),
+                    Option("accurate", "Accurate", "Up to date, with fact kept apart from opinion."),
+                    Option("timely", "Timely", "In time to protect the child."),
+                    Option("secure", "Secure", "By a secure route."),
+                ),
+            ),
+        ),
+    ),
+    Page(
+        "telling",
+        "Telling the person the information is about",
+        (2,),
+        (
+            Field(
+                "told", "radios",
+                "Have you told the person, or their parent or carer, that the information is "
+                "being shared?",
+                "Whether you have told the person",
+                "Select whether you have told the person that the information is being shared",
+                options=(
+                    Option("told", "Yes, I have told them"),
+                    Option("will_tell", "Not yet, I will tell them"),
+                    Option("not_told", "No, I will not tell them"),
+                ),
+            ),
+            Field(
+                "not_told_reason", "textarea", "Why will you not tell them?",
+                "Why you will not tell them", "Enter why you will not tell them",
+                hint="For example, telling them could create or increase a risk of harm to the "
+                     "child or to someone else.",
+                show_if=ShowIf("told", ("not_told",)),
+            ),
+        ),
+    ),
+    Page(
+        "advice",
+        "Advice",
+        (3,),
+        (
+            Field(
+                "advice_sought", "radios", "Have you sought advice about this decision?",
+                "Whether you have sought advice", "Select whether you have sought advice",
+                options=YES_NO,
+            ),
+            Field(
+                "advice_from", "text", "Who gave the advice?", "Who gave the advice",
+                "Enter who gave the advice",
+                hint="Their name and role, for example the designated safeguarding lead.",
+                show_if=ShowIf("advice_sought", ("yes",)),
+            ),
+            Field(
+                "advice_at", "datetime", "When was the advice given?",
+                "Date and time of the advice", "Enter the date and time of the advice",
+                show_if=ShowIf("advice_sought", ("yes",)),
+            ),
+            Field(
+                "advice_given", "textarea", "What was the advice?", "The advice",
+                "Enter what the advice was",
+                show_if=ShowIf("advice_sought", ("yes",)),
+            ),
+        ),
+        hint="If you are unsure, ask your designated safeguarding lead, information governance "
+             "lead, Caldicott guardian or manager, without identifying the person where you can.",
+    ),
+    Page(
+        "reasons",
+        "Reasons for your decision",
+        (7,),
+        (
+            Field(
+                "reasons", "textarea", "What are the reasons for your decision?",
+                "Reasons for your decision", "Enter the reasons for your decision",
+                hint="Record your reasons whether or not you share. Base them on the facts of "
+                     "the case.",
+            ),
+        ),
+    ),
+    Page(
+        "decision_maker",
+        "Who made the decision",
+        (7,),
+        (
+            *_person("decision_maker", "the person who made the decision", "Their"),
+            Field(
+                "decided_at", "datetime", "When was the decision made?",
+                "Date and time of the decision", "Enter the date and time of the decision",
+            ),
+            Field(
+                "review_date", "date", "Date to review the decision (optional)", "Date of review",
+                "Enter the date of review",
+                required=False,
+            ),
+        ),
+    ),
+)
+
+PAGE_IDS: tuple[str, ...] = tuple(p.id for p in PAGES)
+
+FIELDS: dict[str, Field] = {f.name: f for p in PAGES for f in p.fields}
+
+_PAGE_OF: dict[str, Page] = {f.name: p for p in PAGES for f in p.fields}
+_PAGES_BY_ID: dict[str, Page] = {p.id: p for p in PAGES}
+
+
+def page(page_id: str) -> Page:
+    """The page with this id; KeyError for an unknown id."""
+    return _PAGES_BY_ID[page_id]
+
+
+def field(name: str) -> Field:
+    """The field with this name; KeyError for an unknown name."""
+    return FIELDS[name]
+
+
+def page_of(name: str) -> Page:
+    return _PAGE_OF[name]

@@ -1,0 +1,74 @@
+"""The record as Markdown, for pasting into case notes.
+
+Everything read from the record goes through `md_escape`, so typed text can
+make no link, image, HTML or formatting: the only Markdown structure in the
+output is the headings, bold labels and lists written here. The helper's own
+wording (labels, headings, rule titles, option labels, dates it formats) is
+written as it is; a unit test renders it and checks it makes no link or HTML.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from .textsafety import md_escape
+from .view import build_view
+
+__all__ = ["render_md"]
+
+
+def _field(label: str, value: str, trusted: bool = False) -> str:
+    """A bold label (the helper's own words) over its value, escaped unless trusted."""
+    return f"**{label}**\n\n{value if trusted else md_escape(value)}\n"
+
+
+def render_md(record: Mapping[str, Any]) -> str:
+    v = build_view(record)
+    out: list[str] = ["# Information sharing decision record", ""]
+    out.append(_field("Case reference", v.case_reference))
+    if v.emergency:
+        text = "Information was shared first and this record was completed afterwards."
+        if v.shared_at:
+            text += f" Shared: {v.shared_at}."
+        out.append(_field("Emergency", text))
+    out.append(_field("Decision", v.decision, v.decision_trusted))
+    if v.decided_at:
+        out.append(_field("Decided", v.decided_at, trusted=True))
+    out.append(_field("Reasons for the decision", v.reasons))
+    if v.departure_reason:
+        out.append(_field("Why the decision differs from what the guidance points to",
+                          v.departure_reason))
+    out += ["## What the guidance pointed to", ""]
+    out.append(f"**{md_escape(v.guidance_title)}**\n\n{md_escape(v.guidance_summary)}\n")
+    out.append(
+        "The decision follows what the guidance points to.\n" if v.followed
+        else "The decision differs from what the guidance points to. The reason is recorded "
+             "above.\n"
+    )
+    out += [f"* {md_escape(reason)}" for reason in v.guidance_reasons]
+    out.append("")
+    rules = "; ".join(f"{r.number}. {r.title}" for r in v.guidance_rules)
+    out.append(f"Golden rules behind it: {rules}.\n")
+    out += ["## The record in full", ""]
+    for section in v.sections:
+        out += [f"### {section.title}", ""]
+        out += [_field(row.label, row.value, row.trusted) for row in section.rows]
+    out += ["## Golden rules applied", ""]
+    out += [f"* Rule {r.number}: {r.title}" for r in v.rules]
+    out.append("")
+    if v.amendments:
+        out += ["## Amendments", ""]
+        for a in v.amendments:
+            out.append(_field(f"Amended {a.at} by", a.by))
+            out.append(_field("Why", a.reason))
+    out += ["## About this record", ""]
+    out.append(_field("Created", v.created, trusted=True))
+    out.append(_field("Last amended", v.amended or "Not amended", trusted=True))
+    out.append(_field("Record format",
+                      f"Schema version {v.schema_version}, made by infoshare-helper "
+                      f"{v.helper_version}"))
+    out.append(_field("SHA-256 digest", v.digest))
+    out.append("This helper is a record-keeping aid, not legal advice. The decision and the "
+               "judgement behind it are the practitioner's.\n")
+    return "\n".join(out)

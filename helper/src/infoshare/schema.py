@@ -1,0 +1,126 @@
+"""The record's JSON Schema (Draft 2020-12).
+
+schema.json ships in the package and is what `infoshare schema` prints. It is
+generated from the questions by `build_schema`, and a unit test fails if the
+shipped file and the questions disagree (UPDATE_GOLDEN=1 rewrites it), so the
+schema cannot drift from the fields the helper actually asks.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from .canonical import DIGEST_KEY, canonical_json
+from .outcomes import OUTCOMES
+from .questions import FIELDS, Field
+from .record import FORMAT, RECORD_KEYS, SCHEMA_VERSION
+
+__all__ = ["build_schema", "load_schema", "schema_text"]
+
+_DATETIME = {"$ref": "#/$defs/datetime"}
+
+
+def _field_schema(f: Field) -> dict[str, Any]:
+    schema: dict[str, Any] = {"title": f.label.removesuffix(" (optional)")}
+    if f.hint:
+        schema["description"] = f.hint
+    values = [o.value for o in f.options]
+    if f.kind == "radios":
+        schema.update(type="string", enum=values)
+    elif f.kind == "checkboxes":
+        schema.update(type="array", items={"enum": values}, uniqueItems=True, minItems=1)
+    elif f.kind == "date":
+        schema["$ref"] = "#/$defs/date"
+    elif f.kind == "datetime":
+        schema.update(_DATETIME)
+    else:
+        schema.update(type="string", minLength=1, maxLength=f.max_length)
+    return schema
+
+
+def build_schema() -> dict[str, Any]:
+    text = {"type": "string"}
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": f"urn:x-infoshare:record:{SCHEMA_VERSION}",
+        "title": "Information sharing decision record",
+        "description": (
+            "A practitioner's record of a decision to share, or not to share, information to "
+            "safeguard a child. Canonical JSON (sorted keys, UTF-8, two-space indent, trailing "
+            "newline); sha256 is the SHA-256 of the canonical JSON of the record without it."
+        ),
+        "type": "object",
+        "additionalProperties": False,
+        "required": sorted(RECORD_KEYS),
+        "properties": {
+            "format": {"const": FORMAT},
+            "schema_version": {"const": SCHEMA_VERSION},
+            "helper_version": text,
+            "created": _DATETIME,
+            "amended": {"anyOf": [_DATETIME, {"type": "null"}]},
+            "amendments": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "additionalProperties": False,
+                    "required": ["at", "by", "reason"],
+                    "properties": {"at": _DATETIME, "by": text, "reason": text},
+                },
+            },
+            "emergency": {
+                "type": "boolean",
+                "description": "Shared first in an emergency and recorded afterwards.",
+            },
+            "answers": {
+                "type": "object",
+                "additionalProperties": False,
+                "properties": {name: _field_schema(f) for name, f in FIELDS.items()},
+            },
+            "recommendation": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["code", "title", "summary", "reasons", "rules", "followed"],
+                "properties": {
+                    "code": {"enum": sorted(OUTCOMES)},
+                    "title": text,
+                    "summary": text,
+                    "reasons": {"type": "array", "items": text},
+                    "rules": {"type": "array",
+                              "items": {"type": "integer", "minimum": 1, "maximum": 7}},
+                    "followed": {"type": "boolean"},
+                },
+            },
+            DIGEST_KEY: {"type": "string", "pattern": "^[0-9a-f]{64}$"},
+        },
+        "$defs": {
+            "date": {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},
+            "datetime": {
+                "type": "string",
+                "description": "ISO 8601 date and time with the local offset.",
+                "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2})?"
+                           "(Z|[+-][0-9]{2}:[0-9]{2})$",
+            },
+        },
+    }
+
+
+def schema_text() -> str:
+    """The shipped schema.json, exactly as it is on disk."""
+    return resources.files("infoshare").joinpath("schema.json").read_text("utf-8")
+
+
+@cache
+def _loaded() -> str:
+    return schema_text()
+
+
+def load_schema() -> dict[str, Any]:
+    schema: dict[str, Any] = json.loads(_loaded())
+    return schema
+
+
+def generated_text() -> str:
+    return canonical_json(build_schema())

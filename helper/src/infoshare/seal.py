@@ -1,0 +1,66 @@
+"""Sealing: validate a whole decision and, only if it is sound, make the record."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any
+
+from . import flow
+from . import record as record_module
+from .amend import amendment_problems, history
+from .answers import clean
+from .parse import RecordError, check_sealed
+from .record import Record
+from .validate import Problem, validate_answers
+
+__all__ = ["record_problems", "seal"]
+
+
+def seal(raw_answers: object, now: datetime, original: object = None,
+         amendment: object = None) -> tuple[Record | None, list[Problem]]:
+    """A sealed record, or None and every problem at once.
+
+    `now` is the practitioner's local time, with its offset; it becomes the
+    creation time (or the amendment time when `original` is given) and the
+    offset for any time typed without one.
+    """
+    answers = clean(raw_answers)
+    problems = validate_answers(answers, now)
+    if original is None:
+        if problems:
+            return None, problems
+        return record_module.build(answers, now), []
+    try:
+        sealed = check_sealed(original)
+    except RecordError as exc:
+        return None, [Problem(None, f"Cannot amend: {exc.message}"), *problems]
+    problems += amendment_problems(amendment)
+    if problems:
+        return None, problems
+    given = amendment if isinstance(amendment, Mapping) else {}
+    original_answers = sealed["answers"]
+    return record_module.build(
+        answers, now,
+        created=sealed["created"],
+        amendments=history(sealed, given, now),
+        original_answers=original_answers if isinstance(original_answers, Mapping) else None,
+    ), []
+
+
+def record_problems(record: Mapping[str, Any]) -> list[Problem]:
+    """Problems with a sealed, unaltered record (see parse.check_sealed) as a decision.
+
+    Times are checked against the moment it was last sealed, not against
+    today; and what it says the guidance pointed to must still follow from
+    its answers (wording may differ between helper versions, the code may not).
+    """
+    sealed_at = datetime.fromisoformat(record["amended"] or record["created"])
+    answers = record["answers"]
+    problems = validate_answers(answers, sealed_at)
+    stated = record["recommendation"]
+    if stated["code"] != flow.recommend(answers).code or stated["followed"] != flow.followed(
+            answers):
+        problems.append(Problem(None, "What the record says the guidance pointed to does not "
+                                      "follow from its answers"))
+    return problems

@@ -1,0 +1,154 @@
+"""The worker bridge: the contract's ops, and it never raises."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from infoshare import PAGES, call, canonical_json
+
+NOW = "2026-01-15T16:30:00+00:00"
+
+
+def ask(**request: Any) -> dict[str, Any]:
+    response: dict[str, Any] = json.loads(call(json.dumps(request)))
+    return response
+
+
+def test_pages_follow_the_contract() -> None:
+    r = ask(op="pages")
+    assert r["ok"] and [p["id"] for p in r["pages"]] == [p.id for p in PAGES]
+    assert r["pages"][0]["id"] == "urgency"
+    for p in r["pages"]:
+        assert set(p) == {"id", "title", "hint", "rules", "fields"}
+        for f in p["fields"]:
+            assert set(f) == {"name", "kind", "label", "hint", "required", "options", "show_if"}
+            assert f["kind"] in {"radios", "checkboxes", "text", "textarea", "date", "datetime"}
+            for o in f["options"]:
+                assert set(o) == {"value", "label", "hint"}
+            if f["show_if"] is not None:
+                assert set(f["show_if"]) == {"field", "in"}
+
+
+def test_step(example_answers: dict[str, Any]) -> None:
+    r = ask(op="step", page="urgency", answers={})
+    assert r == {"ok": True, "next": "request", "errors": [{
+        "field": "urgency",
+        "message": "Select yes if a child is in immediate danger or at risk of significant "
+                   "harm right now"}]}
+    assert ask(op="step", page="decision_maker", answers=example_answers) == {
+        "ok": True, "errors": [], "next": "outcome"}
+    assert ask(op="step", page="nope", answers={})["ok"] is False
+
+
+def test_path_outcome_summary(example_answers: dict[str, Any]) -> None:
+    assert ask(op="path", answers=example_answers)["pages"][-1] == "decision_maker"
+    rec = ask(op="outcome", answers=example_answers)["recommendation"]
+    assert rec["code"] == "share_risk_of_harm" and set(rec) == {
+        "code", "title", "summary", "reasons", "rules"}
+    rows = ask(op="summary", answers=example_answers)["rows"]
+    by_field = {row["field"]: row for row in rows}
+    assert by_field["urgency"]["value"] == "No"
+    assert by_field["decided_at"]["value"] == "15 January 2026 at 15:30"
+    assert by_field["review_date"]["value"] == "15 February 2026"
+    assert "departure_reason" not in by_field
+    assert set(rows[0]) == {"page", "field", "label", "value"}
+
+
+def test_seal_render_open_amend(example_answers: dict[str, Any]) -> None:
+    sealed = ask(op="seal", answers=example_answers, now=NOW, original=None, amendment=None)
+    assert sealed["ok"], sealed
+    record = sealed["record"]
+    rendered = ask(op="render", record=record)
+    assert rendered["ok"] and set(rendered["files"]) == {"html", "json", "md"}
+    assert rendered["filename_stem"] == "information-sharing-decision_AB-2026-014_2026-01-15"
+    opened = ask(op="open", text=rendered["files"]["json"])
+    assert opened["ok"] and opened["record"] == record
+    answers = opened["answers"]
+    answers["reasons"] = "Corrected reasons."
+    missing = ask(op="seal", answers=answers, now="2026-02-01T09:00:00+00:00",
+                  original=record, amendment=None)
+    assert {e["field"] for e in missing["errors"]} == {"amendment_by", "amendment_reason"}
+    amended = ask(op="seal", answers=answers, now="2026-02-01T09:00:00+00:00",
+                  original=record, amendment={"by": "Jo Evans", "reason": "Typo"})["record"]
+    assert amended["created"] == record["created"]
+    assert amended["amended"] == "2026-02-01T09:00:00+00:00"
+    assert amended["amendments"] == [
+        {"at": "2026-02-01T09:00:00+00:00", "by": "Jo Evans", "reason": "Typo"}]
+    again = ask(op="seal", answers=answers, now="2026-03-01T09:00:00+00:00",
+                original=amended, amendment={"by": "A", "reason": "B"})["record"]
+    assert len(again["amendments"]) == 2 and again["created"] == record["created"]
+
+
+def test_amending_an_altered_record_is_refused(example_answers: dict[str, Any]) -> None:
+    record = ask(op="seal", answers=example_answers, now=NOW)["record"]
+    record["answers"]["reasons"] = "changed"
+    r = ask(op="seal", answers=example_answers, now=NOW, original=record,
+            amendment={"by": "A", "reason": "B"})
+    assert not r["ok"] and "altered" in r["errors"][0]["message"]
+    assert not ask(op="render", record=record)["ok"]
+
+
+def test_seal_errors() -> None:
+    r = ask(op="seal", answers={}, now=NOW)
+    assert not r["ok"] and len(r["errors"]) > 10
+    for now in (None, "2026-01-15T16:30", "yesterday", 5):
+        r = ask(op="seal", answers={}, now=now)
+        assert r["errors"][0]["field"] is None and "offset" in r["errors"][0]["message"]
+
+
+def test_datetime_local_answers_take_the_offset_of_now(example_answers: dict[str, Any]) -> None:
+    r = ask(op="seal", answers=example_answers, now="2026-01-15T16:30:00-05:00")
+    assert r["record"]["answers"]["decided_at"] == "2026-01-15T15:30:00-05:00"
+    assert r["record"]["created"] == "2026-01-15T16:30:00-05:00"
+
+
+def test_draft_round_trip(example_answers: dict[str, Any]) -> None:
+    text = ask(op="draft", answers=example_answers)["json"]
+    assert json.loads(text)["format"] == "infoshare-draft"
+    opened = ask(op="open", text=text)
+    assert opened == {"ok": True, "record": None, "answers": example_answers}
+
+
+@pytest.mark.parametrize("request_text", [
+    "", "null", "[]", "{}", '{"op": 5}', '{"op": "nope"}', '{"op": "open"}',
+    '{"op": "open", "text": 5}', '{"op": "render"}', '{"op": "render", "record": []}',
+    '{"op": "seal"}', '{"op": "step"}', "[" * 50_000,
+])
+def test_bad_requests_give_errors(request_text: str) -> None:
+    r = json.loads(call(request_text))
+    assert r["ok"] is False and r["errors"][0]["message"]
+
+
+def test_filename_stem_has_only_the_sanitised_reference(example_record: dict[str, Any]) -> None:
+    from infoshare import filename_stem
+
+    example_record["answers"]["case_reference"] = "../Llŷr \u202eexe.html/ Smith"
+    assert filename_stem(example_record) == (
+        "information-sharing-decision_Ll-r-exe-html-Smith_2026-01-15")
+    example_record["answers"]["case_reference"] = "\u202e"
+    assert filename_stem(example_record).endswith("_no-reference_2026-01-15")
+
+
+def test_unexpected_exception_becomes_an_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    from infoshare import bridge
+
+    def boom(request: Any) -> Any:
+        raise RuntimeError("boom")
+
+    monkeypatch.setitem(bridge._OPS, "pages", boom)
+    r = json.loads(call('{"op": "pages"}'))
+    assert r == {"ok": False, "errors": [{"field": None, "message": (
+        "Something went wrong in the helper (RuntimeError). Your answers are still on the page")}]}
+
+
+def test_json_file_is_canonical(example_answers: dict[str, Any]) -> None:
+    record = ask(op="seal", answers=example_answers, now=NOW)["record"]
+    assert ask(op="render", record=record)["files"]["json"] == canonical_json(record)
+
+
+def test_answers_that_are_not_an_object_count_as_unanswered() -> None:
+    assert ask(op="outcome", answers="x") == ask(op="outcome", answers={})
+    assert ask(op="summary", answers=[1]) == ask(op="summary")

@@ -1,0 +1,51 @@
+"""Every path through the flow, as data: tests/cases/*.json against tests/golden/.
+
+Set UPDATE_GOLDEN=1 to rewrite the golden files after an intended change
+(see tests/README.md), then review the diff.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from infoshare import OUTCOMES, run_case
+
+from .conftest import GOLDEN, UPDATE_GOLDEN, case_names, load_case
+
+NAMES = case_names()
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_case_outcome_and_path(name: str) -> None:
+    case = load_case(name)
+    result = run_case(case)
+    assert result["outcome"] == case["expected_outcome"]
+    assert json.loads(result["path"]) == case["expected_path"]
+
+
+@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("ext", ["html", "md", "json"])
+def test_case_golden(name: str, ext: str) -> None:
+    produced = run_case(load_case(name))[ext]
+    golden = GOLDEN / f"{name}.{ext}"
+    if UPDATE_GOLDEN:
+        golden.write_bytes(produced.encode("utf-8"))
+    assert golden.exists(), f"no golden file {golden.name}: run with UPDATE_GOLDEN=1"
+    assert produced == golden.read_bytes().decode("utf-8")
+
+
+def test_run_case_is_deterministic() -> None:
+    case = load_case(NAMES[0])
+    assert run_case(case) == run_case(json.loads(json.dumps(case)))
+
+
+def test_cases_cover_every_outcome_and_every_not_sure() -> None:
+    cases = [load_case(n) for n in NAMES]
+    assert {c["expected_outcome"] for c in cases} == set(OUTCOMES)
+    not_sure = {k for c in cases for k, v in c["answers"].items() if v == "not_sure"}
+    assert not_sure == {"purpose_clear", "personal_data", "risk_of_harm", "confidential"}
+    assert any("departure" in c["expected_path"] for c in cases)
+    assert any("amendment" in c for c in cases)
+    assert any(c["answers"].get("urgency") == "yes" for c in cases)

@@ -1,0 +1,122 @@
+"""Hostile text in every typed field cannot change the structure of any output."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+import pytest
+from markdown_it import MarkdownIt
+
+import markdown as python_markdown
+from infoshare import FIELDS, canonical_json, load, render_html, render_md
+from infoshare.dates import parse_now
+from infoshare.record import build
+
+from .conftest import case_names, load_case
+from .hostile import BIDI, HOSTILE, ONE_MB, tags_of
+
+TYPED = [name for name, f in FIELDS.items() if f.kind in ("text", "textarea")]
+NOW = parse_now("2026-11-25T14:03:00+00:00")
+AMENDMENTS = [{"at": "2026-11-26T10:00:00+00:00", "by": "Benign", "reason": "Benign"}]
+
+# Every element the templates and Markdown renderer write; anything else came from input.
+MD_ALLOWED = {"h1", "h2", "h3", "p", "strong", "ul", "li", "br"}
+
+
+def record_for(answers: dict[str, Any], text: str | None) -> dict[str, Any]:
+    """A record whose every typed answer (and amendment text) is `text`, unvalidated."""
+    typed = {name: (text if text is not None else f"Benign {name}") for name in TYPED}
+    history = [{**a, "by": text or a["by"], "reason": text or a["reason"]} for a in AMENDMENTS]
+    return build({**answers, **typed}, NOW, amendments=history)
+
+
+def md_html(md: str) -> list[str]:
+    """The Markdown rendered by three parsers."""
+    gfm = MarkdownIt("gfm-like", {"linkify": False, "typographer": True}).enable(
+        ["replacements", "smartquotes"])
+    return [MarkdownIt("commonmark").render(md), gfm.render(md),
+            python_markdown.markdown(md)]
+
+
+def md_tags(html: str) -> set[str]:
+    return {tag for tag, _ in tags_of(html).tags}
+
+
+@pytest.fixture(params=case_names())
+def answers(request: pytest.FixtureRequest) -> dict[str, Any]:
+    case: dict[str, Any] = load_case(request.param)["answers"]
+    return case
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_html_has_only_template_elements(answers: dict[str, Any], text: str) -> None:
+    benign = tags_of(render_html(record_for(answers, None)))
+    hostile_html = render_html(record_for(answers, text))
+    hostile = tags_of(hostile_html)
+    assert hostile.tags <= benign.tags
+    assert hostile.comments == benign.comments == [] and hostile.other == []
+    assert "<script" not in hostile_html.lower()
+    assert not set(BIDI) & set(hostile_html)
+    assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f]", hostile_html)
+    head = hostile_html.split("<head>", 1)[1].lstrip()
+    assert head.startswith('<meta charset="utf-8">\n<meta http-equiv="Content-Security-Policy" '
+                           "content=\"default-src 'none'; style-src 'unsafe-inline'\">")
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_markdown_makes_no_link_image_or_html(answers: dict[str, Any], text: str) -> None:
+    md = render_md(record_for(answers, text))
+    assert not set(BIDI) & set(md)
+    for html in md_html(md):
+        assert md_tags(html) <= MD_ALLOWED, md_tags(html) - MD_ALLOWED
+        assert "<a " not in html and "<img" not in html and "<script" not in html
+
+
+def test_markdown_structure_is_the_same_as_for_benign_text(answers: dict[str, Any]) -> None:
+    def shape(md: str) -> list[str]:
+        tokens = MarkdownIt("commonmark").parse(md)
+        return [t.type for t in tokens if t.type != "inline"]
+
+    benign = shape(render_md(record_for(answers, None)))
+    for text in HOSTILE:
+        assert shape(render_md(record_for(answers, text))) == benign, text
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_json_round_trips_exactly(text: str) -> None:
+    answers = load_case("share_risk_of_harm")["answers"]
+    record = record_for(answers, text)
+    encoded = canonical_json(record)
+    loaded = load(encoded)
+    assert loaded.record == record and canonical_json(loaded.record) == encoded
+    if "\r" not in text:  # the one normalisation: CR and CRLF become LF
+        assert loaded.record is not None and loaded.record["answers"]["reasons"] == text
+
+
+def test_one_megabyte_in_a_field() -> None:
+    answers = {**load_case("departure")["answers"], "reasons": ONE_MB}
+    record = build(answers, NOW)
+    html, md = render_html(record), render_md(record)
+    assert html.count("&lt;b&gt;") >= 1024 * 1024 // 4
+    assert "<b>" not in md
+    assert load(canonical_json(record)).record == record
+
+
+def test_validation_refuses_what_rendering_tolerates() -> None:
+    from infoshare import validate_answers
+
+    answers = dict(load_case("departure")["answers"])
+    answers["reasons"] = HOSTILE[11]  # control characters
+    answers["departure_reason"] = ONE_MB
+    fields = {p.field for p in validate_answers(answers, NOW)}
+    assert fields == {"reasons", "departure_reason"}
+
+
+def test_international_names_survive_unchanged() -> None:
+    answers = load_case("share_risk_of_harm")["answers"]
+    for text in HOSTILE[17:21]:
+        record = record_for(answers, text)
+        assert text in render_html(record)
+        assert json.loads(canonical_json(record))["answers"]["reasons"] == text

@@ -1,0 +1,79 @@
+"""What the rendered files show, and that they are accessible and deterministic."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+
+from infoshare import FIELDS, RULES, render_html, render_md, run_case
+from infoshare.display import row_label
+
+from .conftest import case_names, load_case
+from .hostile import tags_of
+
+
+def headings(html: str) -> list[int]:
+    return [int(level) for level in re.findall(r"<h([1-6])[ >]", html)]
+
+
+@pytest.mark.parametrize("name", case_names())
+def test_html_structure(name: str) -> None:
+    html = run_case(load_case(name))["html"]
+    assert html.startswith('<!DOCTYPE html>\n<html lang="en-GB">')
+    levels = headings(html)
+    assert levels.count(1) == 1 and levels[0] == 1
+    assert all(b <= a + 1 for a, b in zip(levels, levels[1:])), levels
+    assert "<h1>Information sharing decision record</h1>" in html
+    assert "@page { size: A4;" in html and "@media print" in html
+    ths = {attrs for tag, attrs in tags_of(html).tags if tag == "th"}
+    assert ths and all(dict(a).get("scope") in ("row", "col") for a in ths)
+    assert not re.search(r"<(script|link|img|iframe|object|embed|form|input)\b", html)
+    assert " src=" not in html and " href=" not in html
+
+
+def test_html_shows_everything(example_record: dict[str, Any]) -> None:
+    html = render_html(example_record)
+    assert "Share part of the information" in html
+    assert example_record["sha256"] in html
+    assert "Share what is necessary, without waiting for consent" in html
+    assert "The decision follows what the guidance points to." in html
+    for rule in RULES:
+        assert f"Rule {rule.number}: {rule.title}" in html
+    for name in example_record["answers"]:
+        if name not in ("decision", "reasons"):
+            assert row_label(FIELDS[name]).replace("'", "&#39;") in html, name
+    assert "Case reference: <bdi>AB-2026-014</bdi>" in html
+
+
+def test_departure_and_emergency_are_shown() -> None:
+    departure = run_case(load_case("departure"))
+    assert "The decision differs from what the guidance points to." in departure["html"]
+    assert "court order" in departure["html"] and "court order" in departure["md"]
+    emergency = run_case(load_case("emergency"))
+    assert 'class="emergency"' in emergency["html"]
+    assert "Shared: 25 November 2026 at 09:20 (UTC+00:00)" in emergency["html"]
+    assert "**Emergency**" in emergency["md"]
+    assert 'class="emergency"' not in departure["html"]
+
+
+def test_amendments_are_shown() -> None:
+    amended = run_case(load_case("amended"))
+    assert "<h2>Amendments</h2>" in amended["html"]
+    assert "Corrected the reasons after a review." in amended["md"]
+
+
+def test_markdown_own_wording_is_plain(example_record: dict[str, Any]) -> None:
+    md = render_md(example_record)
+    assert md.startswith("# Information sharing decision record\n")
+    assert md.endswith("\n") and not md.endswith("\n\n")
+    assert "**Decision**\n\nShare part of the information\n" in md
+    assert "15 January 2026 at 15:30 (UTC+00:00)" in md
+
+
+def test_renderers_do_not_depend_on_dict_order(example_record: dict[str, Any]) -> None:
+    shuffled = dict(reversed(list(example_record.items())))
+    shuffled["answers"] = dict(reversed(list(example_record["answers"].items())))
+    assert render_html(shuffled) == render_html(example_record)
+    assert render_md(shuffled) == render_md(example_record)

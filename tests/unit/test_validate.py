@@ -1,0 +1,174 @@
+"""Validation: every problem at once, tied to its field, GOV.UK wording."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from infoshare import FIELDS, validate_answers, validate_page
+from infoshare.dates import parse_now
+from infoshare.questions import page
+
+NOW = parse_now("2026-01-15T16:30:00+00:00")
+
+
+def messages(answers: dict[str, Any]) -> dict[str | None, str]:
+    return {p.field: p.message for p in validate_answers(answers, NOW)}
+
+
+def test_example_is_valid(example_answers: dict[str, Any]) -> None:
+    assert validate_answers(example_answers, NOW) == []
+
+
+@pytest.mark.parametrize("name", [
+    "urgency", "case_reference", "request_source", "requester_name", "request_received_at",
+    "purpose_clear", "purpose", "personal_data", "risk_of_harm", "confidential", "consent",
+    "views", "decision", "lawful_basis", "special_category", "art9_condition",
+    "criminal_offence_data", "confidence_justification", "shared_facts", "recipient_name",
+    "recipient_role", "recipient_organisation", "shared_how", "shared_at",
+    "necessary_proportionate", "identities_protected", "identities_details", "principles",
+    "told", "not_told_reason", "advice_sought", "advice_from", "advice_at", "advice_given",
+    "reasons", "decision_maker_name", "decision_maker_role", "decision_maker_organisation",
+    "decided_at", "consent_not_sought_reason",
+])
+def test_each_required_field_missing_gives_its_message(
+        example_answers: dict[str, Any], name: str) -> None:
+    answers = {k: v for k, v in example_answers.items() if k != name}
+    assert messages(answers).get(name) == FIELDS[name].missing
+
+
+def test_whitespace_only_counts_as_missing(example_answers: dict[str, Any]) -> None:
+    example_answers["reasons"] = "  \n\t "
+    assert messages(example_answers) == {"reasons": "Enter the reasons for your decision"}
+
+
+def test_all_problems_at_once() -> None:
+    problems = validate_answers({}, NOW)
+    assert len(problems) == len({p.field for p in problems}) > 10
+    assert problems[0].field == "urgency"
+
+
+def test_optional_fields_may_be_empty(example_answers: dict[str, Any]) -> None:
+    for name in ("review_date", "statutory_gateway", "shared_opinions", "consent_details"):
+        example_answers.pop(name, None)
+    assert messages(example_answers) == {}
+
+
+@pytest.mark.parametrize("value", ["2026-02-30", "2026-13-01", "31/01/2026", "20260131",
+                                   "2026-1-5", "tomorrow", "0999-01-01"])
+def test_review_date_must_be_real(example_answers: dict[str, Any], value: str) -> None:
+    example_answers["review_date"] = value
+    assert messages(example_answers) == {"review_date": "Date of review must be a real date"}
+
+
+def test_review_date_not_before_decision(example_answers: dict[str, Any]) -> None:
+    example_answers["review_date"] = "2026-01-14"
+    assert messages(example_answers) == {
+        "review_date": "Date of review must be the same as or after the date of the decision"}
+
+
+@pytest.mark.parametrize("value", ["2026-01-32T10:00", "2026-01-15 10:00", "2026-01-15T25:00",
+                                   "2026-01-15", "10:00"])
+def test_datetimes_must_be_real(example_answers: dict[str, Any], value: str) -> None:
+    example_answers["decided_at"] = value
+    assert messages(example_answers) == {
+        "decided_at": "Date and time of the decision must be a real date and time"}
+
+
+def test_times_with_offsets_are_accepted(example_answers: dict[str, Any]) -> None:
+    example_answers["decided_at"] = "2026-01-15T15:30:00+00:00"
+    example_answers["advice_at"] = "2026-01-15T11:15Z"
+    assert messages(example_answers) == {}
+
+
+def test_decision_time_in_the_future(example_answers: dict[str, Any]) -> None:
+    example_answers["decided_at"] = "2026-01-16T09:00"
+    assert messages(example_answers) == {
+        "decided_at": "Date and time of the decision must be in the past"}
+
+
+def test_decision_before_request(example_answers: dict[str, Any]) -> None:
+    example_answers["decided_at"] = "2026-01-15T08:00"
+    assert messages(example_answers) == {
+        "decided_at": "Date and time of the decision must be after you received the request"}
+
+
+def test_departure_without_reason(example_answers: dict[str, Any]) -> None:
+    example_answers["decision"] = "do_not_share"
+    assert messages(example_answers) == {"departure_reason": (
+        "Enter why you have decided differently from what the guidance points to")}
+    example_answers["departure_reason"] = "The risk has passed: the child is now safe."
+    assert messages(example_answers) == {}
+
+
+def test_unknown_option_values(example_answers: dict[str, Any]) -> None:
+    example_answers["principles"] = ["necessary", "bogus"]
+    assert messages(example_answers)["principles"].startswith("Confirm")
+    example_answers["decision"] = "share_everything"
+    assert messages(example_answers)["decision"] == "Select your decision"
+
+
+def test_every_principle_must_be_confirmed(example_answers: dict[str, Any]) -> None:
+    example_answers["principles"] = ["necessary", "relevant"]
+    assert list(messages(example_answers)) == ["principles"]
+
+
+def test_schedule_1_needed_for_some_article_9_conditions(
+        example_answers: dict[str, Any]) -> None:
+    del example_answers["schedule1_condition"]
+    assert messages(example_answers) == {
+        "schedule1_condition": "Enter the Data Protection Act 2018 Schedule 1 condition"}
+    example_answers["art9_condition"] = "vital_interests"
+    assert messages(example_answers) == {}
+
+
+def test_criminal_offence_data_needs_article_10(example_answers: dict[str, Any]) -> None:
+    example_answers["criminal_offence_data"] = "yes"
+    assert messages(example_answers) == {
+        "art10_condition": "Enter your Article 10 condition for criminal offence data"}
+
+
+@pytest.mark.parametrize("char", ["\x00", "\x07", "\x1b", "\x7f", "\x85", "\ud800", "\u2028"])
+def test_control_characters_are_refused(example_answers: dict[str, Any], char: str) -> None:
+    example_answers["reasons"] = f"Before{char}after"
+    assert messages(example_answers) == {
+        "reasons": "Reasons for your decision must not include hidden control characters"}
+
+
+def test_tabs_newlines_and_bidi_marks_are_allowed(example_answers: dict[str, Any]) -> None:
+    example_answers["reasons"] = "Line one\n\tLine two \u200f\u202e"
+    assert messages(example_answers) == {}
+
+
+def test_length_limits(example_answers: dict[str, Any]) -> None:
+    example_answers["case_reference"] = "x" * 201
+    example_answers["reasons"] = "x" * 20_001
+    assert messages(example_answers) == {
+        "case_reference": "Case reference must be 200 characters or fewer",
+        "reasons": "Reasons for your decision must be 20,000 characters or fewer",
+    }
+
+
+def test_fields_off_the_path_are_ignored(example_answers: dict[str, Any]) -> None:
+    example_answers["request_source"] = "own_initiative"
+    example_answers["request_received_at"] = "nonsense"
+    example_answers["departure_reason"] = "\x00"
+    assert messages(example_answers) == {}
+
+
+def test_page_validation_sees_only_its_page() -> None:
+    assert [p.field for p in validate_page("request", {"request_source": "asked"})] == [
+        "case_reference", "requester_name", "requester_role", "requester_organisation",
+        "request_received_at"]
+    assert validate_page("urgency", {"urgency": "no"}) == []
+    with pytest.raises(KeyError):
+        page("nope")
+
+
+def test_bad_types_never_raise() -> None:
+    weird: dict[str, Any] = {"urgency": ["yes"], "reasons": 5, "principles": "necessary",
+                             "decided_at": {"x": 1}}
+    validate_answers(weird, NOW)
+    for p in ("urgency", "sharing", "decision_maker"):
+        validate_page(p, weird)
