@@ -9,13 +9,14 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help setup serve build test bench chromium clean
+.PHONY: help setup serve build test bench lighthouse chromium clean
 
 help:
 	@echo "make serve   build and serve the site with the helper at http://$(HOST):$(PORT)"
 	@echo "make test    run the whole test suite (installs what it needs, Chromium included)"
 	@echo "make build   build the static site into site/"
 	@echo "make bench   measure the helper's start-up and output speed in Chromium"
+	@echo "make lighthouse   Lighthouse scores for the home page and a rule page"
 
 $(BIN)/activate:
 	@PY=$$(bash build_scripts/find-python.sh) && echo "Creating $(VENV) with $$PY" && "$$PY" -m venv $(VENV)
@@ -49,6 +50,9 @@ test: setup chromium
 
 bench: setup chromium
 	$(BIN)/python build_scripts/bench.py
+
+lighthouse: setup chromium
+	$(BIN)/python build_scripts/lighthouse.py
 
 clean:
 	rm -rf site .cache .pytest_cache

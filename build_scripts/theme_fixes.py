@@ -12,6 +12,11 @@ import re
 # checkboxes (the theme uses it to stop Firefox restoring their state).
 _TOGGLE_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle"[^>]*type="checkbox"[^>]*?) autocomplete="off"')
 
+# The search overlay is a dialog with no accessible name (axe: aria-dialog-name).
+_SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+_SEARCH_DIALOG_NAMED = '<div class="md-search" data-md-component="search" role="dialog" aria-label="Search this site">'
+
 
 def fix_page(html: str) -> str:
-    return _TOGGLE_AUTOCOMPLETE.sub(r"\1", html)
+    html = _TOGGLE_AUTOCOMPLETE.sub(r"\1", html)
+    return html.replace(_SEARCH_DIALOG, _SEARCH_DIALOG_NAMED)
