@@ -10,6 +10,7 @@ on stderr, never a traceback.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from datetime import datetime
@@ -64,13 +65,26 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _shown(name: str) -> str:
+    """A file name fit for a one-line message: a name holding a line break or a
+    terminal escape sequence is shown quoted, with those characters escaped."""
+    return name if name.isprintable() else repr(name)
+
+
 def _read(name: str) -> Loaded:
     path = Path(name)
+    name = _shown(name)
+    too_large = _UsageError(f"{name}: The file is larger than {MAX_BYTES // (1024 * 1024)} MB, "
+                            "so it cannot be a decision record")
     try:
         if path.stat().st_size > MAX_BYTES:
-            raise _UsageError(f"{name}: The file is larger than {MAX_BYTES // (1024 * 1024)} MB, "
-                              "so it cannot be a decision record")
-        data = path.read_bytes()
+            raise too_large
+        # Read no more than the limit allows: a device or a pipe (/dev/zero,
+        # a FIFO) reports size 0 and may never end.
+        with path.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:
+            raise too_large
     except FileNotFoundError:
         raise _UsageError(f"{name}: No such file") from None
     except IsADirectoryError:
@@ -100,7 +114,7 @@ def _validate(args: argparse.Namespace) -> int:
     if problems:
         return _print_problems(problems)
     kind = "sealed record" if loaded.record is not None else "draft"
-    print(f"{args.file}: valid {kind}")
+    _write(f"{_shown(args.file)}: valid {kind}\n")
     return EXIT_OK
 
 
@@ -116,11 +130,14 @@ def _render(args: argparse.Namespace) -> int:
         if problems:
             return _print_problems(problems)
     text = render_all(record)[args.format]
-    if args.output:
+    if args.output is not None:
+        if args.output == "":
+            # Most likely an unset shell variable: not a request for stdout.
+            raise _UsageError("-o: Enter the name of the file to write")
         try:
             Path(args.output).write_text(text, encoding="utf-8", newline="\n")
         except OSError as exc:
-            raise _UsageError(f"{args.output}: Cannot write the file "
+            raise _UsageError(f"{_shown(args.output)}: Cannot write the file "
                               f"({exc.strerror or exc})") from None
     else:
         _write(text)
@@ -129,9 +146,26 @@ def _render(args: argparse.Namespace) -> int:
 
 def _write(text: str) -> None:
     # Bytes, so a console whose encoding cannot show a typed name still gets the file intact.
-    sys.stdout.flush()
-    sys.stdout.buffer.write(text.encode("utf-8"))
-    sys.stdout.flush()
+    stdout = sys.stdout
+    if stdout is None:  # started with standard output closed (">&-")
+        raise _UsageError("Cannot write to standard output: it is closed")
+    try:
+        stdout.flush()
+        stdout.buffer.write(text.encode("utf-8"))
+        stdout.flush()
+    except BrokenPipeError:
+        # The reader stopped early (as "| head -1" does). Point standard output
+        # at the null device so Python's own flush at exit cannot fail again.
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, stdout.fileno())
+            os.close(devnull)
+        except (OSError, ValueError):
+            pass
+        raise _UsageError("Cannot write to standard output: the pipe was closed before all "
+                          "the output was read") from None
+    except OSError as exc:
+        raise _UsageError(f"Cannot write to standard output ({exc.strerror or exc})") from None
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 
 from .answers import get
 from .outcomes import OUTCOMES, SHARE_DECISIONS, Recommendation
-from .questions import PAGE_IDS
+from .questions import PAGE_IDS, page_of
 
 __all__ = ["departs", "followed", "is_emergency", "next_page", "path", "recommend"]
 
@@ -44,6 +44,20 @@ def _chain_pages(answers: Mapping[str, object]) -> list[str]:
     if get(answers, "personal_data") != "no":
         pages += ["risk_of_harm", "confidential", "consent"]
     return pages
+
+
+def _asked(answers: Mapping[str, object]) -> list[str]:
+    """The chain questions on this decision's path, in order.
+
+    An answer left over from a changed mind (say "not sure" about
+    confidentiality, before personal data was changed to "no") must not steer
+    the recommendation: the record keeps only answers on the path, and what it
+    says the guidance pointed to must follow from them.
+    """
+    if is_emergency(answers):
+        return []
+    on_path = {"purpose", *_chain_pages(answers)}
+    return [name for name in _CHAIN if page_of(name).id in on_path]
 
 
 def _involves_personal_data(answers: Mapping[str, object]) -> bool:
@@ -94,7 +108,7 @@ def _code(answers: Mapping[str, object]) -> str:
         return "emergency"
     if get(answers, "purpose_clear") == "no":
         return "no_purpose"
-    if any(get(answers, name) == "not_sure" for name in _CHAIN):
+    if any(get(answers, name) == "not_sure" for name in _asked(answers)):
         return "seek_advice"
     if get(answers, "personal_data") == "no":
         return "not_personal_data"
@@ -125,13 +139,14 @@ def _reasons(code: str, answers: Mapping[str, object]) -> tuple[list[str], list[
             "Record your decision and the reasons for it, even though you are not sharing.",
         ], [6, 7]
     if code == "seek_advice":
-        reasons = [_NOT_SURE_REASON[n] for n in _CHAIN if get(answers, n) == "not_sure"]
+        asked = _asked(answers)
+        reasons = [_NOT_SURE_REASON[n] for n in asked if get(answers, n) == "not_sure"]
         reasons.append(
             "Ask your designated safeguarding lead, information governance lead, Caldicott "
             "guardian or manager, without identifying the person where you can."
         )
         rules = [3, 7]
-        if get(answers, "risk_of_harm") == "yes":
+        if "risk_of_harm" in asked and get(answers, "risk_of_harm") == "yes":
             reasons.append(
                 "You also said there is a risk of harm: do not let seeking advice delay action "
                 "to protect a child. Follow your safeguarding procedures."

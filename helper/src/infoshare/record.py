@@ -12,7 +12,7 @@ Shape (schema version 1; schema.json describes it):
     helper_version    the helper that sealed it
     created, amended  ISO 8601 with offset (amended: null until amended)
     amendments        [{"at", "by", "reason"}]
-    emergency         true when shared first and recorded afterwards
+    emergency         true when shared first in an emergency and recorded afterwards
     answers           field name -> text, or list of text for checkboxes;
                       dates YYYY-MM-DD, times ISO 8601 with offset
     recommendation    {"code", "title", "summary", "reasons", "rules", "followed"}
@@ -27,9 +27,9 @@ from typing import Any
 
 from . import dates, flow
 from ._version import __version__
-from .answers import Answers, is_shown
+from .answers import Answers, get, is_shown
 from .canonical import DIGEST_KEY, digest
-from .outcomes import OUTCOMES
+from .outcomes import OUTCOMES, SHARE_DECISIONS
 from .questions import FIELDS, page
 
 __all__ = [
@@ -84,7 +84,10 @@ def build(answers: Answers, now: datetime, *,
     """A sealed record from answers, without validating them (see infoshare.seal)."""
     stamp = dates.to_iso(now)
     history = list(amendments or [])
-    recommendation = flow.recommend(answers)
+    kept = stored_answers(answers, now, original_answers)
+    # From the answers kept, so that the record's recommendation always
+    # follows from what the record holds (see seal.record_problems).
+    recommendation = flow.recommend(kept)
     record: Record = {
         "format": FORMAT,
         "schema_version": SCHEMA_VERSION,
@@ -92,9 +95,11 @@ def build(answers: Answers, now: datetime, *,
         "created": created if created is not None else stamp,
         "amended": history[-1]["at"] if history else None,
         "amendments": history,
-        "emergency": flow.is_emergency(answers),
-        "answers": stored_answers(answers, now, original_answers),
-        "recommendation": {**recommendation.to_dict(), "followed": flow.followed(answers)},
+        # Shared first and recorded afterwards: not when, in an emergency, the
+        # decision was not to share (the record must not say something was shared).
+        "emergency": flow.is_emergency(kept) and get(kept, "decision") in SHARE_DECISIONS,
+        "answers": kept,
+        "recommendation": {**recommendation.to_dict(), "followed": flow.followed(kept)},
     }
     record[DIGEST_KEY] = digest(record)
     return record

@@ -15,6 +15,7 @@ from typing import Any
 from . import dates, flow
 from .answers import get, is_shown
 from .display import NOT_ANSWERED, display_value, row_label
+from .outcomes import SHARE_DECISIONS
 from .questions import Field, field, page
 from .rules import RULES, Rule
 
@@ -150,7 +151,8 @@ def build_view(record: Mapping[str, Any]) -> View:
         case_reference=get(answers, "case_reference"),
         decision=decision.value,
         decision_trusted=decision.trusted,
-        emergency=bool(record["emergency"]),
+        # Older records set the flag for any emergency; the banner says something was shared.
+        emergency=record["emergency"] is True and get(answers, "decision") in SHARE_DECISIONS,
         shared_at=_when(shared_at) if shared_at else None,
         decided_at=_when(decided_at) if decided_at else None,
         reasons=get(answers, "reasons") or NOT_ANSWERED,
