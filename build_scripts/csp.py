@@ -37,20 +37,27 @@ def script_hashes(html: str) -> list[str]:
     return sorted(set(hashes))
 
 
-def policy_for(html: str, *, is_helper: bool) -> str:
+def policy_for(html: str, *, is_helper: bool, live_reload: bool = False) -> str:
     script_src = ["'self'"]
     if is_helper:
         # Pyodide compiles WebAssembly; 'wasm-unsafe-eval' allows that and
         # nothing else (no eval of JavaScript strings).
         script_src.append("'wasm-unsafe-eval'")
-    script_src.extend(script_hashes(html))
+    if live_reload:
+        # `mkdocs serve` with live reload injects an inline script with a new
+        # value on every request, so no hash can allow it: a development
+        # server relaxes inline script only (connections stay same-origin).
+        script_src.append("'unsafe-inline'")
+    else:
+        script_src.extend(script_hashes(html))
     return "; ".join(("script-src " + " ".join(script_src), *BASE_DIRECTIVES))
 
 
-def add_policy(html: str, *, is_helper: bool) -> str:
+def add_policy(html: str, *, is_helper: bool, live_reload: bool = False) -> str:
     """Insert the policy straight after <meta charset>, before anything it governs."""
     match = _CHARSET.search(html)
     if match is None:
         raise ValueError("page has no <meta charset>; cannot place the security policy")
-    tag = f'<meta http-equiv="Content-Security-Policy" content="{policy_for(html, is_helper=is_helper)}">'
+    policy = policy_for(html, is_helper=is_helper, live_reload=live_reload)
+    tag = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
     return html[: match.end()] + tag + html[match.end():]

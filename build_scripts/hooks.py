@@ -21,7 +21,13 @@ if str(ROOT) not in sys.path:
 
 from build_scripts import csp, defuse, site_checks, theme_fixes  # noqa: E402
 
-_state: dict[str, Any] = {}
+_state: dict[str, Any] = {"live_reload": False}
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    # Live reload only exists under `mkdocs serve`; the README's serve command turns it off,
+    # so what it serves carries exactly the policy a host would serve.
+    _state["live_reload"] = command == "serve" and "--no-livereload" not in sys.argv
 
 
 def _optional(name: str) -> Any:
@@ -44,6 +50,16 @@ def on_pre_build(config: Any) -> None:
     build = runtime.build_runtime(ROOT)
     _state["runtime"] = build
     config.extra["helper_runtime"] = f"helper/runtime/{build.key}/"
+    # (helper page) the package names the worker passes to Pyodide's loadPackage.
+    config.extra["helper_packages"] = list(build.packages)
+
+
+def on_files(files: Any, config: Any) -> Any:
+    # (helper page) publish the record's JSON Schema at helper/record.schema.json.
+    helper_page = _optional("helper_page")
+    if helper_page is None:
+        return files
+    return helper_page.add_files(files, config)
 
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
@@ -54,13 +70,18 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
 
 
 def on_post_page(output: str, page: Any, config: Any) -> str:
-    return csp.add_policy(theme_fixes.fix_page(output), is_helper=page.file.src_uri.startswith("helper/"))
+    return csp.add_policy(
+        theme_fixes.fix_page(output),
+        is_helper=page.file.src_uri.startswith("helper/"),
+        live_reload=_state["live_reload"],
+    )
 
 
 def on_post_template(output_content: str, template_name: str, config: Any) -> str:
     # The theme's 404 page is rendered as a template, not a page, so it needs the same treatment.
     if template_name.endswith(".html"):
-        return csp.add_policy(theme_fixes.fix_page(output_content), is_helper=False)
+        return csp.add_policy(theme_fixes.fix_page(output_content), is_helper=False,
+                              live_reload=_state["live_reload"])
     return output_content
 
 
