@@ -215,9 +215,19 @@ def recommend(answers: Mapping[str, object]) -> Recommendation:
     return Recommendation(code, outcome.title, outcome.summary, tuple(reasons), tuple(rules))
 
 
+_SHARING = frozenset({"share_all", "share_part"})
+
+
 def followed(answers: Mapping[str, object]) -> bool:
     """Whether the decision is one the recommendation points to (False if not yet decided)."""
-    return get(answers, "decision") in OUTCOMES[_code(answers)].consistent
+    code = _code(answers)
+    decision = get(answers, "decision")
+    if (code == "seek_advice" and decision in _SHARING
+            and "risk_of_harm" in _asked(answers) and get(answers, "risk_of_harm") == "yes"):
+        # Doubt must not delay protecting a child (rule 5; the ICO's emergency advice):
+        # where there is a risk of harm, sharing while advice is sought follows the guidance.
+        return True
+    return decision in OUTCOMES[code].consistent
 
 
 def departs(answers: Mapping[str, object]) -> bool:
