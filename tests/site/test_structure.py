@@ -75,3 +75,9 @@ def test_no_google_fonts_or_cdn_anywhere(built_site: Path) -> None:
                 if host in text:
                     offenders.append(f"{path.relative_to(built_site)}: {host}")
     assert offenders == []
+
+
+def test_every_page_withholds_the_referrer(built_site: Path) -> None:
+    missing = [str(p.relative_to(built_site)) for p in html_pages(built_site)
+               if '<meta name="referrer" content="no-referrer">' not in p.read_text(encoding="utf-8")]
+    assert not missing, "\n".join(missing)
