@@ -49,7 +49,7 @@ test: setup chromium
 	$(BIN)/python -m pytest
 
 bench: setup chromium
-	$(BIN)/python build_scripts/bench.py
+	$(BIN)/python -m build_scripts.bench
 
 lighthouse: setup chromium
 	$(BIN)/python build_scripts/lighthouse.py

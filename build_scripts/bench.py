@@ -1,0 +1,343 @@
+"""Benchmark the decision helper page in headless Chromium, against bare npm Pyodide.
+
+    python -m build_scripts.bench [--site DIR] [--runs N] [--json FILE]
+
+Builds the site (or takes a built one), serves it on a loopback port, and for each run
+opens a fresh browser context (an empty cache, cleared again through the devtools
+protocol): one cold navigation, then a warm one in the same context. In the same run it
+loads "bare" Pyodide the same way: a minimal page whose module worker only calls
+loadPyodide() on the unmodified npm package (node_modules/pyodide, its standard library
+as .py sources), served by the same server from this script's own temporary folder,
+never from the site.
+
+What is measured, each as milliseconds since navigation start (performance.now() in the
+page) unless stated:
+
+first input usable  the later of (a) the first animation frame after the first question's
+                    first radio is in the document and enabled (a MutationObserver
+                    installed before any page script sees it) and (b) the first contentful
+                    paint: the radio is then on screen and can be chosen. The radio is in
+                    the page's HTML, so this does not wait for Python.
+helper ready        the page's own performance mark "infoshare:ready", set when the worker
+                    reports that Python has imported the helper and answered a first call.
+bare ready          the same mark set by the bare page when loadPyodide() resolves.
+ready ratio         helper ready / bare ready, from the medians.
+three formats       the page's performance measure "infoshare:render": the `render` op
+                    round trip (HTML, JSON and Markdown) seen from the main thread, once
+                    the helper is ready, for a complete record (opened as a draft, checked
+                    and sealed through the page as a practitioner would).
+create record       for context, the page's measure "infoshare:create": from pressing
+                    "Create the record" to the download page showing (seal + render).
+
+The server sends Cache-Control: max-age=600, as GitHub Pages does, so the warm
+navigation is served from the browser's cache.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import json
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402  the test suite's browser, same flags
+
+BARE_PREFIX = "/__bare__/"
+BUDGETS = {
+    "first_input": ("first input usable", 300.0, "ms"),
+    "ratio_cold": ("helper ready / bare ready, cold", 0.5, "x"),
+    "ratio_warm": ("helper ready / bare ready, warm", 0.6, "x"),
+    "render": ("all three formats (render round trip)", 50.0, "ms"),
+}
+
+# Installed before any page script: notes the first frame after the first radio appears.
+FIRST_INPUT_PROBE = """
+(() => {
+  const found = () => {
+    const radio = document.querySelector('#infoshare-form input[type=radio]');
+    return radio && !radio.disabled ? radio : null;
+  };
+  const mark = () => requestAnimationFrame(() => { window.__firstInput = performance.now(); });
+  const observer = new MutationObserver(() => {
+    if (found()) { observer.disconnect(); window.__firstInputInDom = performance.now(); mark(); }
+  });
+  observer.observe(document, {childList: true, subtree: true});
+})();
+"""
+
+BARE_HTML = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Bare Pyodide</title></head>
+<body><p id="state">loading</p><script type="module" src="bare.js"></script></body></html>
+"""
+BARE_JS = """
+const worker = new Worker(new URL("worker.mjs", import.meta.url), {type: "module"});
+worker.onmessage = (event) => {
+  if (event.data === "ready") {
+    performance.mark("bare:ready");
+    document.documentElement.dataset.bareState = "ready";
+  } else {
+    document.documentElement.dataset.bareState = "failed";
+  }
+};
+"""
+BARE_WORKER = """
+import { loadPyodide } from "./pyodide/pyodide.mjs";
+try {
+  await loadPyodide({ indexURL: new URL("./pyodide/", import.meta.url).href });
+  self.postMessage("ready");
+} catch (error) {
+  self.postMessage("failed: " + error);
+}
+"""
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    extensions_map = {
+        **http.server.SimpleHTTPRequestHandler.extensions_map,
+        ".wasm": "application/wasm",
+        ".mjs": "text/javascript",
+        ".js": "text/javascript",
+        ".json": "application/json",
+        ".zip": "application/zip",
+        ".whl": "application/zip",
+    }
+    bare_dir: Path
+
+    def translate_path(self, path: str) -> str:
+        clean = path.split("?", 1)[0].split("#", 1)[0]
+        if clean.startswith(BARE_PREFIX):
+            rest = clean[len(BARE_PREFIX):]
+            return str(self.bare_dir / rest) if rest else str(self.bare_dir / "index.html")
+        return super().translate_path(path)
+
+    def end_headers(self) -> None:
+        self.send_header("Cache-Control", "max-age=600")
+        super().end_headers()
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
+@contextmanager
+def serve(site: Path, bare_dir: Path) -> Iterator[str]:
+    handler = functools.partial(type("Handler", (_Handler,), {"bare_dir": bare_dir}), directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def make_bare_dir(work: Path) -> Path:
+    bare = work / "bare"
+    bare.mkdir()
+    (bare / "index.html").write_text(BARE_HTML, encoding="utf-8")
+    (bare / "bare.js").write_text(BARE_JS, encoding="utf-8")
+    (bare / "worker.mjs").write_text(BARE_WORKER, encoding="utf-8")
+    npm = ROOT / "node_modules" / "pyodide"
+    if not (npm / "pyodide.mjs").exists():
+        raise SystemExit("node_modules/pyodide is missing: run npm ci")
+    shutil.copytree(npm, bare / "pyodide")
+    return bare
+
+
+def build_site(out: Path) -> Path:
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+                            cwd=ROOT, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise SystemExit("mkdocs build failed:\n" + result.stdout + result.stderr)
+    return out
+
+
+_DATETIME = re.compile(r"^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})(:\d{2})?([+-]\d{2}:\d{2}|Z)$")
+
+
+def draft_file(work: Path) -> Path:
+    """A complete decision as a draft, from the package's own example record."""
+    result = subprocess.run([sys.executable, "-m", "infoshare", "example"], cwd=ROOT,
+                            capture_output=True, text=True, check=True)
+    answers = json.loads(result.stdout)["answers"]
+    # A datetime-local field holds local time without seconds or offset.
+    answers = {k: (_DATETIME.sub(r"\1", v) if isinstance(v, str) else v) for k, v in answers.items()}
+    path = work / "draft.json"
+    path.write_text(json.dumps({"format": "infoshare-draft", "version": 1, "answers": answers}), encoding="utf-8")
+    return path
+
+
+def _mark(page: Any, name: str) -> float | None:
+    return page.evaluate(f"(performance.getEntriesByName({json.dumps(name)})[0] || {{}}).startTime ?? null")
+
+
+def measure_helper(page: Any, url: str, draft: Path) -> dict[str, float | None]:
+    page.goto(url)
+    page.wait_for_selector("html[data-helper-state]:not([data-helper-state=loading])", state="attached",
+                           timeout=120_000)
+    state = page.evaluate("document.documentElement.dataset.helperState")
+    if state != "ready":
+        raise SystemExit(f"the helper did not start: {page.locator('#infoshare-failed').inner_text()}")
+    page.wait_for_timeout(50)  # let the probe's animation frame land if it has not yet
+    frame = page.evaluate("window.__firstInput ?? null")
+    fcp = page.evaluate("(performance.getEntriesByName('first-contentful-paint')[0] || {}).startTime ?? null")
+    result = {
+        "first_input": max(frame, fcp) if frame is not None and fcp is not None else None,
+        "first_input_dom": page.evaluate("window.__firstInputInDom ?? null"),
+        "fcp": fcp,
+        "ready": _mark(page, "infoshare:ready"),
+    }
+    # Produce the three formats as a practitioner would: open, check, create.
+    page.set_input_files("#f-record_file", str(draft))
+    page.get_by_role("button", name="Open the record").click()
+    page.wait_for_selector("#infoshare-check:not([hidden])")
+    page.get_by_role("button", name="Create the record").click()
+    page.wait_for_selector("#infoshare-record:not([hidden]), #infoshare-check .govuk-error-summary:not([hidden])")
+    if not page.locator("#infoshare-record").is_visible():
+        raise SystemExit("the example draft did not seal: " + page.locator("#infoshare-check").inner_text()[:500])
+    result["render"] = page.evaluate(
+        "(performance.getEntriesByName('infoshare:render')[0] || {}).duration ?? null")
+    result["create"] = page.evaluate(
+        "(performance.getEntriesByName('infoshare:create')[0] || {}).duration ?? null")
+    return result
+
+
+def measure_bare(page: Any, url: str) -> dict[str, float | None]:
+    page.goto(url)
+    page.wait_for_selector("html[data-bare-state]", state="attached", timeout=120_000)
+    if page.evaluate("document.documentElement.dataset.bareState") != "ready":
+        raise SystemExit("bare Pyodide did not start")
+    return {"bare_ready": _mark(page, "bare:ready")}
+
+
+def fresh_context(browser: Any) -> tuple[Any, Any]:
+    context = browser.new_context()
+    page = context.new_page()
+    page.on("dialog", lambda dialog: dialog.accept())  # the helper warns before leaving a record
+    cdp = context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.send("Network.clearBrowserCache")
+    return context, page
+
+
+def run(site: Path, runs: int) -> dict[str, dict[str, list[float]]]:
+    from playwright.sync_api import sync_playwright
+
+    samples: dict[str, dict[str, list[float]]] = {"cold": {}, "warm": {}}
+
+    def add(kind: str, values: Mapping[str, float | None]) -> None:
+        for key, value in values.items():
+            if value is not None:
+                samples[kind].setdefault(key, []).append(float(value))
+
+    with tempfile.TemporaryDirectory(prefix="infoshare-bench-") as tmp:
+        work = Path(tmp)
+        bare_dir = make_bare_dir(work)
+        draft = draft_file(work)
+        with serve(site, bare_dir) as base, sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+            try:
+                for number in range(1, runs + 1):
+                    context, page = fresh_context(browser)
+                    page.add_init_script(FIRST_INPUT_PROBE)
+                    add("cold", measure_helper(page, base + "helper/", draft))
+                    add("warm", measure_helper(page, base + "helper/", draft))
+                    context.close()
+                    context, page = fresh_context(browser)
+                    add("cold", measure_bare(page, base + BARE_PREFIX.lstrip("/")))
+                    add("warm", measure_bare(page, base + BARE_PREFIX.lstrip("/")))
+                    context.close()
+                    print(f"run {number}/{runs} done", file=sys.stderr)
+            finally:
+                browser.close()
+    return samples
+
+
+def _stat(values: list[float]) -> tuple[float, float, float]:
+    return statistics.median(values), min(values), max(values)
+
+
+def report(samples: dict[str, dict[str, list[float]]], runs: int) -> tuple[str, dict[str, Any], bool]:
+    rows: list[tuple[str, str, str, str, str]] = []
+    summary: dict[str, Any] = {"runs": runs}
+    ok = True
+
+    def cell(kind: str, key: str, unit: str = "ms") -> str:
+        values = samples[kind].get(key)
+        if not values:
+            return "-"
+        med, lo, hi = _stat(values)
+        summary.setdefault(kind, {})[key] = {"median": med, "min": lo, "max": hi, "samples": values}
+        digits = 0 if unit == "ms" else 2
+        return f"{med:.{digits}f} ({lo:.{digits}f}-{hi:.{digits}f})"
+
+    def verdict(value: float | None, budget: float) -> str:
+        nonlocal ok
+        if value is None:
+            return "?"
+        passed = value <= budget
+        ok = ok and passed
+        return "ok" if passed else "OVER"
+
+    med = {kind: {k: statistics.median(v) for k, v in samples[kind].items()} for kind in samples}
+    rows.append(("first input usable (ms)", cell("cold", "first_input"), cell("warm", "first_input"),
+                 "<= 300", verdict(max(med["cold"].get("first_input", 1e9), med["warm"].get("first_input", 1e9)), 300)))
+    rows.append(("  first radio in DOM (ms)", cell("cold", "first_input_dom"), cell("warm", "first_input_dom"), "", ""))
+    rows.append(("  first contentful paint (ms)", cell("cold", "fcp"), cell("warm", "fcp"), "", ""))
+    rows.append(("helper ready (ms)", cell("cold", "ready"), cell("warm", "ready"), "", ""))
+    rows.append(("bare npm Pyodide ready (ms)", cell("cold", "bare_ready"), cell("warm", "bare_ready"), "", ""))
+    ratio_cold = med["cold"].get("ready", 0) / med["cold"]["bare_ready"] if med["cold"].get("bare_ready") else None
+    ratio_warm = med["warm"].get("ready", 0) / med["warm"]["bare_ready"] if med["warm"].get("bare_ready") else None
+    summary["ratio"] = {"cold": ratio_cold, "warm": ratio_warm}
+    rows.append(("helper ready / bare ready",
+                 f"{ratio_cold:.2f}" if ratio_cold is not None else "-",
+                 f"{ratio_warm:.2f}" if ratio_warm is not None else "-",
+                 "<= 0.5 cold, <= 0.6 warm",
+                 "ok" if (verdict(ratio_cold, 0.5) == "ok" and verdict(ratio_warm, 0.6) == "ok") else "OVER"))
+    rows.append(("all three formats, render round trip (ms)", cell("cold", "render"), cell("warm", "render"),
+                 "<= 50", verdict(max(med["cold"].get("render", 1e9), med["warm"].get("render", 1e9)), 50)))
+    rows.append(("  create record: seal + render + show (ms)", cell("cold", "create"), cell("warm", "create"), "", ""))
+    header = ("measure", f"cold: median (min-max), n={runs}", f"warm: median (min-max), n={runs}", "budget", "")
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(5)]
+    lines = [" | ".join(c.ljust(w) for c, w in zip(header, widths)),
+             "-+-".join("-" * w for w in widths)]
+    lines += [" | ".join(c.ljust(w) for c, w in zip(r, widths)) for r in rows]
+    return "\n".join(lines), summary, ok
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--site", type=Path, help="a built site folder (default: build one now)")
+    parser.add_argument("--runs", type=int, default=5, help="runs, each cold then warm (default 5)")
+    parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    parser.add_argument("--strict", action="store_true", help="exit 1 when a budget is missed")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="infoshare-bench-site-") as tmp:
+        site = args.site if args.site else build_site(Path(tmp) / "site")
+        if not (site / "helper" / "index.html").exists():
+            raise SystemExit(f"{site} has no helper/index.html: not a built site")
+        samples = run(site, args.runs)
+    table, summary, ok = report(samples, args.runs)
+    print(table)
+    if args.json:
+        args.json.write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")
+    return 1 if (args.strict and not ok) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

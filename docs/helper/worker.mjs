@@ -1,0 +1,120 @@
+// The decision helper's Python, in a module Web Worker so the page never waits on it.
+//
+// Messages in:  {type: "init", runtime: URL of the versioned runtime folder, packages: [names]}
+//               {type: "call", id, request: JSON string}
+// Messages out: {type: "progress", step, of, text}
+//               {type: "ready"} | {type: "failed", reason}
+//               {type: "result", id, response: JSON string}
+//               {type: "problem", text}  (a security-policy violation inside the worker)
+//
+// Everything Pyodide needs comes from the runtime folder on this site: the lockfile
+// there lists only this site's wheels, so nothing is ever fetched from a CDN.
+
+const STEPS = 3;
+let bridgeCall = null;
+
+function progress(step, text) {
+  self.postMessage({ type: "progress", step, of: STEPS, text });
+}
+
+// A violation inside the worker is not seen by the page; pass it on so it is not silent.
+self.addEventListener("securitypolicyviolation", (event) => {
+  self.postMessage({
+    type: "problem",
+    text: `Content-Security-Policy blocked ${event.blockedURI} (${event.violatedDirective})`,
+  });
+});
+
+// Pyodide reports some start-up failures (a missing or damaged .wasm file) only as a
+// console warning and then waits for ever. Watch its downloads and that warning so a
+// failure is reported at once, with the file that caused it.
+let startupFailed = null;
+const realFetch = self.fetch.bind(self);
+self.fetch = async (input, init) => {
+  const url = typeof input === "string" ? input : input.url || String(input);
+  let response;
+  try {
+    response = await realFetch(input, init);
+  } catch (error) {
+    startupFailed?.(`${fileName(url)} could not be downloaded (${error.message})`);
+    throw error;
+  }
+  if (!response.ok) startupFailed?.(`${fileName(url)} could not be downloaded (HTTP ${response.status})`);
+  return response;
+};
+const realWarn = console.warn.bind(console);
+console.warn = (...args) => {
+  if (String(args[0]).includes("wasm instantiation failed")) {
+    startupFailed?.("the WebAssembly file pyodide.asm.wasm could not be started (it may be damaged, or served without the type application/wasm)");
+  }
+  realWarn(...args);
+};
+
+function fileName(url) {
+  try {
+    return new URL(url, self.location.href).pathname.split("/").pop() || url;
+  } catch {
+    return String(url);
+  }
+}
+
+async function start(runtime, packages) {
+  const failure = new Promise((_, reject) => {
+    startupFailed = (reason) => reject(new Error(reason));
+  });
+  try {
+    await Promise.race([failure, load(runtime, packages)]);
+    startupFailed = null;
+    self.postMessage({ type: "ready" });
+  } catch (error) {
+    startupFailed = null;
+    self.postMessage({ type: "failed", reason: describe(error) });
+  }
+}
+
+async function load(runtime, packages) {
+  progress(1, "downloading Python and the helper");
+  const { loadPyodide } = await import(new URL("pyodide.mjs", runtime).href);
+  // Packages named here download while Pyodide starts, rather than after it.
+  const pyodide = await loadPyodide({
+    indexURL: runtime,
+    lockFileURL: new URL("pyodide-lock.json", runtime).href,
+    packages,
+    // Python's own output is not for the practitioner; keep the console clean.
+    stdout: () => {},
+    stderr: () => {},
+  });
+  progress(2, "starting the helper");
+  const bridge = pyodide.pyimport("infoshare.bridge");
+  bridgeCall = bridge.call;
+  progress(3, "getting the questions ready");
+  // A first call loads what the bridge imports lazily, so the first real answer is quick.
+  bridgeCall(JSON.stringify({ op: "path", answers: {} }));
+}
+
+function describe(error) {
+  const text = String((error && error.message) || error || "unknown error");
+  // Keep the first line: Pyodide's messages can carry a long traceback.
+  return text.split("\n").find((line) => line.trim()) || text;
+}
+
+self.addEventListener("message", (event) => {
+  const message = event.data || {};
+  if (message.type === "init") {
+    start(message.runtime, message.packages);
+  } else if (message.type === "call") {
+    let response;
+    if (bridgeCall === null) {
+      response = JSON.stringify({ ok: false, errors: [{ field: null, message: "The helper is not ready yet." }] });
+    } else {
+      try {
+        response = bridgeCall(message.request);
+      } catch (error) {
+        // bridge.call never raises by contract; a failure here means Python itself broke.
+        self.postMessage({ type: "failed", reason: describe(error) });
+        return;
+      }
+    }
+    self.postMessage({ type: "result", id: message.id, response });
+  }
+});

@@ -1,0 +1,298 @@
+"""Drive the decision helper page the way a practitioner does, and read what it shows.
+
+Everything here goes through the page: visible sections, form controls, buttons and
+downloads. Nothing from the site's build code or the `infoshare` package is imported.
+
+Note: the page's Content-Security-Policy forbids evaluating strings as script, so
+waiting is done with selectors and locators, never with wait_for_function.
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from tests.conftest import ROOT
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+READY_TIMEOUT_MS = 90_000
+
+QUESTION = "#infoshare-form > section.infoshare-page:not([hidden])"
+STEM = re.compile(r"^information-sharing-decision_([A-Za-z0-9-]{1,40}|no-reference)_(\d{4}-\d{2}-\d{2})$")
+
+# ---- answers for each outcome ----------------------------------------------------------
+# Datetimes are typed as an <input type=datetime-local> takes them; the record adds the offset.
+# The case reference is hostile on purpose: it must be escaped in the HTML, escaped in the
+# Markdown, and made safe in the file name.
+
+BASE: dict[str, Any] = {
+    "urgency": "no",
+    "case_reference": "AB/2026 #14 <i>",
+    "request_source": "asked",
+    "requester_name": "Sam Patel",
+    "requester_role": "Social worker",
+    "requester_organisation": "Children's social care, Example Council",
+    "request_received_at": "2026-01-15T09:40",
+    "purpose_clear": "yes",
+    "purpose": "To help children's social care assess <risk> & \"needs\" (s.47 enquiry).",
+    "personal_data": "yes",
+    "risk_of_harm": "yes",
+    "confidential": "yes",
+    "consent": "not_sought",
+    "consent_not_sought_reason": "increase_risk",
+    "views": "The child does not want their father told.",
+    "decision": "share_part",
+    "departure_reason": "The designated safeguarding lead advised sharing a part now.",
+    "lawful_basis": "public_task",
+    "special_category": "yes",
+    "art9_condition": "substantial_public_interest",
+    "schedule1_condition": "Schedule 1 paragraph 18: safeguarding of children",
+    "criminal_offence_data": "no",
+    "confidence_justification": "An overriding public interest in protecting the child.",
+    "shared_facts": "Attendance record for the autumn term (78%).\nTwo disclosures, recorded verbatim.",
+    "recipient_name": "Sam Patel",
+    "recipient_role": "Social worker",
+    "recipient_organisation": "Children's social care, Example Council",
+    "shared_how": "secure_email",
+    "shared_at": "2026-01-15T16:00",
+    "necessary_proportionate": "Only the attendance record and the two disclosures bear on the enquiry.",
+    "identities_protected": "yes",
+    "identities_details": "The name of the classmate who reported the first concern is withheld.",
+    "principles": ["necessary", "relevant", "adequate", "accurate", "timely", "secure"],
+    "told": "not_told",
+    "not_told_reason": "Telling the father could increase the risk of harm to the child.",
+    "advice_sought": "yes",
+    "advice_from": "Designated safeguarding lead",
+    "advice_at": "2026-01-15T11:15",
+    "advice_given": "Share the attendance record and the disclosures today.",
+    "reasons": "The disclosures suggest the child may be suffering significant harm.",
+    "decision_maker_name": "Jo Evans",
+    "decision_maker_role": "Head of year",
+    "decision_maker_organisation": "Example Academy",
+    "decided_at": "2026-01-15T15:30",
+    "review_date": "2026-02-15",
+}
+
+JOURNEYS: dict[str, dict[str, Any]] = {
+    "emergency": {"urgency": "yes", "decision": "share_all"},
+    "no_purpose": {"purpose_clear": "no", "decision": "do_not_share"},
+    "not_personal_data": {"personal_data": "no", "decision": "share_all"},
+    "share_risk_of_harm": {},
+    "share_not_confidential": {"risk_of_harm": "no", "confidential": "no", "decision": "share_all"},
+    "share_with_consent": {"risk_of_harm": "no", "consent": "given", "decision": "share_all"},
+    "do_not_share_or_seek_advice": {"risk_of_harm": "no", "consent": "refused", "decision": "do_not_share"},
+    "seek_advice": {"personal_data": "not_sure", "decision": "seeking_advice"},
+}
+
+
+def answers_for(outcome: str) -> dict[str, Any]:
+    return {**BASE, **JOURNEYS[outcome]}
+
+
+# ---- page state ------------------------------------------------------------------------
+
+
+def open_helper(page: Any, site_url: str, *, wait_ready: bool = True) -> None:
+    page.goto(site_url + "helper/")
+    if wait_ready:
+        wait_settled(page)
+        assert helper_state(page) == "ready", failure_text(page)
+
+
+def wait_settled(page: Any) -> None:
+    page.wait_for_selector("html[data-helper-state]:not([data-helper-state=loading])",
+                           state="attached", timeout=READY_TIMEOUT_MS)
+
+
+def helper_state(page: Any) -> str | None:
+    return page.evaluate("document.documentElement.dataset.helperState || null")
+
+
+def failure_text(page: Any) -> str:
+    box = page.locator("#infoshare-failed")
+    return box.inner_text() if box.is_visible() else ""
+
+
+def current_view(page: Any) -> str:
+    """The question page id, or the view name, of the one section showing."""
+    return page.evaluate(
+        "[...document.querySelectorAll('section.infoshare-page')]"
+        ".filter(s => !s.hidden && s.id !== 'infoshare-open')"
+        ".map(s => s.dataset.page || s.dataset.view).join(',')"
+    )
+
+
+def focused(page: Any) -> dict[str, Any]:
+    return page.evaluate(
+        "(() => { const e = document.activeElement; return {tag: e.tagName.toLowerCase(), id: e.id,"
+        " cls: e.className, text: e.textContent.trim().slice(0, 200),"
+        " section: e.closest('section') ? (e.closest('section').dataset.page || e.closest('section').dataset.view) : null} })()"
+    )
+
+
+def error_summary(page: Any) -> Any:
+    return page.locator("section.infoshare-page:not([hidden]) .govuk-error-summary:not([hidden])").first
+
+
+def visible_error_text(page: Any) -> str:
+    summary = error_summary(page)
+    return summary.inner_text() if summary.count() and summary.is_visible() else ""
+
+
+# ---- answering -------------------------------------------------------------------------
+
+
+@dataclass
+class Journey:
+    pages: list[str] = field(default_factory=list)
+    typed: dict[str, Any] = field(default_factory=dict)  # what was actually entered, by field name
+    kinds: dict[str, str] = field(default_factory=dict)
+
+
+def answer_current_page(page: Any, answers: dict[str, Any], journey: Journey) -> str:
+    """Answer every visible field of the question showing, from `answers`; return its page id."""
+    section = page.locator(QUESTION)
+    page_id = section.get_attribute("data-page")
+    names = section.evaluate(
+        "s => [...new Set([...s.querySelectorAll('input[name], textarea[name]')].map(e => e.name))]"
+    )
+    for name in names:
+        if name not in answers:
+            continue
+        controls = section.locator(f"[name='{name}']")
+        if not controls.first.is_visible():
+            continue  # a follow-up for another answer
+        kind = controls.first.evaluate("e => e.tagName === 'TEXTAREA' ? 'textarea' : e.type")
+        value = answers[name]
+        if kind == "radio":
+            section.locator(f"input[name='{name}'][value='{value}']").check()
+        elif kind == "checkbox":
+            for item in value:
+                section.locator(f"input[name='{name}'][value='{item}']").check()
+        else:
+            controls.first.fill(value)
+        journey.typed[name] = value
+        journey.kinds[name] = kind
+    return page_id
+
+
+def mark_old_errors(page: Any) -> None:
+    """Mark the error messages showing now, so a wait can tell fresh ones from them."""
+    page.evaluate("document.querySelectorAll('.govuk-error-summary li').forEach(li => li.dataset.old = '')")
+
+
+def press_continue(page: Any, page_id: str) -> None:
+    mark_old_errors(page)
+    page.locator(f"#q-{page_id}").get_by_role("button", name="Continue").click()
+    page.wait_for_selector(f"#q-{page_id}[hidden], #q-{page_id} .govuk-error-summary:not([hidden]) li:not([data-old])",
+                           state="attached")
+
+
+def answer_questions(page: Any, answers: dict[str, Any], *, check_focus: bool = True) -> Journey:
+    """Answer question after question until the helper shows what the guidance points to."""
+    journey = Journey()
+    for _ in range(40):
+        view = current_view(page)
+        if not page.locator(QUESTION).count():
+            return journey
+        page_id = answer_current_page(page, answers, journey)
+        journey.pages.append(page_id)
+        press_continue(page, page_id)
+        problems = visible_error_text(page)
+        assert not problems, f"page {page_id!r} refused the answers: {problems}"
+        if check_focus:
+            now = focused(page)
+            # Focus moves to the new page's heading, so a screen reader starts there.
+            assert now["tag"] in {"h2"}, (view, now)
+            assert now["section"] == current_view(page), (now, current_view(page))
+    raise AssertionError("the questions never ended")
+
+
+def to_record(page: Any) -> None:
+    """From the outcome page: check answers, then create the record."""
+    page.locator("#infoshare-outcome").get_by_role("button", name="Continue").click()
+    page.wait_for_selector("#infoshare-check:not([hidden])")
+    create_record(page)
+
+
+def create_record(page: Any) -> None:
+    mark_old_errors(page)
+    page.get_by_role("button", name="Create the record").click()
+    page.wait_for_selector("#infoshare-record:not([hidden]), "
+                           "#infoshare-check .govuk-error-summary:not([hidden]) li:not([data-old])")
+    assert current_view(page) == "record", visible_error_text(page)
+
+
+def download(page: Any, button_name: str) -> tuple[str, str]:
+    """Click a download button; return (suggested file name, text)."""
+    with page.expect_download() as info:
+        page.get_by_role("button", name=button_name).click()
+    item = info.value
+    return item.suggested_filename, Path(item.path()).read_text(encoding="utf-8")
+
+
+def download_all(page: Any) -> dict[str, tuple[str, str]]:
+    return {fmt: download(page, f"Download as {label}")
+            for fmt, label in (("html", "HTML"), ("json", "JSON"), ("md", "Markdown"))}
+
+
+# ---- reading the files -----------------------------------------------------------------
+
+_TAGS = re.compile(r"<[^>]+>")
+_MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
+def html_text(text: str) -> str:
+    body = re.sub(r"<(script|style)\b.*?</\1>", " ", text, flags=re.S | re.I)
+    return re.sub(r"\s+", " ", html_lib.unescape(_TAGS.sub(" ", body)))
+
+
+def md_text(text: str) -> str:
+    # Markdown escapes typed punctuation with backslashes and angle brackets as entities.
+    return re.sub(r"\s+", " ", html_lib.unescape(_MD_ESCAPE.sub(r"\1", text)))
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+# ---- checks run in the page ------------------------------------------------------------
+
+
+def run_axe(page: Any) -> list[dict[str, Any]]:
+    """axe-core in the page, evaluated through the devtools protocol: the page's policy
+    forbids inline script, and page.evaluate is not subject to it."""
+    if not page.evaluate("typeof window.axe === 'object'"):
+        page.evaluate(AXE.read_text(encoding="utf-8"))
+    # Let the theme's transitions (its header title and back-to-top button fade as the
+    # page scrolls) finish first: colours measured mid-fade are not what anyone sees.
+    return page.evaluate(
+        "async (tags) => { await Promise.all(document.getAnimations().map(a => a.finished.catch(() => null)));"
+        " return (await axe.run(document, {runOnly: {type: 'tag', values: tags}})).violations"
+        ".map(v => ({id: v.id, impact: v.impact, help: v.help,"
+        " nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 5)})) }",
+        AXE_TAGS,
+    )
+
+
+def storage(page: Any) -> dict[str, Any]:
+    return page.evaluate(
+        "(async () => ({local: localStorage.length, session: sessionStorage.length,"
+        " idb: (await indexedDB.databases()).map(d => d.name), cookie: document.cookie}))()"
+    )
+
+
+WATCH_SCRIPT = """
+window.__problems = [];
+document.addEventListener('securitypolicyviolation',
+  e => window.__problems.push('CSP ' + e.violatedDirective + ' ' + e.blockedURI));
+"""
+
+
+def load_json(text: str) -> Any:
+    return json.loads(text)

@@ -1,0 +1,344 @@
+"""The decision helper's guarantees beyond the happy path: re-opening and amending a record,
+errors that lose nothing, a helper that cannot start, privacy, keyboard use and axe in
+every state."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+
+from tests.browser import driver
+
+pytestmark = pytest.mark.browser
+
+
+def _no_axe_violations(page: Any, state: str) -> None:
+    violations = driver.run_axe(page)
+    assert violations == [], f"axe, {state}: {violations}"
+
+
+# ---- re-opening and amending -----------------------------------------------------------
+
+
+def test_reopen_amend_and_download_again(watched: Any, site_url: str, tmp_path: Path,
+                                         record_schema: dict[str, Any]) -> None:
+    page = watched.page
+    driver.open_helper(page, site_url)
+    driver.answer_questions(page, driver.answers_for("no_purpose"), check_focus=False)
+    driver.to_record(page)
+    name, first_text = driver.download(page, "Download as JSON")
+    first = json.loads(first_text)
+    saved = tmp_path / name
+    saved.write_text(first_text, encoding="utf-8")
+
+    # Start again: everything is forgotten (already downloaded, so no confirmation).
+    page.get_by_role("button", name="Start a new record").click()
+    assert driver.current_view(page) == "urgency"
+    assert page.locator("input[name=urgency]:checked").count() == 0
+
+    page.set_input_files("#f-record_file", str(saved))
+    page.get_by_role("button", name="Open the record").click()
+    page.wait_for_selector("#infoshare-check:not([hidden])")
+    summary = page.locator("#infoshare-summary").inner_text()
+    assert driver.BASE["reasons"] in summary
+    assert page.locator("#infoshare-amend").is_visible()
+
+    # Amending needs who and why: both are asked for, all at once.
+    page.get_by_role("button", name="Create the record").click()
+    page.wait_for_selector("#infoshare-check .govuk-error-summary:not([hidden])")
+    links = page.locator("#infoshare-check .govuk-error-summary a")
+    assert sorted(links.evaluate_all("ls => ls.map(a => a.getAttribute('href'))")) == [
+        "#f-amendment_by", "#f-amendment_reason"]
+    assert page.title().startswith("Error: ")
+    _no_axe_violations(page, "amendment errors")
+
+    rows = page.locator("#infoshare-summary .govuk-summary-list__row")
+    rows.filter(has_text="reasons for your decision").first.get_by_role("link").click()
+    page.locator("#f-reasons").fill("Amended: the request named no purpose at all.")
+    driver.press_continue(page, "reasons")
+    assert driver.current_view(page) == "check"
+    page.locator("#f-amendment_by").fill("Jo Evans, deputy DSL")
+    page.locator("#f-amendment_reason").fill("The reasons were incomplete.")
+    driver.create_record(page)
+    assert not page.title().startswith("Error: ")
+    _, second_text = driver.download(page, "Download as JSON")
+    second = json.loads(second_text)
+    jsonschema.validate(second, record_schema)
+    assert second["created"] == first["created"]
+    assert second["answers"]["reasons"] == "Amended: the request named no purpose at all."
+    assert [(a["by"], a["reason"]) for a in second["amendments"]] == [
+        ("Jo Evans, deputy DSL", "The reasons were incomplete.")]
+    assert watched.problems() == []
+
+
+def test_opening_a_file_that_is_not_a_record(watched: Any, site_url: str, tmp_path: Path) -> None:
+    page = watched.page
+    driver.open_helper(page, site_url)
+    page.locator("#f-urgency-2").check()
+    bad = tmp_path / "notes.json"
+    bad.write_text('{"hello": "world"}', encoding="utf-8")
+    page.set_input_files("#f-record_file", str(bad))
+    page.get_by_role("button", name="Open the record").click()
+    page.wait_for_selector("#infoshare-open .govuk-error-summary:not([hidden])")
+    assert driver.focused(page)["cls"] == "govuk-error-summary"
+    assert page.locator("#f-record_file-error").is_visible()
+    assert page.locator("#f-record_file").get_attribute("aria-describedby").split()[-1] == "f-record_file-error"
+    # What was typed is untouched.
+    assert page.locator("#f-urgency-2").is_checked()
+    _no_axe_violations(page, "bad file")
+    assert watched.problems() == []
+
+
+# ---- errors ----------------------------------------------------------------------------
+
+
+def test_errors_summarised_focused_linked_and_nothing_lost(watched: Any, site_url: str) -> None:
+    page = watched.page
+    driver.open_helper(page, site_url)
+    title = page.title()
+    page.locator("#q-urgency").get_by_role("button", name="Continue").click()
+    summary = driver.error_summary(page)
+    summary.wait_for()
+    assert page.title() == "Error: " + title
+    assert driver.focused(page)["cls"] == "govuk-error-summary"
+    assert summary.locator("h2").inner_text() == "There is a problem"
+    assert summary.get_by_role("alert").count() == 1
+    link = summary.get_by_role("link")
+    assert link.get_attribute("href") == "#f-urgency"
+    error = page.locator("#f-urgency-error")
+    assert error.is_visible() and error.inner_text().startswith("Error:")
+    described = page.locator("#q-urgency fieldset").first.get_attribute("aria-describedby").split()
+    assert "f-urgency-error" in described
+    _no_axe_violations(page, "error on the first question")
+    link.click()
+    assert driver.focused(page)["id"] == "f-urgency"
+    assert page.url == site_url + "helper/"
+
+    page.locator("#f-urgency-2").check()
+    driver.press_continue(page, "urgency")
+    assert not page.title().startswith("Error: ")
+    # A page of several questions: every problem at once, and what was typed stays.
+    page.locator("#f-case_reference").fill("CR-77")
+    page.locator("input[name=request_source][value=asked]").check()
+    page.locator("#f-requester_name").fill("Sam <Patel>")
+    driver.press_continue(page, "request")
+    summary = driver.error_summary(page)
+    hrefs = summary.get_by_role("link").evaluate_all("ls => ls.map(a => a.getAttribute('href'))")
+    assert hrefs == ["#f-requester_role", "#f-requester_organisation", "#f-request_received_at"]
+    assert page.title().startswith("Error: ")
+    assert page.locator("#f-case_reference").input_value() == "CR-77"
+    assert page.locator("#f-requester_name").input_value() == "Sam <Patel>"
+    assert page.locator("input[name=request_source][value=asked]").is_checked()
+    _no_axe_violations(page, "errors on a page of several questions")
+
+    summary.get_by_role("link").nth(1).click()
+    assert driver.focused(page)["id"] == "f-requester_organisation"
+    page.locator("#f-requester_role").fill("Social worker")
+    page.locator("#f-requester_organisation").fill("Example Council")
+    page.locator("#f-request_received_at").fill("2026-01-15T09:40")
+    driver.press_continue(page, "request")
+    assert driver.current_view(page) == "purpose"
+    assert not page.title().startswith("Error: ")
+    # Going back shows the answers as they were, with the errors gone.
+    page.locator("#q-purpose").get_by_role("button", name="Back").click()
+    assert driver.current_view(page) == "request"
+    assert page.locator("#f-requester_name").input_value() == "Sam <Patel>"
+    assert page.locator("#q-request .govuk-form-group--error").count() == 0
+    assert watched.problems() == []
+
+
+# ---- when Python cannot start ----------------------------------------------------------
+
+
+def test_failed_start_explains_and_still_downloads_answers(watched: Any, site_url: str,
+                                                           tmp_path: Path) -> None:
+    page = watched.page
+    page.route("**/*.wasm", lambda route: route.abort())
+    driver.open_helper(page, site_url, wait_ready=False)
+    # The first question is usable while Python loads, and whether or not it ever does.
+    page.locator("#f-urgency-2").check()
+    driver.wait_settled(page)
+    assert driver.helper_state(page) == "failed"
+    notice = page.locator("#infoshare-failed")
+    assert notice.is_visible()
+    text = notice.inner_text()
+    assert "could not start" in text and "pyodide.asm.wasm could not be downloaded" in text
+    assert "Reload the page" in text
+    _no_axe_violations(page, "failed")
+
+    # Without Python the questions can still be answered, in order.
+    driver.press_continue(page, "urgency")
+    assert driver.current_view(page) == "request"
+    page.locator("#f-case_reference").fill("Case 12/ü <b>")
+    page.locator("input[name=request_source][value=own_initiative]").check()
+    with page.expect_download() as info:
+        notice.get_by_role("button", name="Download your answers (JSON)").click()
+    item = info.value
+    assert driver.STEM.match(item.suggested_filename.removesuffix(".json"))
+    assert item.suggested_filename.startswith("information-sharing-decision_Case-12-b_")
+    draft = json.loads(Path(item.path()).read_text(encoding="utf-8"))
+    assert draft == {"format": "infoshare-draft", "version": 1, "answers": {
+        "urgency": "no", "case_reference": "Case 12/ü <b>", "request_source": "own_initiative"}}
+    # The failure must not be silent in the console either: the aborted request is the
+    # only error, and nothing went to another origin.
+    assert watched.foreign_requests() == []
+
+    # The draft opens in a working helper, with every answer back in its place.
+    saved = tmp_path / item.suggested_filename
+    saved.write_text(json.dumps(draft), encoding="utf-8")
+    page.unroute("**/*.wasm")
+    page.goto("about:blank")
+    driver.open_helper(page, site_url)
+    page.set_input_files("#f-record_file", str(saved))
+    page.get_by_role("button", name="Open the record").click()
+    page.wait_for_selector("#infoshare-check:not([hidden])")
+    assert "Case 12/ü <b>" in page.locator("#infoshare-summary").inner_text()
+    assert page.locator("#f-case_reference").input_value() == "Case 12/ü <b>"
+
+
+def test_opened_from_a_file_says_how_to_serve_it(browser: Any, built_site: Path) -> None:
+    context = browser.new_context(accept_downloads=True)
+    try:
+        page = context.new_page()
+        page.goto((built_site / "helper" / "index.html").as_uri())
+        driver.wait_settled(page)
+        assert driver.helper_state(page) == "failed"
+        text = page.locator("#infoshare-failed").inner_text()
+        assert "file://" in text and "python3 -m http.server" in text
+        page.locator("#f-urgency").check()
+        with page.expect_download() as info:
+            page.get_by_role("button", name="Download your answers (JSON)").click()
+        draft = json.loads(Path(info.value.path()).read_text(encoding="utf-8"))
+        assert draft["answers"] == {"urgency": "yes"}
+    finally:
+        context.close()
+
+
+# ---- privacy, accessibility and keyboard across a whole decision -----------------------
+
+
+def test_whole_decision_private_clean_and_accessible(watched: Any, site_url: str) -> None:
+    page = watched.page
+    url = site_url + "helper/"
+    page.goto(url)
+    # The first question is in the page's HTML: usable before Python is ready.
+    assert page.locator("#f-urgency").is_enabled()
+    _no_axe_violations(page, "first question, " + str(driver.helper_state(page)))
+    driver.wait_settled(page)
+    assert driver.helper_state(page) == "ready"
+    _no_axe_violations(page, "first question, ready")
+
+    page.locator("#q-urgency").get_by_role("button", name="Continue").click()
+    driver.error_summary(page).wait_for()
+    _no_axe_violations(page, "error")
+
+    answers = driver.answers_for("share_risk_of_harm")
+    states_checked = set()
+    journey = driver.Journey()
+    for _ in range(30):
+        if not page.locator(driver.QUESTION).count():
+            break
+        page_id = driver.answer_current_page(page, answers, journey)
+        if page_id in {"request", "consent", "decision", "lawful_basis", "sharing"}:
+            _no_axe_violations(page, f"question {page_id}, answered")
+            states_checked.add(page_id)
+        if page_id == "decision":
+            # What the guidance points to is in view where the practitioner decides.
+            assert page.locator("#q-decision [data-pointer]").is_visible()
+        driver.press_continue(page, page_id)
+        assert page.url == url
+    assert driver.current_view(page) == "outcome"
+    _no_axe_violations(page, "outcome")
+    page.locator("#infoshare-outcome").get_by_role("button", name="Continue").click()
+    page.wait_for_selector("#infoshare-check:not([hidden])")
+    _no_axe_violations(page, "check answers")
+    driver.create_record(page)
+    _no_axe_violations(page, "record")
+    driver.download_all(page)
+    page.get_by_role("button", name="Clear all answers").click()
+    assert driver.current_view(page) == "clear"
+    _no_axe_violations(page, "clear all")
+    page.get_by_role("button", name="Yes, clear all answers").click()
+    assert driver.current_view(page) == "urgency"
+
+    assert page.url == url
+    assert watched.foreign_requests() == []
+    assert watched.problems() == []
+    assert driver.storage(page) == {"local": 0, "session": 0, "idb": [], "cookie": ""}
+    assert page.context.cookies() == []
+    assert states_checked == {"request", "consent", "decision", "lawful_basis", "sharing"}
+
+
+def test_keyboard_only_first_steps(watched: Any, site_url: str) -> None:
+    page = watched.page
+    driver.open_helper(page, site_url)
+    # Start from the question's heading, where focus lands when a question is shown.
+    page.locator("#q-urgency .infoshare-heading").focus()
+    page.keyboard.press("Tab")
+    assert driver.focused(page)["id"] == "f-urgency"
+    page.keyboard.press("ArrowDown")  # moves to, and selects, "No"
+    assert page.locator("#f-urgency-2").is_checked()
+    page.keyboard.press("Enter")  # submits the question, as any form does
+    page.wait_for_selector("#q-request:not([hidden])")
+    now = driver.focused(page)
+    assert now["tag"] == "h2" and now["section"] == "request"
+    page.keyboard.press("Tab")
+    assert driver.focused(page)["id"] == "f-case_reference"
+    page.keyboard.press("Shift+Tab")
+    assert driver.focused(page)["text"] == "Back"
+    page.keyboard.press("Enter")
+    assert driver.focused(page)["section"] == "urgency"
+    # Focus is visible on every control the keyboard reaches.
+    page.keyboard.press("Tab")
+    style = page.evaluate("getComputedStyle(document.activeElement).outlineStyle + ' ' + "
+                          "getComputedStyle(document.activeElement).boxShadow")
+    assert style != "none none"
+
+
+def test_warns_before_leaving_with_answers_not_downloaded(watched: Any, site_url: str) -> None:
+    page = watched.page
+    driver.open_helper(page, site_url)
+    page.locator("#f-urgency").check()
+    dialogs: list[str] = []
+
+    def handle(dialog: Any) -> None:
+        dialogs.append(dialog.type)
+        dialog.dismiss()  # stay on the page
+
+    page.on("dialog", handle)
+    page.close(run_before_unload=True)
+    page.wait_for_timeout(500)
+    assert dialogs == ["beforeunload"]
+    assert not page.is_closed()
+
+
+def test_clear_all_asks_first_then_forgets_everything(watched: Any, site_url: str) -> None:
+    page = watched.page
+    driver.open_helper(page, site_url)
+    page.locator("#f-urgency-2").check()
+    driver.press_continue(page, "urgency")
+    page.locator("#f-case_reference").fill("KEEP-ME")
+    page.get_by_role("button", name="Clear all answers").click()
+    assert driver.current_view(page) == "clear"
+    page.get_by_role("button", name="No, go back").click()
+    assert driver.current_view(page) == "request"
+    assert page.locator("#f-case_reference").input_value() == "KEEP-ME"
+    page.get_by_role("button", name="Clear all answers").click()
+    page.get_by_role("button", name="Yes, clear all answers").click()
+    assert driver.current_view(page) == "urgency"
+    assert page.locator("#f-urgency-2").is_checked() is False
+    assert page.locator("#f-case_reference").input_value() == ""
+    # Nothing left to lose, so no warning on leaving.
+    dialogs: list[str] = []
+
+    def handle(dialog: Any) -> None:
+        dialogs.append(dialog.type)
+        dialog.accept()
+
+    page.on("dialog", handle)
+    page.goto(site_url)
+    assert dialogs == []
