@@ -18,8 +18,6 @@ from .canonical import canonical_json
 from .display import display_value, row_label
 from .parse import DRAFT_FORMAT, DRAFT_VERSION, RecordError, check_sealed, load
 from .questions import PAGE_IDS, PAGES, Field, Page, page
-from .render_html import render_html
-from .render_md import render_md
 from .seal import seal
 from .validate import validate_page
 
@@ -80,6 +78,11 @@ def filename_stem(record: Mapping[str, Any]) -> str:
 
 
 def render_all(record: Mapping[str, Any]) -> dict[str, str]:
+    # Imported here, not at the top: the renderers bring in Jinja2, which the
+    # questions do not need, and the helper should be ready as soon as they are.
+    from .html_record import render_html
+    from .md_record import render_md
+
     return {"html": render_html(record), "json": canonical_json(record), "md": render_md(record)}
 
 
