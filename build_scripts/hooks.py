@@ -19,7 +19,7 @@ if str(ROOT) not in sys.path:
     # build_scripts package, so the project root must be importable.
     sys.path.insert(0, str(ROOT))
 
-from build_scripts import csp, defuse, site_checks, theme_fixes  # noqa: E402
+from build_scripts import csp, defuse, print_links, site_checks, theme_fixes  # noqa: E402
 
 _state: dict[str, Any] = {"live_reload": False}
 
@@ -70,6 +70,7 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
 
 
 def on_post_page(output: str, page: Any, config: Any) -> str:
+    output = print_links.mark_internal_links(output, page.url)
     return csp.add_policy(
         theme_fixes.fix_page(output),
         is_helper=page.file.src_uri.startswith("helper/"),

@@ -127,5 +127,10 @@ def test_rule_page_prints_cleanly(page: object, site_url: str) -> None:
         " return a ? getComputedStyle(a, '::after').content : null }"
     )
     assert shown_url and "http" in shown_url
+    # Links to other pages of the site print their path from the site's root.
+    internal = page.evaluate(  # type: ignore[attr-defined]
+        "() => getComputedStyle(document.querySelector('.md-content a[href$=\"principles/\"]'), '::after').content"
+    )
+    assert internal == '" (this site: /principles/)"'
     pdf = page.pdf(format="A4")  # type: ignore[attr-defined]
     assert pdf[:4] == b"%PDF"
