@@ -5,10 +5,11 @@
 Builds the site (or takes a built one), serves it on a loopback port, and for each run
 opens a fresh browser context (an empty cache, cleared again through the devtools
 protocol): one cold navigation, then a warm one in the same context. In the same run it
-loads "bare" Pyodide the same way: a minimal page whose module worker only calls
-loadPyodide() on the unmodified npm package (node_modules/pyodide, its standard library
-as .py sources), served by the same server from this script's own temporary folder,
-never from the site.
+loads "bare" Pyodide the same way: a minimal page that only calls loadPyodide() on the
+unmodified npm package (node_modules/pyodide, its standard library as .py sources),
+served by the same server from this script's own temporary folder, never from the site.
+The ratio's baseline is that page as the issue defines it, with loadPyodide() on the
+main thread; for comparison the same call in a module worker is measured too.
 
 What is measured, each as milliseconds since navigation start (performance.now() in the
 page) unless stated:
@@ -20,8 +21,9 @@ first input usable  the later of (a) the first animation frame after the first q
                     the page's HTML, so this does not wait for Python.
 helper ready        the page's own performance mark "infoshare:ready", set when the worker
                     reports that Python has imported the helper and answered a first call.
-bare ready          the same mark set by the bare page when loadPyodide() resolves.
-ready ratio         helper ready / bare ready, from the medians.
+bare ready          the same mark set by the bare page when loadPyodide() resolves
+                    (main thread; "in a worker" for the worker variant).
+ready ratio         helper ready / bare ready (main thread), from the medians.
 three formats       the page's performance measure "infoshare:render": the `render` op
                     round trip (HTML, JSON and Markdown) seen from the main thread, once
                     the helper is ready, for a complete record (opened as a draft, checked
@@ -82,8 +84,19 @@ FIRST_INPUT_PROBE = """
 
 BARE_HTML = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Bare Pyodide</title></head>
-<body><p id="state">loading</p><script type="module" src="bare.js"></script></body></html>
+<body><p id="state">loading</p><script type="module" src="bare-main.js"></script></body></html>
 """
+BARE_MAIN_JS = """
+import { loadPyodide } from "./pyodide/pyodide.mjs";
+try {
+  await loadPyodide({ indexURL: new URL("./pyodide/", import.meta.url).href });
+  performance.mark("bare:ready");
+  document.documentElement.dataset.bareState = "ready";
+} catch (error) {
+  document.documentElement.dataset.bareState = "failed";
+}
+"""
+BARE_WORKER_HTML = BARE_HTML.replace("bare-main.js", "bare.js")
 BARE_JS = """
 const worker = new Worker(new URL("worker.mjs", import.meta.url), {type: "module"});
 worker.onmessage = (event) => {
@@ -150,6 +163,8 @@ def make_bare_dir(work: Path) -> Path:
     bare = work / "bare"
     bare.mkdir()
     (bare / "index.html").write_text(BARE_HTML, encoding="utf-8")
+    (bare / "bare-main.js").write_text(BARE_MAIN_JS, encoding="utf-8")
+    (bare / "worker.html").write_text(BARE_WORKER_HTML, encoding="utf-8")
     (bare / "bare.js").write_text(BARE_JS, encoding="utf-8")
     (bare / "worker.mjs").write_text(BARE_WORKER, encoding="utf-8")
     npm = ROOT / "node_modules" / "pyodide"
@@ -217,12 +232,12 @@ def measure_helper(page: Any, url: str, draft: Path) -> dict[str, float | None]:
     return result
 
 
-def measure_bare(page: Any, url: str) -> dict[str, float | None]:
+def measure_bare(page: Any, url: str, key: str = "bare_ready") -> dict[str, float | None]:
     page.goto(url)
     page.wait_for_selector("html[data-bare-state]", state="attached", timeout=120_000)
     if page.evaluate("document.documentElement.dataset.bareState") != "ready":
         raise SystemExit("bare Pyodide did not start")
-    return {"bare_ready": _mark(page, "bare:ready")}
+    return {key: _mark(page, "bare:ready")}
 
 
 def fresh_context(browser: Any) -> tuple[Any, Any]:
@@ -261,6 +276,11 @@ def run(site: Path, runs: int) -> dict[str, dict[str, list[float]]]:
                     context, page = fresh_context(browser)
                     add("cold", measure_bare(page, base + BARE_PREFIX.lstrip("/")))
                     add("warm", measure_bare(page, base + BARE_PREFIX.lstrip("/")))
+                    context.close()
+                    context, page = fresh_context(browser)
+                    worker_page = base + BARE_PREFIX.lstrip("/") + "worker.html"
+                    add("cold", measure_bare(page, worker_page, "bare_worker_ready"))
+                    add("warm", measure_bare(page, worker_page, "bare_worker_ready"))
                     context.close()
                     print(f"run {number}/{runs} done", file=sys.stderr)
             finally:
@@ -301,6 +321,8 @@ def report(samples: dict[str, dict[str, list[float]]], runs: int) -> tuple[str, 
     rows.append(("  first contentful paint (ms)", cell("cold", "fcp"), cell("warm", "fcp"), "", ""))
     rows.append(("helper ready (ms)", cell("cold", "ready"), cell("warm", "ready"), "", ""))
     rows.append(("bare npm Pyodide ready (ms)", cell("cold", "bare_ready"), cell("warm", "bare_ready"), "", ""))
+    rows.append(("  bare npm Pyodide in a module worker (ms)", cell("cold", "bare_worker_ready"),
+                 cell("warm", "bare_worker_ready"), "", ""))
     ratio_cold = med["cold"].get("ready", 0) / med["cold"]["bare_ready"] if med["cold"].get("bare_ready") else None
     ratio_warm = med["warm"].get("ready", 0) / med["warm"]["bare_ready"] if med["warm"].get("bare_ready") else None
     summary["ratio"] = {"cold": ratio_cold, "warm": ratio_warm}
@@ -309,6 +331,14 @@ def report(samples: dict[str, dict[str, list[float]]], runs: int) -> tuple[str, 
                  f"{ratio_warm:.2f}" if ratio_warm is not None else "-",
                  "<= 0.5 cold, <= 0.6 warm",
                  "ok" if (verdict(ratio_cold, 0.5) == "ok" and verdict(ratio_warm, 0.6) == "ok") else "OVER"))
+    worker_cold = med["cold"].get("bare_worker_ready")
+    worker_warm = med["warm"].get("bare_worker_ready")
+    if worker_cold and worker_warm:
+        summary["ratio_vs_worker"] = {"cold": med["cold"].get("ready", 0) / worker_cold,
+                                      "warm": med["warm"].get("ready", 0) / worker_warm}
+        rows.append(("  helper ready / bare in a worker",
+                     f"{summary['ratio_vs_worker']['cold']:.2f}", f"{summary['ratio_vs_worker']['warm']:.2f}",
+                     "(for comparison)", ""))
     rows.append(("all three formats, render round trip (ms)", cell("cold", "render"), cell("warm", "render"),
                  "<= 50", verdict(max(med["cold"].get("render", 1e9), med["warm"].get("render", 1e9)), 50)))
     rows.append(("  create record: seal + render + show (ms)", cell("cold", "create"), cell("warm", "create"), "", ""))
