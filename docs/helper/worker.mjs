@@ -1,6 +1,8 @@
 // The decision helper's Python, in a module Web Worker so the page never waits on it.
 //
-// Messages in:  {type: "init", runtime: URL of the versioned runtime folder, packages: [names]}
+// Messages in:  {type: "init", runtime: URL of the versioned runtime folder, packages: [names],
+//                compilesWasm: whether a {type: "wasm", module} message will follow}
+//               {type: "wasm", module: the compiled pyodide.asm.wasm, or null}
 //               {type: "call", id, request: JSON string}
 // Messages out: {type: "progress", step, of, text}
 //               {type: "ready"} | {type: "failed", reason}
@@ -29,9 +31,27 @@ self.addEventListener("securitypolicyviolation", (event) => {
 // console warning and then waits for ever. Watch its downloads and that warning so a
 // failure is reported at once, with the file that caused it.
 let startupFailed = null;
+
+// The page compiles pyodide.asm.wasm itself and sends the compiled module here (see
+// helper.js for why). Until it arrives, or the page says it could not compile it,
+// Pyodide's own download and compilation of that file wait; once it is here they are
+// skipped, and Pyodide instantiates the module it was given.
+let receiveWasm;
+const compiledWasm = new Promise((resolve) => { receiveWasm = resolve; });
+const isWasm = (url) => url.split(/[?#]/)[0].endsWith("/pyodide.asm.wasm");
+const realInstantiateStreaming = WebAssembly.instantiateStreaming;
+WebAssembly.instantiateStreaming = async (source, imports) => {
+  const module = await compiledWasm;
+  if (!module) return realInstantiateStreaming(source, imports);
+  return { instance: await WebAssembly.instantiate(module, imports), module };
+};
+
 const realFetch = self.fetch.bind(self);
 self.fetch = async (input, init) => {
-  const url = typeof input === "string" ? input : input.url || String(input);
+  const url = input instanceof Request ? input.url : String(input);
+  if (isWasm(url) && (await compiledWasm)) {
+    return new Response(new Uint8Array(0), { headers: { "Content-Type": "application/wasm" } });
+  }
   let response;
   try {
     response = await realFetch(input, init);
@@ -101,7 +121,10 @@ function describe(error) {
 self.addEventListener("message", (event) => {
   const message = event.data || {};
   if (message.type === "init") {
+    if (!message.compilesWasm) receiveWasm(null);
     start(message.runtime, message.packages);
+  } else if (message.type === "wasm") {
+    receiveWasm(message.module || null);
   } else if (message.type === "call") {
     let response;
     if (bridgeCall === null) {
