@@ -307,7 +307,7 @@ TEMPLATE = r"""
 </div>
 <div class="govuk-form-group" data-field="amendment_reason" data-kind="textarea" data-required>
 <label class="govuk-label" for="f-amendment_reason">Why are you amending this record?</label>
-<div id="f-amendment_reason-hint" class="govuk-hint">The original answers are kept in the record beside your amendment.</div>
+<div id="f-amendment_reason-hint" class="govuk-hint">The record keeps its original creation time and lists every amendment: when, by whom and why.</div>
 <p id="f-amendment_reason-error" class="govuk-error-message" hidden></p>
 <textarea class="govuk-textarea" id="f-amendment_reason" name="amendment_reason" rows="4" autocomplete="off" aria-describedby="f-amendment_reason-hint" data-describedby="f-amendment_reason-hint"></textarea>
 </div>

@@ -189,6 +189,7 @@ function start(root, engine) {
     history: [],
     completed: new Set(),
     returnToCheck: false,
+    snapshot: null, // the answers before a "Change", put back if the practitioner goes back
     original: null, // the sealed record being amended, if one was opened
     extra: {}, // answers from an opened file that no field on this page holds
     files: null,
@@ -306,8 +307,18 @@ function start(root, engine) {
   }
 
   function back() {
+    // As on GOV.UK, a change counts only once Continue accepts it: going back from a
+    // page opened with "Change" puts the answers back as they were.
+    if (state.snapshot) {
+      fillAnswers(state.snapshot);
+      state.snapshot = null;
+      state.returnToCheck = false;
+    }
     const previous = state.history.pop();
-    if (previous) show(previous, { push: false });
+    if (!previous) return;
+    // The check page is drawn from the answers, so redraw it rather than show it as it was.
+    if (previous === view.check) showCheck({ push: false }).catch((error) => unexpected(view.check, error));
+    else show(previous, { push: false });
   }
 
   function questionFor(pageId) {
@@ -448,6 +459,7 @@ function start(root, engine) {
         if (!reply.ok) return showErrors(section, reply.errors);
         if (reply.errors.length) return showErrors(section, reply.errors);
         clearErrors(section);
+        state.snapshot = null;
         state.completed.add(section.dataset.page);
         let next = reply.next;
         if (state.returnToCheck) {
@@ -578,6 +590,7 @@ function start(root, engine) {
       link.append("Change", hidden);
       link.addEventListener("click", (event) => {
         event.preventDefault();
+        state.snapshot = collectAnswers({ includeHidden: true });
         state.returnToCheck = true;
         show(questionFor(row.page) || target.closest("section"));
       });

@@ -342,3 +342,16 @@ def test_clear_all_asks_first_then_forgets_everything(watched: Any, site_url: st
     page.on("dialog", handle)
     page.goto(site_url)
     assert dialogs == []
+
+
+def test_outlined_buttons_keep_their_text_on_hover_and_focus(watched: Any, site_url: str) -> None:
+    page = watched.page
+    driver.open_helper(page, site_url)
+    button = page.get_by_role("button", name="Clear all answers")
+    colours = "(b) => { const s = getComputedStyle(b); return [s.color, s.backgroundColor]; }"
+    for action in (button.hover, button.focus):
+        action()
+        page.wait_for_timeout(400)  # the theme animates the fill
+        text, fill = button.evaluate(colours)
+        assert fill not in ("rgba(0, 0, 0, 0)", "transparent"), (action.__name__, text, fill)
+        assert text != fill

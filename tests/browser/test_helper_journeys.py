@@ -116,6 +116,32 @@ def test_check_answers_change_link_returns_to_check(watched: Any, site_url: str)
     assert page.url == site_url + "helper/"
 
 
+def test_change_abandoned_with_back_is_not_recorded(watched: Any, site_url: str) -> None:
+    """A change counts only once Continue accepts it; Back puts the answer back, and the
+    check page always shows exactly what the record will hold."""
+    page = watched.page
+    driver.open_helper(page, site_url)
+    driver.answer_questions(page, driver.answers_for("no_purpose"), check_focus=False)
+    page.locator("#infoshare-outcome").get_by_role("button", name="Continue").click()
+    page.wait_for_selector("#infoshare-check:not([hidden])")
+    summary = page.locator("#infoshare-summary")
+    before = summary.inner_text()
+    summary.locator(".govuk-summary-list__row").filter(has_text="reasons for your decision") \
+        .first.get_by_role("link").click()
+    assert driver.current_view(page) == "reasons"
+    original = page.locator("#f-reasons").input_value()
+    page.locator("#f-reasons").fill("ABANDONED EDIT")
+    page.locator("section[data-page='reasons'] [data-action='back']").click()
+    page.wait_for_selector("#infoshare-check:not([hidden])")
+    assert summary.inner_text() == before
+    assert "ABANDONED EDIT" not in summary.inner_text()
+    driver.create_record(page)
+    files = driver.download_all(page)
+    for name, text in files.values():
+        assert "ABANDONED EDIT" not in text, name
+    assert original.split()[0] in files["json"][1]
+
+
 _HELPER_ASSET = re.compile(
     r"""(?:src|href|data-[a-z]+)=["'][^"']*(?:helper\.js|helper\.css|worker\.mjs|helper/runtime/|pyodide)""")
 

@@ -491,7 +491,7 @@ PAGES: tuple[Page, ...] = (
                 "The principles",
                 "Confirm the sharing is necessary and proportionate, relevant, adequate, "
                 "accurate, timely and secure, or change what or how you share",
-                hint="Select all that apply. If one does not apply, change what or how you "
+                hint="Tick each one to confirm it. If one does not apply, change what or how you "
                      "share before you continue.",
                 options=(
                     Option("necessary", "Necessary and proportionate",
