@@ -455,7 +455,7 @@ function start(root, engine) {
       if ((await settled) === "failed") return continueWithoutPython(section);
       const answers = collectAnswers();
       try {
-        const reply = await call({ op: "step", page: section.dataset.page, answers });
+        const reply = await call({ op: "step", page: section.dataset.page, answers, now: localNow() });
         if (!reply.ok) return showErrors(section, reply.errors);
         if (reply.errors.length) return showErrors(section, reply.errors);
         clearErrors(section);

@@ -103,7 +103,12 @@ def _op_step(request: Mapping[str, Any]) -> Response:
     if not isinstance(page_id, str) or page_id not in PAGE_IDS:
         return _error("Unknown page")
     answers = _answers(request)
-    errors = [p.to_dict() for p in validate_page(page_id, answers)]
+    # `now` is optional: with it, dates are checked against the present as they are typed.
+    try:
+        now = dates.parse_now(request["now"]) if "now" in request else None
+    except ValueError as exc:
+        return _error(str(exc))
+    errors = [p.to_dict() for p in validate_page(page_id, answers, now=now)]
     return {"ok": True, "errors": errors, "next": flow.next_page(page_id, answers)}
 
 

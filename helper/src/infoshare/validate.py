@@ -91,16 +91,28 @@ def _page_rules(page_id: str, answers: Mapping[str, object]) -> list[Problem]:
 
 
 def validate_page(page_id: str, answers: Mapping[str, object],
-                  zone: tzinfo | None = None) -> list[Problem]:
-    """Problems with the answers on one page (KeyError for an unknown page id)."""
+                  zone: tzinfo | None = None, now: datetime | None = None) -> list[Problem]:
+    """Problems with the answers on one page (KeyError for an unknown page id).
+
+    Given the current time, the page's dates are also checked against it and against
+    dates on earlier pages, so a time in the future is caught where it is typed rather
+    than only when the record is made.
+    """
     problems: list[Problem] = []
-    for f in page(page_id).fields:
-        if is_shown(f, answers):
-            problem = _check_field(f, answers, zone)
-            if problem is not None:
-                problems.append(problem)
+    fields = [f for f in page(page_id).fields if is_shown(f, answers)]
+    for f in fields:
+        problem = _check_field(f, answers, zone if now is None else now.tzinfo)
+        if problem is not None:
+            problems.append(problem)
     failed = {p.field for p in problems}
     problems += [p for p in _page_rules(page_id, answers) if p.field not in failed]
+    if now is not None:
+        here = {f.name for f in fields}
+        visible = {f.name for pid in flow.path(answers) for f in page(pid).fields
+                   if is_shown(f, answers)} | here
+        failed = {p.field for p in problems}
+        timeline = _timeline({k: v for k, v in answers.items() if k in visible}, now, failed)
+        problems += [p for p in timeline if p.field in here and p.field not in failed]
     return problems
 
 
@@ -121,6 +133,11 @@ def _timeline(answers: Mapping[str, object], now: datetime,
     if received is not None and decided is not None and decided < received:
         problems.append(Problem(
             "decided_at", "Date and time of the decision must be after you received the request"
+        ))
+    shared = moments.get("shared_at")
+    if received is not None and shared is not None and shared < received - _CLOCK_SLACK:
+        problems.append(Problem(
+            "shared_at", "Date and time of sharing must be after you received the request"
         ))
     return problems
 
