@@ -295,7 +295,7 @@ TEMPLATE = r"""
 {{ error_summary() }}
 <h2 class="infoshare-heading infoshare-heading--l" tabindex="-1">Check your answers before creating the record</h2>
 <p id="infoshare-check-outcome" class="infoshare-check-outcome"></p>
-<dl class="govuk-summary-list" id="infoshare-summary"></dl>
+<div id="infoshare-summary"></div>
 <div class="infoshare-amend" id="infoshare-amend" hidden>
 <h3>Amending a saved record</h3>
 <p id="infoshare-amend-about"></p>

@@ -535,8 +535,7 @@ function start(root, engine) {
     ]);
     state.returnToCheck = false;
     warmRenderers(answers);
-    const list = root.querySelector("#infoshare-summary");
-    list.replaceChildren(...summary.rows.map(summaryRow));
+    root.querySelector("#infoshare-summary").replaceChildren(...summaryGroups(summary.rows));
     root.querySelector("#infoshare-check-outcome").textContent =
       `From these answers, the guidance points to: ${outcome.recommendation.title}.`;
     amendBox.hidden = state.original === null;
@@ -566,6 +565,28 @@ function start(root, engine) {
         return call({ op: "render", record: reply.record });
       })
       .catch(() => {});
+  }
+
+  // One summary list per question page, under that page's heading, so that "Their role"
+  // of the person who asked and of the person you share with can be told apart.
+  function summaryGroups(rows) {
+    const groups = [];
+    for (const row of rows) {
+      if (!groups.length || groups[groups.length - 1].page !== row.page) groups.push({ page: row.page, rows: [] });
+      groups[groups.length - 1].rows.push(row);
+    }
+    return groups.flatMap((group) => {
+      const list = document.createElement("dl");
+      list.className = "govuk-summary-list";
+      list.append(...group.rows.map(summaryRow));
+      // A page of one question needs no heading: the question is the row's own label.
+      if (group.rows.length === 1) return [list];
+      const section = questionFor(group.page);
+      const heading = document.createElement("h3");
+      heading.className = "infoshare-summary-heading";
+      heading.textContent = section ? headingOf(section).textContent.trim() : group.page;
+      return [heading, list];
+    });
   }
 
   function summaryRow(row) {
