@@ -140,15 +140,26 @@ function createEngine(config) {
     packages: config.packages.split(/\s+/).filter(Boolean),
     compilesWasm,
   });
-  // Python's WebAssembly is compiled here and handed to the worker, rather than compiled
-  // in the worker: the browser keeps compiled code for the page between visits, but
-  // (in Chromium) not for workers, so a second visit starts about twice as fast.
-  // Compiling is asynchronous and runs off the main thread; a failure here just lets
-  // the worker download and compile the file itself (and report any problem).
+  // Chromium keeps compiled WebAssembly for the page between visits, but not for
+  // workers. So on a return visit (the file already in the browser's cache) Python's
+  // WebAssembly is compiled here, which then takes a fraction of the time, and handed
+  // to the worker; on a first visit the worker compiles it as usual, and once Python is
+  // ready the page compiles it once more in the background so that the next visit can
+  // use the kept copy. Compiling is asynchronous and runs off the main thread.
   if (compilesWasm) {
-    WebAssembly.compileStreaming(fetch(new URL("pyodide.asm.wasm", runtime)))
+    const wasm = new URL("pyodide.asm.wasm", runtime);
+    fetch(wasm, { cache: "only-if-cached", mode: "same-origin" })
+      .then((response) => {
+        if (!response.ok) throw new Error("not cached");
+        return WebAssembly.compileStreaming(response);
+      })
       .then((module) => worker.postMessage({ type: "wasm", module }))
-      .catch(() => worker.postMessage({ type: "wasm", module: null }));
+      .catch(() => {
+        worker.postMessage({ type: "wasm", module: null });
+        engine.settled.then((state) => {
+          if (state === "ready") WebAssembly.compileStreaming(fetch(wasm)).catch(() => {});
+        });
+      });
   }
   setTimeout(() => {
     if (engine.state === "loading") {

@@ -32,26 +32,25 @@ self.addEventListener("securitypolicyviolation", (event) => {
 // failure is reported at once, with the file that caused it.
 let startupFailed = null;
 
-// The page compiles pyodide.asm.wasm itself and sends the compiled module here (see
-// helper.js for why). Until it arrives, or the page says it could not compile it,
-// Pyodide's own download and compilation of that file wait; once it is here they are
-// skipped, and Pyodide instantiates the module it was given.
+// On a return visit the page compiles pyodide.asm.wasm itself, from the browser's cache,
+// and sends the compiled module here (see helper.js for why); on a first visit it says
+// at once that it will not. Pyodide's request for the file waits for that answer: with
+// a module, the request gets a placeholder and the module is instantiated; without
+// one, the file is downloaded and compiled here as usual.
+let pageCompilesWasm = false;
 let receiveWasm;
 const compiledWasm = new Promise((resolve) => { receiveWasm = resolve; });
 const isWasm = (url) => url.split(/[?#]/)[0].endsWith("/pyodide.asm.wasm");
 const realInstantiateStreaming = WebAssembly.instantiateStreaming;
 WebAssembly.instantiateStreaming = async (source, imports) => {
-  const module = await compiledWasm;
+  const module = pageCompilesWasm ? await compiledWasm : null;
   if (!module) return realInstantiateStreaming(source, imports);
   return { instance: await WebAssembly.instantiate(module, imports), module };
 };
 
 const realFetch = self.fetch.bind(self);
-self.fetch = async (input, init) => {
+async function checkedFetch(input, init) {
   const url = input instanceof Request ? input.url : String(input);
-  if (isWasm(url) && (await compiledWasm)) {
-    return new Response(new Uint8Array(0), { headers: { "Content-Type": "application/wasm" } });
-  }
   let response;
   try {
     response = await realFetch(input, init);
@@ -61,6 +60,13 @@ self.fetch = async (input, init) => {
   }
   if (!response.ok) startupFailed?.(`${fileName(url)} could not be downloaded (HTTP ${response.status})`);
   return response;
+}
+self.fetch = async (input, init) => {
+  const url = input instanceof Request ? input.url : String(input);
+  if (pageCompilesWasm && isWasm(url) && (await compiledWasm)) {
+    return new Response(new Uint8Array(0), { headers: { "Content-Type": "application/wasm" } });
+  }
+  return checkedFetch(input, init);
 };
 const realWarn = console.warn.bind(console);
 console.warn = (...args) => {
@@ -121,7 +127,7 @@ function describe(error) {
 self.addEventListener("message", (event) => {
   const message = event.data || {};
   if (message.type === "init") {
-    if (!message.compilesWasm) receiveWasm(null);
+    pageCompilesWasm = Boolean(message.compilesWasm);
     start(message.runtime, message.packages);
   } else if (message.type === "wasm") {
     receiveWasm(message.module || null);
