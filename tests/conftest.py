@@ -60,6 +60,12 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         ".whl": "application/zip",
     }
 
+    def end_headers(self) -> None:
+        # Cache like a typical static host (GitHub Pages sends the same), so that a second
+        # visit in the same browser context is served from the browser's cache.
+        self.send_header("Cache-Control", "public, max-age=600")
+        super().end_headers()
+
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002
         pass
 

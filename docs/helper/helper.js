@@ -78,6 +78,11 @@ function createEngine(config) {
     settle("failed");
   }
 
+  function returnVisit() {
+    const entry = performance.getEntriesByType("resource").find((e) => /\/helper\.js(\?|$)/.test(e.name));
+    return Boolean(entry && entry.transferSize === 0 && entry.decodedBodySize > 0);
+  }
+
   function hostFix() {
     return "Reload the page. If you host this site, check that every file under helper/ was published, that .mjs files are served as JavaScript and .wasm files as application/wasm; or try another browser.";
   }
@@ -141,25 +146,24 @@ function createEngine(config) {
     compilesWasm,
   });
   // Chromium keeps compiled WebAssembly for the page between visits, but not for
-  // workers. So on a return visit (the file already in the browser's cache) Python's
-  // WebAssembly is compiled here, which then takes a fraction of the time, and handed
-  // to the worker; on a first visit the worker compiles it as usual, and once Python is
-  // ready the page compiles it once more in the background so that the next visit can
-  // use the kept copy. Compiling is asynchronous and runs off the main thread.
+  // workers. So on a return visit (this script came from the browser's cache, and so,
+  // almost certainly, did Python's WebAssembly) the WebAssembly is compiled here, which
+  // then takes a fraction of the time, and handed to the worker. On a first visit the
+  // worker compiles it as usual, and once Python is ready the page compiles it once
+  // more in the background so that the next visit finds a kept copy. Compiling is
+  // asynchronous and runs off the main thread.
   if (compilesWasm) {
     const wasm = new URL("pyodide.asm.wasm", runtime);
-    fetch(wasm, { cache: "only-if-cached", mode: "same-origin" })
-      .then((response) => {
-        if (!response.ok) throw new Error("not cached");
-        return WebAssembly.compileStreaming(response);
-      })
-      .then((module) => worker.postMessage({ type: "wasm", module }))
-      .catch(() => {
-        worker.postMessage({ type: "wasm", module: null });
-        engine.settled.then((state) => {
-          if (state === "ready") WebAssembly.compileStreaming(fetch(wasm)).catch(() => {});
-        });
+    if (returnVisit()) {
+      WebAssembly.compileStreaming(fetch(wasm))
+        .then((module) => worker.postMessage({ type: "wasm", module }))
+        .catch(() => worker.postMessage({ type: "wasm", module: null }));
+    } else {
+      worker.postMessage({ type: "wasm", module: null });
+      engine.settled.then((state) => {
+        if (state === "ready") WebAssembly.compileStreaming(fetch(wasm)).catch(() => {});
       });
+    }
   }
   setTimeout(() => {
     if (engine.state === "loading") {

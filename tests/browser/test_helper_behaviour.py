@@ -355,3 +355,26 @@ def test_outlined_buttons_keep_their_text_on_hover_and_focus(watched: Any, site_
         text, fill = button.evaluate(colours)
         assert fill not in ("rgba(0, 0, 0, 0)", "transparent"), (action.__name__, text, fill)
         assert text != fill
+
+
+def test_return_visit_starts_from_the_browsers_cache(watched: Any, site_url: str) -> None:
+    """A second visit compiles Python's WebAssembly on the page, from the browser's
+    cache, and hands it to the worker: the helper still starts and answers, cleanly."""
+    page = watched.page
+    driver.open_helper(page, site_url)
+    assert driver.helper_state(page) == "ready"
+    page.wait_for_timeout(1500)  # let the background compile for the next visit finish
+    watched.requests.clear()
+    page.goto(site_url + "helper/")
+    page.wait_for_function("() => document.documentElement.dataset.helperState !== 'loading'")
+    assert driver.helper_state(page) == "ready", driver.failure_text(page)
+    # The page took the return-visit path: the script came from the cache.
+    assert page.evaluate(
+        "() => performance.getEntriesByType('resource').some("
+        "e => /helper\\.js/.test(e.name) && e.transferSize === 0 && e.decodedBodySize > 0)")
+    wasm = [u for u in watched.requests if u.split("?")[0].endswith("/pyodide.asm.wasm")]
+    assert len(wasm) <= 1, wasm  # fetched once, by the page; the worker did not fetch it again
+    page.get_by_role("radio", name="No").first.check()
+    driver.press_continue(page, "urgency")
+    assert driver.current_view(page) != "urgency"
+    assert watched.errors == []
