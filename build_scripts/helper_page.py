@@ -231,7 +231,7 @@ TEMPLATE = r"""
 <noscript><div class="infoshare-notice infoshare-notice--warning"><p class="infoshare-notice__title">The decision helper needs JavaScript</p><p>Turn on JavaScript for this site to use the helper. Nothing you type is sent anywhere: it runs on your device. The <a href="{{ flow_url }}">questions to ask, in order</a>, are also on a page of their own.</p></div></noscript>
 <div class="infoshare-status" id="infoshare-status" role="status">
 <p class="infoshare-status__text" id="infoshare-status-text">Loading the helper (1 of 3)…</p>
-<progress class="infoshare-status__bar" id="infoshare-progress" max="3" value="0" aria-labelledby="infoshare-status-text"></progress>
+<progress class="infoshare-status__bar" id="infoshare-progress" aria-labelledby="infoshare-status-text"></progress>
 </div>
 <div class="infoshare-notice infoshare-notice--failed" id="infoshare-failed" tabindex="-1" hidden>
 <h2 class="infoshare-notice__title" id="infoshare-failed-title">The helper could not start</h2>

@@ -211,13 +211,18 @@ function start(root, engine) {
     stem: null,
     dirty: false,
     busy: false,
+    loadingText: "Loading the helper…",
+    waiting: false, // a Continue is waiting for Python
   };
+  const WAITING = "Your answer will be checked as soon as it has loaded.";
 
   function onEngine(event) {
     if (event.type === "progress") {
-      statusText.textContent = `Loading the helper (${event.step} of ${event.of})${event.text ? ": " + event.text : ""}…`;
-      progressBar.max = event.of;
-      progressBar.value = event.step - 1;
+      state.loadingText = `Loading the helper (${event.step} of ${event.of})${event.text ? ": " + event.text : ""}…`;
+      statusText.textContent = state.waiting ? `${state.loadingText} ${WAITING}` : state.loadingText;
+      // No value: the bar moves on its own, so a slow download never looks stuck at zero;
+      // the text says which step it is.
+      progressBar.removeAttribute("value");
     } else if (event.type === "ready") {
       progressBar.value = progressBar.max;
       progressBar.hidden = true;
@@ -455,7 +460,8 @@ function start(root, engine) {
     state.busy = true;
     button?.setAttribute("aria-disabled", "true");
     if (state.helper === "loading") {
-      statusText.textContent = "Your answer will be checked as soon as the helper has loaded…";
+      state.waiting = true;
+      statusText.textContent = `${state.loadingText} ${WAITING}`;
     }
     try {
       await work();
