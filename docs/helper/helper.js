@@ -462,6 +462,8 @@ function start(root, engine) {
     if (state.helper === "loading") {
       state.waiting = true;
       statusText.textContent = `${state.loadingText} ${WAITING}`;
+      // Show why nothing has happened yet, not just the button waiting.
+      statusBox.scrollIntoView({ block: "nearest" });
     }
     try {
       await work();
@@ -560,6 +562,8 @@ function start(root, engine) {
     root.querySelector("#infoshare-check-outcome").textContent =
       `From these answers, the guidance points to: ${outcome.recommendation.title}.`;
     amendBox.hidden = state.original === null;
+    root.querySelector("[data-action='seal']").textContent =
+      state.original === null ? "Create the record" : "Create the record with your amendment";
     if (state.original !== null) {
       root.querySelector("#infoshare-amend-about").textContent =
         "You opened a saved record. Change any answer above, then say who is amending the record and why: the amendment is added to the record.";

@@ -252,3 +252,17 @@ def test_sharing_before_the_request_arrived_is_questioned() -> None:
     problems = validate_answers(early, now)
     assert [(p.field, p.message) for p in problems] == [
         ("shared_at", "Date and time of sharing must be after you received the request")]
+
+
+@pytest.mark.parametrize(
+    ("consent", "contradicts"),
+    [("given", False), ("refused", True), ("not_sought", True), ("not_yet_asked", True)],
+)
+def test_consent_as_lawful_basis_must_match_the_consent_answer(consent: str, contradicts: bool) -> None:
+    from infoshare.validate import validate_page
+
+    answers = {"consent": consent, "lawful_basis": "consent", "special_category": "no",
+               "criminal_offence_data": "no"}
+    problems = validate_page("lawful_basis", answers)
+    flagged = any(p.field == "lawful_basis" and "other than consent" in p.message for p in problems)
+    assert flagged is contradicts

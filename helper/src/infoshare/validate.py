@@ -80,6 +80,16 @@ def _page_rules(page_id: str, answers: Mapping[str, object]) -> list[Problem]:
     ):
         schedule = field("schedule1_condition")
         problems.append(Problem(schedule.name, schedule.missing))
+    if (
+        page_id == "lawful_basis"
+        and get(answers, "lawful_basis") == "consent"
+        and get(answers, "consent") in {"refused", "not_sought", "not_yet_asked"}
+    ):
+        # The consent page is earlier on the path; a basis of consent contradicts it.
+        problems.append(Problem(
+            "lawful_basis", "Select a lawful basis other than consent, because you said you "
+                            "do not have consent to share"
+        ))
     if page_id == "decision_maker":
         review = dates.parse_date(get(answers, "review_date"))
         decided = dates.parse_datetime(get(answers, "decided_at"), None)
