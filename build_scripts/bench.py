@@ -38,8 +38,6 @@ navigation is served from the browser's cache.
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
 import json
 import re
 import shutil
@@ -47,7 +45,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
@@ -57,6 +54,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from build_scripts.static_server import serving  # noqa: E402
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402  the test suite's browser, same flags
 
 BARE_PREFIX = "/__bare__/"
@@ -119,44 +117,10 @@ try {
 """
 
 
-class _Handler(http.server.SimpleHTTPRequestHandler):
-    extensions_map = {
-        **http.server.SimpleHTTPRequestHandler.extensions_map,
-        ".wasm": "application/wasm",
-        ".mjs": "text/javascript",
-        ".js": "text/javascript",
-        ".json": "application/json",
-        ".zip": "application/zip",
-        ".whl": "application/zip",
-    }
-    bare_dir: Path
-
-    def translate_path(self, path: str) -> str:
-        clean = path.split("?", 1)[0].split("#", 1)[0]
-        if clean.startswith(BARE_PREFIX):
-            rest = clean[len(BARE_PREFIX):]
-            return str(self.bare_dir / rest) if rest else str(self.bare_dir / "index.html")
-        return super().translate_path(path)
-
-    def end_headers(self) -> None:
-        self.send_header("Cache-Control", "max-age=600")
-        super().end_headers()
-
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-        pass
-
-
 @contextmanager
 def serve(site: Path, bare_dir: Path) -> Iterator[str]:
-    handler = functools.partial(type("Handler", (_Handler,), {"bare_dir": bare_dir}), directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(site, mounts={BARE_PREFIX: bare_dir}) as base:
+        yield base
 
 
 def make_bare_dir(work: Path) -> Path:

@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from build_scripts.static_server import serve  # noqa: E402
+from build_scripts.static_server import serving  # noqa: E402
 
 LIGHTHOUSE = "lighthouse@13.5.0"
 CHROME_FLAGS = ("--headless=new --no-sandbox --disable-gpu --disable-background-networking "
@@ -41,9 +41,8 @@ def main() -> int:
             site = Path(tmp) / "site"
             subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
                            cwd=ROOT, check=True)
-        base, server = serve(site, compress=not args.no_gzip)
         print(f"{'page':<10}" + "".join(f"{c:>16}" for c in CATEGORIES) + "   FCP / LCP")
-        try:
+        with serving(site, compress=not args.no_gzip) as base:
             for name, path in PAGES.items():
                 out = Path(tmp) / "report.json"
                 subprocess.run(
@@ -61,8 +60,6 @@ def main() -> int:
                         audit = report["audits"][ref["id"]]
                         if ref.get("weight") and audit.get("score") is not None and audit["score"] < 1:
                             print(f"    {category}: {ref['id']} {audit.get('displayValue', '')}")
-        finally:
-            server.shutdown()
     return 0
 
 

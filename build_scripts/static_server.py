@@ -1,5 +1,7 @@
-"""A small static file server for measurements, behaving like an ordinary web host:
-correct types for .wasm and .mjs, and gzip for text when the browser accepts it."""
+"""One small static file server for the tests and the measurements, behaving like an
+ordinary web host: correct types for .wasm and .mjs, a cache lifetime like GitHub
+Pages (so a second visit is served from the browser's cache), and, when asked, gzip
+for text that the browser accepts compressed."""
 
 from __future__ import annotations
 
@@ -9,24 +11,41 @@ import http.server
 import io
 import os
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
 
 _COMPRESSIBLE = (".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".txt")
 
 
-class _Handler(http.server.SimpleHTTPRequestHandler):
+class Handler(http.server.SimpleHTTPRequestHandler):
     extensions_map = {
         **http.server.SimpleHTTPRequestHandler.extensions_map,
         ".wasm": "application/wasm",
         ".mjs": "text/javascript",
         ".js": "text/javascript",
         ".json": "application/json",
+        ".zip": "application/zip",
+        ".whl": "application/zip",
     }
-    compress = True
+    compress = False
+    response_headers: dict[str, str] = {"Cache-Control": "public, max-age=600"}
+    # Other folders served under a URL prefix, e.g. {"/__bare__/": Path(...)}.
+    mounts: dict[str, Path] = {}
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-        pass
+    def translate_path(self, path: str) -> str:
+        clean = path.split("?", 1)[0].split("#", 1)[0]
+        for prefix, folder in self.mounts.items():
+            if clean.startswith(prefix):
+                rest = clean[len(prefix):]
+                return str(folder / rest) if rest else str(folder / "index.html")
+        return super().translate_path(path)
+
+    def end_headers(self) -> None:
+        for name, value in self.response_headers.items():
+            self.send_header(name, value)
+        super().end_headers()
 
     def send_head(self) -> BinaryIO | None:  # type: ignore[override]
         path = self.translate_path(self.path)
@@ -43,10 +62,24 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
             return io.BytesIO(data)
         return super().send_head()
 
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
 
-def serve(directory: Path, *, compress: bool = True, port: int = 0) -> tuple[str, http.server.ThreadingHTTPServer]:
-    """Serve `directory` on loopback in a background thread; returns (base URL, server)."""
-    handler = functools.partial(type("H", (_Handler,), {"compress": compress}), directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+
+@contextmanager
+def serving(directory: Path, *, compress: bool = False, mounts: dict[str, Path] | None = None,
+            headers: dict[str, str] | None = None) -> Iterator[str]:
+    """Serve `directory` on an unused loopback port while the block runs; yields the base URL.
+    `headers` replaces the default response headers (a GitHub Pages-like cache lifetime)."""
+    settings: dict[str, object] = {"compress": compress, "mounts": mounts or {}}
+    if headers is not None:
+        settings["response_headers"] = headers
+    handler_class = type("SiteHandler", (Handler,), settings)
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(handler_class, directory=str(directory)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_address[1]}/", server
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -1,19 +1,16 @@
 """Shared fixtures: one strict build of the site, served on a loopback port,
 and Debian's Chromium driven by Playwright.
 
-The browser tests drive the built site exactly as a host would serve it; they
-import nothing from the site's build code.
+The browser tests drive the built site as an ordinary static host would serve it
+(build_scripts/static_server.py); they import nothing from the site's build code.
 """
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -49,39 +46,13 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-class _Handler(http.server.SimpleHTTPRequestHandler):
-    extensions_map = {
-        **http.server.SimpleHTTPRequestHandler.extensions_map,
-        ".wasm": "application/wasm",
-        ".mjs": "text/javascript",
-        ".js": "text/javascript",
-        ".json": "application/json",
-        ".zip": "application/zip",
-        ".whl": "application/zip",
-    }
-
-    def end_headers(self) -> None:
-        # Cache like a typical static host (GitHub Pages sends the same), so that a second
-        # visit in the same browser context is served from the browser's cache.
-        self.send_header("Cache-Control", "public, max-age=600")
-        super().end_headers()
-
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-        pass
-
-
 @pytest.fixture(scope="session")
 def site_url(built_site: Path) -> Iterator[str]:
-    """Serve the built site on an unused loopback port."""
-    handler = functools.partial(_Handler, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    """Serve the built site on an unused loopback port, as an ordinary static host would."""
+    from build_scripts.static_server import serving
+
+    with serving(built_site) as base:
+        yield base
 
 
 @pytest.fixture(scope="session")

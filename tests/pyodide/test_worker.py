@@ -6,12 +6,9 @@ same output as CPython."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import importlib
 import json
 import shutil
-import threading
 from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlsplit
@@ -19,6 +16,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from build_scripts import runtime
+from build_scripts.static_server import serving
 from tests.pyodide.compare import run_on_cpython
 
 pytestmark = [
@@ -76,21 +74,6 @@ json.dumps({
 """
 
 
-class _Handler(http.server.SimpleHTTPRequestHandler):
-    extensions_map = {
-        ".html": "text/html", ".mjs": "text/javascript", ".json": "application/json",
-        ".wasm": "application/wasm", ".zip": "application/zip", ".whl": "application/zip",
-    }
-
-    def end_headers(self) -> None:
-        self.send_header("Content-Security-Policy", CSP)
-        self.send_header("Cache-Control", "no-store")
-        super().end_headers()
-
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-        pass
-
-
 @pytest.fixture(scope="module")
 def served(built: runtime.RuntimeBuild, cases: dict[str, Any], entry: str,
            tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
@@ -101,14 +84,9 @@ def served(built: runtime.RuntimeBuild, cases: dict[str, Any], entry: str,
     (site / "worker.mjs").write_text(
         WORKER % {"key": built.key, "packages": json.dumps(list(built.packages)), "entry": entry}, encoding="utf-8")
     (site / "cases.json").write_text(json.dumps(cases, ensure_ascii=True), encoding="utf-8")
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Handler, directory=str(site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    # The page runs under the helper page's policy: WebAssembly allowed, no eval of strings.
+    with serving(site, headers={"Content-Security-Policy": CSP, "Cache-Control": "no-store"}) as base:
+        yield base
 
 
 def test_runtime_runs_every_case_in_a_module_worker(browser: Any, served: str, cases: dict[str, Any],
