@@ -1,8 +1,8 @@
 """Pure-Python wheels for the helper's runtime, made with zipfile alone.
 
 Three wheels go into the browser: the helper itself (built from helper/ as
-flit would build it, with no build backend and no network), jinja2 (PyPI's
-own wheel) and markupsafe (repacked from its sdist without the optional C
+flit would build it, with no build backend and no network), jinja2 (its
+published wheel) and markupsafe (repacked from its sdist without the optional C
 speedups). All are reproducible: fixed timestamps, sorted files, a true RECORD.
 """
 
