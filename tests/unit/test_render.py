@@ -60,7 +60,7 @@ def test_departure_and_emergency_are_shown() -> None:
 
 def test_amendments_are_shown() -> None:
     amended = run_case(load_case("amended"))
-    assert "<h2>Amendments</h2>" in amended["html"]
+    assert '<h2 id="amendments">Amendments</h2>' in amended["html"]
     assert "Corrected the reasons after a review." in amended["md"]
 
 
