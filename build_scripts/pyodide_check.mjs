@@ -5,8 +5,7 @@
 // Usage: node pyodide_check.mjs <runtime dir> <package>[,<package>...]
 // Prints one JSON line on stdout (see REPORT below). Exits non-zero on failure.
 
-import path from "node:path";
-import { pathToFileURL } from "node:url";
+import { loadRuntime } from "./pyodide_node.mjs";
 
 const REPORT = String.raw`
 import importlib, json, pkgutil, sys, time
@@ -38,16 +37,7 @@ async function main() {
     console.error("usage: node pyodide_check.mjs <runtime dir> <package>[,<package>...]");
     process.exit(2);
   }
-  const indexURL = path.resolve(dir) + path.sep;
-  const started = performance.now();
-  const { loadPyodide } = await import(pathToFileURL(path.join(indexURL, "pyodide.mjs")).href);
-  const pyodide = await loadPyodide({
-    indexURL,
-    lockFileURL: path.join(indexURL, "pyodide-lock.json"),
-    packages: packageList.split(","),
-    stdout: (m) => console.error(m),
-  });
-  const loadMs = Math.round(performance.now() - started);
+  const { pyodide, loadMs } = await loadRuntime(dir, packageList.split(","));
   const report = JSON.parse(pyodide.runPython(REPORT));
   report.pyodide = pyodide.version;
   report.load_ms = loadMs;

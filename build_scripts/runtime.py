@@ -51,7 +51,7 @@ HERE = Path(__file__).resolve().parent
 COMPILE_SCRIPT = HERE / "pyodide_compile.mjs"
 CHECK_SCRIPT = HERE / "pyodide_check.mjs"
 OWN_INPUTS = (Path(__file__).resolve(), Path(wheels.__file__).resolve(), Path(fetch_wheels.__file__).resolve(),
-              fetch_wheels.LOCK_PATH, COMPILE_SCRIPT, CHECK_SCRIPT)
+              fetch_wheels.LOCK_PATH, COMPILE_SCRIPT, CHECK_SCRIPT, HERE / "pyodide_node.mjs")
 
 ENGINE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
 STDLIB = "python_stdlib.zip"

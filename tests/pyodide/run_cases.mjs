@@ -9,8 +9,7 @@
 // character, lone surrogates included, reaches the comparison unchanged.
 
 import fs from "node:fs";
-import path from "node:path";
-import { pathToFileURL } from "node:url";
+import { loadRuntime } from "../../build_scripts/pyodide_node.mjs";
 
 const RUNNER = String.raw`
 import importlib, json, sys
@@ -42,16 +41,7 @@ async function main() {
     console.error("usage: node run_cases.mjs <runtime dir> <packages> <cases.json> <module:function>");
     process.exit(2);
   }
-  const indexURL = path.resolve(dir) + path.sep;
-  const started = performance.now();
-  const { loadPyodide } = await import(pathToFileURL(path.join(indexURL, "pyodide.mjs")).href);
-  const pyodide = await loadPyodide({
-    indexURL,
-    lockFileURL: path.join(indexURL, "pyodide-lock.json"),
-    packages: packages.split(","),
-    stdout: (m) => console.error(m),
-  });
-  const loadMs = Math.round(performance.now() - started);
+  const { pyodide, loadMs } = await loadRuntime(dir, packages.split(","));
   pyodide.runPython(RUNNER);
   const runAll = pyodide.globals.get("_run_all");
   const out = JSON.parse(runAll(fs.readFileSync(casesPath, "utf-8"), entry));
