@@ -1,20 +1,32 @@
 // Start a built runtime folder under Node the way the browser worker does:
-// indexURL and lockFileURL point at the folder, and the packages are named up
-// front. Shared by the build's own check and the Pyodide parity tests.
+// Pyodide from the folder with the folder's lockfile, then the named packages'
+// wheels (and their dependencies) checked and put on sys.path by the folder's
+// own wheels.mjs. Shared by the build's own check and the Pyodide parity tests.
 
+import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 
 export async function loadRuntime(dir, packages) {
   const indexURL = path.resolve(dir) + path.sep;
   const started = performance.now();
-  const { loadPyodide } = await import(pathToFileURL(path.join(indexURL, "pyodide.mjs")).href);
+  const lock = JSON.parse(fs.readFileSync(path.join(indexURL, "pyodide-lock.json"), "utf-8"));
+  const [{ loadPyodide }, wheels] = await Promise.all([
+    import(pathToFileURL(path.join(indexURL, "pyodide.mjs")).href),
+    import(pathToFileURL(path.join(indexURL, "wheels.mjs")).href),
+  ]);
+  const files = await Promise.all(wheels.wheelsToLoad(lock, packages).map(async (entry) => {
+    const bytes = fs.readFileSync(path.join(indexURL, entry.file_name));
+    await wheels.checkWheel(entry, bytes);
+    return { entry, bytes };
+  }));
   const pyodide = await loadPyodide({
     indexURL,
-    lockFileURL: path.join(indexURL, "pyodide-lock.json"),
-    packages,
+    lockFileContents: lock,
+    packageBaseUrl: indexURL,
     // Python's own output goes to stderr, so stdout carries only the JSON report.
     stdout: (m) => console.error(m),
   });
+  wheels.mountWheels(pyodide, files);
   return { pyodide, loadMs: Math.round(performance.now() - started) };
 }

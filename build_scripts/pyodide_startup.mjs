@@ -12,19 +12,21 @@
 import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { loadRuntime } from "./pyodide_node.mjs";
 
 const IMPORTS = "import asyncio, json, hashlib, datetime, html, re, zipfile";
 
 async function child(dir, packages) {
   const indexURL = path.resolve(dir) + path.sep;
   const t0 = performance.now();
-  const { loadPyodide } = await import(pathToFileURL(path.join(indexURL, "pyodide.mjs")).href);
-  const options = { indexURL, stdout: () => {} };
+  let pyodide;
   if (packages.length) {
-    options.lockFileURL = path.join(indexURL, "pyodide-lock.json");
-    options.packages = packages;
+    // As the page does it: our wheels checked and put on sys.path (wheels.mjs).
+    ({ pyodide } = await loadRuntime(dir, packages));
+  } else {
+    const { loadPyodide } = await import(pathToFileURL(path.join(indexURL, "pyodide.mjs")).href);
+    pyodide = await loadPyodide({ indexURL, stdout: () => {} });
   }
-  const pyodide = await loadPyodide(options);
   const t1 = performance.now();
   pyodide.runPython(IMPORTS + (packages.length ? "\nimport infoshare" : ""));
   const t2 = performance.now();

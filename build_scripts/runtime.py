@@ -7,6 +7,7 @@ loads, all from the site's own origin:
     python_stdlib.zip                                the standard library as bytecode
     <dist>-<version>-cp314-none-any.whl              our package, jinja2, markupsafe (bytecode)
     pyodide-lock.json                                those three wheels only, relative names
+    wheels.mjs                                       puts the wheels on sys.path (runtime_wheels.mjs)
 
 The npm stdlib zip holds .py sources, which the browser would compile at every
 start. Here Pyodide's own Python (3.14, run under Node: the host has no 3.14)
@@ -51,11 +52,14 @@ HERE = Path(__file__).resolve().parent
 COMPILE_SCRIPT = HERE / "pyodide_compile.mjs"
 CHECK_SCRIPT = HERE / "pyodide_check.mjs"
 OWN_INPUTS = (Path(__file__).resolve(), Path(wheels.__file__).resolve(), Path(fetch_wheels.__file__).resolve(),
-              fetch_wheels.LOCK_PATH, COMPILE_SCRIPT, CHECK_SCRIPT, HERE / "pyodide_node.mjs")
+              fetch_wheels.LOCK_PATH, COMPILE_SCRIPT, CHECK_SCRIPT, HERE / "pyodide_node.mjs", HERE / "runtime_wheels.mjs")
 
 ENGINE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
 STDLIB = "python_stdlib.zip"
 LOCKFILE = "pyodide-lock.json"
+# Our own module in the runtime folder: the page's worker and the Node check both use it.
+WHEEL_LOADER = "wheels.mjs"
+WHEEL_LOADER_SOURCE = HERE / "runtime_wheels.mjs"
 KEEP = 3  # cached folders kept per level; older ones are removed after a build
 _CDN_DEFAULT = re.compile(r"`https://cdn\.jsdelivr\.net/pyodide/v\$\{\w+\}/full/`")
 _SOURCE_MAP = re.compile(r"\n//# sourceMappingURL=\S+\s*$")
@@ -71,7 +75,7 @@ class RuntimeBuildError(RuntimeError):
 class RuntimeBuild:
     directory: Path  # complete runtime folder, ready to copy into the site
     key: str  # "<pyodide version>-<10 hex>", changes whenever any input changes
-    packages: tuple[str, ...]  # names for loadPyodide({packages}); deps load with them
+    packages: tuple[str, ...]  # the packages the page asks for (wheels.mjs adds their dependencies)
     cached: bool = False  # True when an existing folder was reused
 
 
@@ -265,6 +269,7 @@ def _build_final(root: Path, base: Path, node: str, final: Path) -> tuple[str, .
     try:
         for name in (*ENGINE_FILES, STDLIB):
             shutil.copyfile(base / name, tmp / name)
+        shutil.copyfile(WHEEL_LOADER_SOURCE, tmp / WHEEL_LOADER)
         # add-wheels reads the source wheels: it finds import names from .py files.
         sources = [Path(shutil.copyfile(w, work / w.name)) for w in sorted((base / "wheels" / "src").iterdir())]
         ours = wheels.build_project_wheel(root, work)
@@ -355,7 +360,7 @@ def _build_runtime(root: Path, force: bool) -> RuntimeBuild:
     base_key, key = _keys(root, pyodide)
     cache = root / ".cache"
     final = cache / "runtime" / key
-    if not force and _complete(final, (*ENGINE_FILES, STDLIB, LOCKFILE)):
+    if not force and _complete(final, (*ENGINE_FILES, STDLIB, LOCKFILE, WHEEL_LOADER)):
         lock = json.loads((final / LOCKFILE).read_text(encoding="utf-8"))
         if all((final / p["file_name"]).is_file() for p in lock["packages"].values()):
             return RuntimeBuild(final, key, _our_packages(lock), cached=True)
@@ -380,7 +385,7 @@ def _build_runtime(root: Path, force: bool) -> RuntimeBuild:
 
 
 def _our_packages(lock: dict) -> tuple[str, ...]:
-    """Lock entries nothing else depends on: what to name in loadPyodide({packages})."""
+    """Lock entries nothing else depends on: the packages the page names."""
     needed = {d for p in lock["packages"].values() for d in p["depends"]}
     return tuple(sorted(n for n in lock["packages"] if n not in needed))
 

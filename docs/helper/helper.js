@@ -138,32 +138,30 @@ function createEngine(config) {
   });
   worker.addEventListener("messageerror", () => fail("The helper's background script sent a message that could not be read.", hostFix()));
   const runtime = new URL(config.runtime, location.href);
-  const compilesWasm = typeof WebAssembly.compileStreaming === "function";
+  const wasm = new URL("pyodide.asm.wasm", runtime);
+  // Chromium keeps compiled WebAssembly for the page between visits, but not for
+  // workers. So on a return visit (this script came from the browser's cache, and so,
+  // almost certainly, did Python's WebAssembly) the WebAssembly is compiled here, which
+  // then takes a fraction of the time, and handed to the worker. On a first visit the
+  // worker compiles it as soon as it starts, and once Python is ready the page compiles
+  // it once more in the background so that the next visit finds a kept copy. Compiling
+  // is asynchronous and runs off the main thread.
+  const canCompile = typeof WebAssembly.compileStreaming === "function";
+  const compilesWasm = canCompile && returnVisit();
   worker.postMessage({
     type: "init",
     runtime: runtime.href,
     packages: config.packages.split(/\s+/).filter(Boolean),
     compilesWasm,
   });
-  // Chromium keeps compiled WebAssembly for the page between visits, but not for
-  // workers. So on a return visit (this script came from the browser's cache, and so,
-  // almost certainly, did Python's WebAssembly) the WebAssembly is compiled here, which
-  // then takes a fraction of the time, and handed to the worker. On a first visit the
-  // worker compiles it as usual, and once Python is ready the page compiles it once
-  // more in the background so that the next visit finds a kept copy. Compiling is
-  // asynchronous and runs off the main thread.
   if (compilesWasm) {
-    const wasm = new URL("pyodide.asm.wasm", runtime);
-    if (returnVisit()) {
-      WebAssembly.compileStreaming(fetch(wasm))
-        .then((module) => worker.postMessage({ type: "wasm", module }))
-        .catch(() => worker.postMessage({ type: "wasm", module: null }));
-    } else {
-      worker.postMessage({ type: "wasm", module: null });
-      engine.settled.then((state) => {
-        if (state === "ready") WebAssembly.compileStreaming(fetch(wasm)).catch(() => {});
-      });
-    }
+    WebAssembly.compileStreaming(fetch(wasm))
+      .then((module) => worker.postMessage({ type: "wasm", module }))
+      .catch(() => worker.postMessage({ type: "wasm", module: null }));
+  } else if (canCompile) {
+    engine.settled.then((state) => {
+      if (state === "ready") WebAssembly.compileStreaming(fetch(wasm)).catch(() => {});
+    });
   }
   setTimeout(() => {
     if (engine.state === "loading") {

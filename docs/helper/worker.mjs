@@ -1,8 +1,10 @@
 // The decision helper's Python, in a module Web Worker so the page never waits on it.
 //
 // Messages in:  {type: "init", runtime: URL of the versioned runtime folder, packages: [names],
-//                compilesWasm: whether a {type: "wasm", module} message will follow}
-//               {type: "wasm", module: the compiled pyodide.asm.wasm, or null}
+//                compilesWasm: whether the page compiles pyodide.asm.wasm and a
+//                {type: "wasm", module} message will follow}
+//               {type: "wasm", module: the compiled pyodide.asm.wasm, or null when the
+//                page could not compile it (this worker then does)}
 //               {type: "call", id, request: JSON string}
 // Messages out: {type: "progress", step, of, text}
 //               {type: "ready"} | {type: "failed", reason}
@@ -10,7 +12,9 @@
 //               {type: "problem", text}  (a security-policy violation inside the worker)
 //
 // Everything Pyodide needs comes from the runtime folder on this site: the lockfile
-// there lists only this site's wheels, so nothing is ever fetched from a CDN.
+// there lists only this site's wheels, so nothing is ever fetched from a CDN. The
+// wheels are checked against the lockfile's SHA-256 and imported from their zips
+// (wheels.mjs in that folder), which starts Python sooner than installing them.
 
 const STEPS = 3;
 let bridgeCall = null;
@@ -32,21 +36,34 @@ self.addEventListener("securitypolicyviolation", (event) => {
 // failure is reported at once, with the file that caused it.
 let startupFailed = null;
 
-// On a return visit the page compiles pyodide.asm.wasm itself, from the browser's cache,
-// and sends the compiled module here (see helper.js for why); on a first visit it says
-// at once that it will not. Pyodide's request for the file waits for that answer: with
-// a module, the request gets a placeholder and the module is instantiated; without
-// one, the file is downloaded and compiled here as usual.
+// Python's WebAssembly (pyodide.asm.wasm, the largest file) is compiled before Pyodide
+// asks for it, so its download starts the moment this worker does: on a return visit
+// the page compiles it from the browser's cache and sends the module here (see
+// helper.js for why); otherwise this worker compiles it as soon as "init" arrives.
+// Pyodide's own request for the file then gets a placeholder, and its
+// instantiateStreaming() call instantiates the compiled module. If compiling fails,
+// the module is null and Pyodide downloads and compiles the file as usual, reporting
+// the failure its own way (see startupFailed).
 let pageCompilesWasm = false;
+let runtimeURL = null;
 let receiveWasm;
 const compiledWasm = new Promise((resolve) => { receiveWasm = resolve; });
 const isWasm = (url) => url.split(/[?#]/)[0].endsWith("/pyodide.asm.wasm");
 const realInstantiateStreaming = WebAssembly.instantiateStreaming;
 WebAssembly.instantiateStreaming = async (source, imports) => {
-  const module = pageCompilesWasm ? await compiledWasm : null;
+  const module = await compiledWasm;
   if (!module) return realInstantiateStreaming(source, imports);
   return { instance: await WebAssembly.instantiate(module, imports), module };
 };
+
+function compileWasmHere(runtime) {
+  if (typeof WebAssembly.compileStreaming !== "function") {
+    receiveWasm(null);
+    return;
+  }
+  WebAssembly.compileStreaming(checkedFetch(new URL("pyodide.asm.wasm", runtime).href))
+    .then(receiveWasm, () => receiveWasm(null));
+}
 
 const realFetch = self.fetch.bind(self);
 async function checkedFetch(input, init) {
@@ -63,7 +80,7 @@ async function checkedFetch(input, init) {
 }
 self.fetch = async (input, init) => {
   const url = input instanceof Request ? input.url : String(input);
-  if (pageCompilesWasm && isWasm(url) && (await compiledWasm)) {
+  if (isWasm(url) && (await compiledWasm)) {
     return new Response(new Uint8Array(0), { headers: { "Content-Type": "application/wasm" } });
   }
   return checkedFetch(input, init);
@@ -100,17 +117,34 @@ async function start(runtime, packages) {
 
 async function load(runtime, packages) {
   progress(1, "downloading Python and the helper");
-  const { loadPyodide } = await import(new URL("pyodide.mjs", runtime).href);
-  // Packages named here download while Pyodide starts, rather than after it.
+  const url = (name) => new URL(name, runtime).href;
+  // Everything is requested at once: the engine, the lockfile, then the wheels it lists.
+  // loadPyodide() imports pyodide.asm.mjs itself and gets this same module instance;
+  // it reports a failure to load it, so none is reported here.
+  if (!pageCompilesWasm) compileWasmHere(runtime);
+  import(url("pyodide.asm.mjs")).catch(() => {});
+  const lock = checkedFetch(url("pyodide-lock.json")).then((response) => response.json());
+  const modules = Promise.all([import(url("pyodide.mjs")), import(url("wheels.mjs"))]);
+  const wheelFiles = Promise.all([lock, modules]).then(([lockfile, [, wheels]]) =>
+    Promise.all(wheels.wheelsToLoad(lockfile, packages).map(async (entry) => {
+      const bytes = await (await checkedFetch(url(entry.file_name))).arrayBuffer();
+      await wheels.checkWheel(entry, bytes);
+      return { entry, bytes };
+    })));
+  // Reported once, below, not as an unhandled rejection meanwhile.
+  wheelFiles.catch(() => {});
+  const [{ loadPyodide }, wheels] = await modules;
   const pyodide = await loadPyodide({
     indexURL: runtime,
-    lockFileURL: new URL("pyodide-lock.json", runtime).href,
-    packages,
+    lockFileContents: lock,
+    packageBaseUrl: runtime,
     // Python's own output is not for the practitioner; keep the console clean.
     stdout: () => {},
     stderr: () => {},
   });
   progress(2, "starting the helper");
+  // The wheels go on sys.path as they are (see wheels.mjs), not through loadPackage().
+  wheels.mountWheels(pyodide, await wheelFiles);
   const bridge = pyodide.pyimport("infoshare.bridge");
   bridgeCall = bridge.call;
   progress(3, "getting the questions ready");
@@ -128,9 +162,12 @@ self.addEventListener("message", (event) => {
   const message = event.data || {};
   if (message.type === "init") {
     pageCompilesWasm = Boolean(message.compilesWasm);
+    runtimeURL = message.runtime;
     start(message.runtime, message.packages);
   } else if (message.type === "wasm") {
-    receiveWasm(message.module || null);
+    // The page could not compile it after all: compile it here.
+    if (message.module) receiveWasm(message.module);
+    else compileWasmHere(runtimeURL);
   } else if (message.type === "call") {
     let response;
     if (bridgeCall === null) {

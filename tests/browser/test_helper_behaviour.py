@@ -200,6 +200,25 @@ def test_failed_start_explains_and_still_downloads_answers(watched: Any, site_ur
     assert page.locator("#f-case_reference").input_value() == "Case 12/ü <b>"
 
 
+def test_altered_wheel_is_refused_by_name(watched: Any, site_url: str) -> None:
+    """A wheel that does not match the lockfile's SHA-256 is never imported: the helper
+    says which file is wrong, and the questions stay usable."""
+    page = watched.page
+    page.route("**/jinja2-*.whl", lambda route: route.fulfill(
+        status=200, body=b"PK\x05\x06" + bytes(18), headers={"Content-Type": "application/zip"}))
+    driver.open_helper(page, site_url, wait_ready=False)
+    driver.wait_settled(page)
+    assert driver.helper_state(page) == "failed"
+    text = page.locator("#infoshare-failed").inner_text()
+    assert "jinja2-3.1.6-cp314-none-any.whl is damaged or was changed after the build" in text, text
+    assert "does not match pyodide-lock.json" in text
+    page.locator("#f-urgency-2").check()
+    driver.press_continue(page, "urgency")
+    assert driver.current_view(page) == "request"
+    _no_axe_violations(page, "failed: altered wheel")
+    assert watched.foreign_requests() == []
+
+
 def test_opened_from_a_file_says_how_to_serve_it(browser: Any, built_site: Path) -> None:
     context = browser.new_context(accept_downloads=True)
     try:

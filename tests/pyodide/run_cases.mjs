@@ -1,6 +1,6 @@
 // Run the table-driven cases inside the BUILT runtime folder under Node,
-// loading it the way the browser worker does: indexURL and lockFileURL point
-// at the folder, and our package is named up front.
+// loading it the way the browser worker does (build_scripts/pyodide_node.mjs):
+// Pyodide from the folder, our wheels checked and put on sys.path by its wheels.mjs.
 //
 // Usage: node run_cases.mjs <runtime dir> <packages,comma,separated> <cases.json> <module:function>
 //   cases.json: {"<case name>": <case dict>, ...}
@@ -31,6 +31,7 @@ def _run_all(cases_json, entry):
         "infoshare_file": infoshare.__file__,
         "entry_file": sys.modules[module_name].__file__,
         "jinja2_file": sys.modules["jinja2"].__file__ if "jinja2" in sys.modules else None,
+        "wheels_on_path": [p for p in sys.path if p.endswith(".whl")],
     }
     return json.dumps({"facts": facts, "results": results})
 `;
@@ -48,7 +49,6 @@ async function main() {
   runAll.destroy();
   out.facts.pyodide = pyodide.version;
   out.facts.load_ms = loadMs;
-  out.facts.loaded_packages = Object.keys(pyodide.loadedPackages).sort();
   process.stdout.write(JSON.stringify(out) + "\n");
 }
 

@@ -10,6 +10,7 @@ import base64
 import hashlib
 import importlib
 import json
+import re
 import shutil
 import subprocess
 import time
@@ -71,11 +72,14 @@ def test_pyodide_is_python_314_with_bytecode_only(pyodide_run: dict[str, Any], e
     facts = pyodide_run["facts"]
     assert facts["python"].startswith("3.14."), facts
     assert facts["platform"] == "emscripten", facts
-    # The stdlib came from the compiled zip and our package from its compiled wheel.
+    # The stdlib came from the compiled zip and our package from its compiled wheel,
+    # imported from the wheel itself, which sits on sys.path after the stdlib.
     assert facts["json_file"].endswith(".zip/json/__init__.pyc"), facts
-    assert facts["infoshare_file"].endswith("site-packages/infoshare/__init__.pyc"), facts
+    assert re.fullmatch(r"/wheels/infoshare_helper-[^/]+-cp314-none-any\.whl/infoshare/__init__\.pyc",
+                        facts["infoshare_file"]), facts
     assert facts["entry_file"].endswith(".pyc"), facts
-    assert {"infoshare-helper", "jinja2", "markupsafe"} <= set(facts["loaded_packages"]), facts
+    assert [p.split("/")[-1].split("-")[0] for p in facts["wheels_on_path"]] == [
+        "markupsafe", "jinja2", "infoshare_helper"], facts
 
 
 def test_stdlib_zip_holds_bytecode_only(built: runtime.RuntimeBuild) -> None:
@@ -92,7 +96,7 @@ def test_folder_holds_only_what_the_browser_loads(built: runtime.RuntimeBuild) -
     lock = json.loads((built.directory / "pyodide-lock.json").read_text(encoding="utf-8"))
     wheels = sorted(p["file_name"] for p in lock["packages"].values())
     assert names == sorted(["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip",
-                            "pyodide-lock.json", *wheels])
+                            "pyodide-lock.json", "wheels.mjs", *wheels])
     version = json.loads((ROOT / "node_modules" / "pyodide" / "package.json").read_text())["version"]
     assert built.key.startswith(f"{version}-") and len(built.key) == len(version) + 11, built.key
     for name in ("pyodide.mjs", "pyodide.asm.mjs"):

@@ -1,6 +1,6 @@
 """The built runtime in Chromium, from a module Web Worker, as the helper page
-loads it: indexURL and lockFileURL on the page's own origin, our package named
-in loadPyodide, under a Content-Security-Policy with 'wasm-unsafe-eval' and no
+loads it: Pyodide and its lockfile from the page's own origin, our wheels checked
+and put on sys.path by the runtime's wheels.mjs, under a Content-Security-Policy with 'wasm-unsafe-eval' and no
 'unsafe-eval'. Every request stays on that origin, and every case gives the
 same output as CPython."""
 
@@ -39,14 +39,22 @@ fetch("cases.json").then((r) => r.text()).then((cases) => worker.postMessage(cas
 
 WORKER = """
 import { loadPyodide } from "./runtime/%(key)s/pyodide.mjs";
+import * as wheels from "./runtime/%(key)s/wheels.mjs";
 
 const base = new URL("./runtime/%(key)s/", import.meta.url).href;
 const started = performance.now();
-const ready = loadPyodide({
-  indexURL: base,
-  lockFileURL: base + "pyodide-lock.json",
-  packages: %(packages)s,
-}).then((pyodide) => ({ pyodide, loadMs: Math.round(performance.now() - started) }));
+async function start() {
+  const lock = await (await fetch(base + "pyodide-lock.json")).json();
+  const files = await Promise.all(wheels.wheelsToLoad(lock, %(packages)s).map(async (entry) => {
+    const bytes = await (await fetch(base + entry.file_name)).arrayBuffer();
+    await wheels.checkWheel(entry, bytes);
+    return { entry, bytes };
+  }));
+  const pyodide = await loadPyodide({ indexURL: base, lockFileContents: lock, packageBaseUrl: base });
+  wheels.mountWheels(pyodide, files);
+  return { pyodide, loadMs: Math.round(performance.now() - started) };
+}
+const ready = start();
 
 self.onmessage = async (event) => {
   try {

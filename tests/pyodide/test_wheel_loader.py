@@ -1,0 +1,97 @@
+"""wheels.mjs, the runtime's wheel loader (build_scripts/runtime_wheels.mjs), on its own
+under Node: which lockfile entries it loads and in what order, and what it refuses."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from typing import Any
+
+import pytest
+
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.skipif(shutil.which("node") is None, reason="Node.js is not on PATH")
+
+LOADER = ROOT / "build_scripts" / "runtime_wheels.mjs"
+
+SCRIPT = """
+import * as wheels from %(loader)s;
+const cases = JSON.parse(process.argv[1]);
+const out = [];
+for (const c of cases) {
+  try {
+    if (c.kind === "order") {
+      out.push({ ok: wheels.wheelsToLoad(c.lock, c.names).map((e) => e.file_name) });
+    } else {
+      await wheels.checkWheel(c.entry, new TextEncoder().encode(c.bytes));
+      out.push({ ok: true });
+    }
+  } catch (error) {
+    out.push({ error: error.message });
+  }
+}
+console.log(JSON.stringify(out));
+"""
+
+
+def _entry(name: str, depends: list[str] = (), file_name: str | None = None) -> dict[str, Any]:
+    return {"name": name, "depends": list(depends), "sha256": "0" * 64,
+            "file_name": file_name or f"{name}-1.0-cp314-none-any.whl"}
+
+
+LOCK = {"packages": {
+    "app": _entry("app", ["jinja2", "util"]),
+    "jinja2": _entry("jinja2", ["markupsafe"]),
+    "util": _entry("util", ["markupsafe"]),
+    "markupsafe": _entry("markupsafe"),
+    "loop-a": _entry("loop-a", ["loop-b"]),
+    "loop-b": _entry("loop-b", ["loop-a"]),
+    "compiled": _entry("compiled", [], "compiled-1.0-cp314-cp314-pyodide_2026_0_wasm32.whl"),
+    "needs-missing": _entry("needs-missing", ["ghost"]),
+}}
+ABC_SHA256 = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+
+CASES: list[tuple[str, dict[str, Any], dict[str, Any]]] = [
+    ("dependencies first, each once", {"kind": "order", "lock": LOCK, "names": ["app"]},
+     {"ok": ["markupsafe-1.0-cp314-none-any.whl", "jinja2-1.0-cp314-none-any.whl",
+             "util-1.0-cp314-none-any.whl", "app-1.0-cp314-none-any.whl"]}),
+    ("several names share dependencies", {"kind": "order", "lock": LOCK, "names": ["util", "jinja2"]},
+     {"ok": ["markupsafe-1.0-cp314-none-any.whl", "util-1.0-cp314-none-any.whl",
+             "jinja2-1.0-cp314-none-any.whl"]}),
+    ("a dependency loop ends", {"kind": "order", "lock": LOCK, "names": ["loop-a"]},
+     {"ok": ["loop-b-1.0-cp314-none-any.whl", "loop-a-1.0-cp314-none-any.whl"]}),
+    ("nothing asked, nothing loaded", {"kind": "order", "lock": LOCK, "names": []}, {"ok": []}),
+    ("unknown package", {"kind": "order", "lock": LOCK, "names": ["nope"]},
+     {"error": 'pyodide-lock.json has no package "nope"'}),
+    ("unknown dependency names who needs it", {"kind": "order", "lock": LOCK, "names": ["needs-missing"]},
+     {"error": 'pyodide-lock.json has no package "ghost" (needed by needs-missing)'}),
+    ("compiled wheel refused", {"kind": "order", "lock": LOCK, "names": ["compiled"]},
+     {"error": "compiled-1.0-cp314-cp314-pyodide_2026_0_wasm32.whl is not a pure-Python wheel, "
+               "so it cannot be imported from its zip"}),
+    ("no lockfile at all", {"kind": "order", "lock": None, "names": ["app"]},
+     {"error": 'pyodide-lock.json has no package "app"'}),
+    ("digest matches", {"kind": "digest", "entry": {**_entry("abc"), "sha256": ABC_SHA256}, "bytes": "abc"},
+     {"ok": True}),
+    ("digest differs", {"kind": "digest", "entry": {**_entry("abc"), "sha256": ABC_SHA256}, "bytes": "abd"},
+     {"error": "abc-1.0-cp314-none-any.whl is damaged or was changed after the build "
+               "(its SHA-256 does not match pyodide-lock.json)"}),
+    ("digest of an empty download", {"kind": "digest", "entry": {**_entry("abc"), "sha256": ABC_SHA256},
+                                     "bytes": ""},
+     {"error": "abc-1.0-cp314-none-any.whl is damaged or was changed after the build "
+               "(its SHA-256 does not match pyodide-lock.json)"}),
+]
+
+
+@pytest.fixture(scope="module")
+def results() -> list[dict[str, Any]]:
+    script = SCRIPT % {"loader": json.dumps(LOADER.as_uri())}
+    out = subprocess.run(["node", "--input-type=module", "-e", script, json.dumps([c for _, c, _ in CASES])],
+                         capture_output=True, text=True, check=True)
+    return json.loads(out.stdout)
+
+
+@pytest.mark.parametrize("index", range(len(CASES)), ids=[name for name, _, _ in CASES])
+def test_wheel_loader(results: list[dict[str, Any]], index: int) -> None:
+    assert results[index] == CASES[index][2]
