@@ -10,7 +10,7 @@ import { loadRuntime } from "./pyodide_node.mjs";
 const REPORT = String.raw`
 import importlib, json, pkgutil, sys, time
 start = time.perf_counter()
-import asyncio, datetime, hashlib, html, re, zipfile
+import asyncio, datetime, hashlib, re, zipfile
 import jinja2, markupsafe, infoshare
 # Every module of the package must import here, not just its root: a module
 # that needs something Pyodide lacks should fail the build, not the browser.

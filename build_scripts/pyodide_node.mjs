@@ -7,7 +7,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 
-export async function loadRuntime(dir, packages) {
+// With moreStdlib, the rest of the standard library is added too, as the page does
+// once the helper is ready; without it Python has only the part the helper uses.
+export async function loadRuntime(dir, packages, { moreStdlib = false } = {}) {
   const indexURL = path.resolve(dir) + path.sep;
   const started = performance.now();
   const lock = JSON.parse(fs.readFileSync(path.join(indexURL, "pyodide-lock.json"), "utf-8"));
@@ -28,5 +30,6 @@ export async function loadRuntime(dir, packages) {
     stdout: (m) => console.error(m),
   });
   wheels.mountWheels(pyodide, files);
+  if (moreStdlib) wheels.mountMoreStdlib(pyodide, fs.readFileSync(path.join(indexURL, wheels.MORE_STDLIB)));
   return { pyodide, loadMs: Math.round(performance.now() - started) };
 }

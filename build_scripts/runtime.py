@@ -4,7 +4,9 @@
 loads, all from the site's own origin:
 
     pyodide.mjs, pyodide.asm.mjs, pyodide.asm.wasm   the engine (npm `pyodide`)
-    python_stdlib.zip                                the standard library as bytecode
+    python_stdlib.zip                                the standard library as bytecode: the
+                                                     part the helper uses (stdlib_split.py)
+    python_stdlib_more.zip                           the rest, added once the helper is ready
     <dist>-<version>-cp314-none-any.whl              our package, jinja2, markupsafe (bytecode)
     pyodide-lock.json                                those three wheels only, relative names
     wheels.mjs                                       puts the wheels on sys.path (runtime_wheels.mjs)
@@ -43,7 +45,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from build_scripts import fetch_wheels, wheels
+from build_scripts import fetch_wheels, stdlib_split, wheels
 
 # Bump to invalidate every cached runtime when the output layout changes in a
 # way the hashed inputs do not show.
@@ -51,11 +53,14 @@ FORMAT = "1"
 HERE = Path(__file__).resolve().parent
 COMPILE_SCRIPT = HERE / "pyodide_compile.mjs"
 CHECK_SCRIPT = HERE / "pyodide_check.mjs"
+TRACE_SCRIPT = HERE / "pyodide_trace.mjs"
 OWN_INPUTS = (Path(__file__).resolve(), Path(wheels.__file__).resolve(), Path(fetch_wheels.__file__).resolve(),
-              fetch_wheels.LOCK_PATH, COMPILE_SCRIPT, CHECK_SCRIPT, HERE / "pyodide_node.mjs", HERE / "runtime_wheels.mjs")
+              fetch_wheels.LOCK_PATH, COMPILE_SCRIPT, CHECK_SCRIPT, HERE / "pyodide_node.mjs", HERE / "runtime_wheels.mjs",
+              TRACE_SCRIPT, Path(stdlib_split.__file__).resolve())
 
 ENGINE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
 STDLIB = "python_stdlib.zip"
+STDLIB_MORE = "python_stdlib_more.zip"
 LOCKFILE = "pyodide-lock.json"
 # Our own module in the runtime folder: the page's worker and the Node check both use it.
 WHEEL_LOADER = "wheels.mjs"
@@ -296,6 +301,12 @@ def _build_final(root: Path, base: Path, node: str, final: Path) -> tuple[str, .
 
         ours_name = next(n for n, p in lock["packages"].items() if p["file_name"] == compiled_ours.name)
         packages = (ours_name,)
+        used = json.loads(_run([node, str(TRACE_SCRIPT), str(tmp), ",".join(packages)],
+                               "Finding the standard library the helper uses").strip().splitlines()[-1])
+        shutil.move(tmp / STDLIB, work / STDLIB)
+        first, rest = stdlib_split.split(work / STDLIB, used, tmp / STDLIB, tmp / STDLIB_MORE)
+        log.info("helper runtime: standard library split %d + %d entries", first, rest)
+        # The check starts Python from the first part alone, as the page does.
         report = check_runtime(tmp, packages, node=node)
         log.info("helper runtime: Python %s, Pyodide %s, started in %d ms",
                  report["python"], report["pyodide"], report["load_ms"])
@@ -360,7 +371,7 @@ def _build_runtime(root: Path, force: bool) -> RuntimeBuild:
     base_key, key = _keys(root, pyodide)
     cache = root / ".cache"
     final = cache / "runtime" / key
-    if not force and _complete(final, (*ENGINE_FILES, STDLIB, LOCKFILE, WHEEL_LOADER)):
+    if not force and _complete(final, (*ENGINE_FILES, STDLIB, STDLIB_MORE, LOCKFILE, WHEEL_LOADER)):
         lock = json.loads((final / LOCKFILE).read_text(encoding="utf-8"))
         if all((final / p["file_name"]).is_file() for p in lock["packages"].values()):
             return RuntimeBuild(final, key, _our_packages(lock), cached=True)

@@ -1,4 +1,5 @@
-// Put the helper's wheels on Python's import path, as they are.
+// Put the helper's wheels, and later the rest of the standard library, on Python's
+// import path, as they are.
 //
 // Shipped in the runtime folder as wheels.mjs and used both by the browser worker
 // (docs/helper/worker.mjs) and under Node (build_scripts/pyodide_node.mjs), so the
@@ -50,19 +51,30 @@ export async function checkWheel(entry, bytes) {
   }
 }
 
+function appendToPath(pyodide, files) {
+  const sysPath = pyodide.pyimport("sys").path;
+  try {
+    for (const [path, bytes] of files) {
+      pyodide.FS.writeFile(path, new Uint8Array(bytes));
+      sysPath.append(path);
+    }
+  } finally {
+    sysPath.destroy();
+  }
+}
+
 // Write each checked wheel into Pyodide's file system and add it to the end of
 // sys.path, where installed packages would be: a wheel cannot shadow the stdlib.
 export function mountWheels(pyodide, wheels) {
   pyodide.FS.mkdirTree(WHEEL_DIR);
-  const paths = wheels.map(({ entry, bytes }) => {
-    const path = `${WHEEL_DIR}/${entry.file_name}`;
-    pyodide.FS.writeFile(path, new Uint8Array(bytes));
-    return path;
-  });
-  const sysPath = pyodide.pyimport("sys").path;
-  try {
-    for (const path of paths) sysPath.append(path);
-  } finally {
-    sysPath.destroy();
-  }
+  appendToPath(pyodide, wheels.map(({ entry, bytes }) => [`${WHEEL_DIR}/${entry.file_name}`, bytes]));
+}
+
+// Python starts from the part of the standard library the helper uses
+// (python_stdlib.zip, see build_scripts/stdlib_split.py); this adds the rest, once
+// the helper is ready, for anything it might still need. No top-level package is
+// split between the two, so the order on sys.path does not matter.
+export const MORE_STDLIB = "python_stdlib_more.zip";
+export function mountMoreStdlib(pyodide, bytes) {
+  appendToPath(pyodide, [[`/lib/${MORE_STDLIB}`, bytes]]);
 }

@@ -106,9 +106,10 @@ async function start(runtime, packages) {
     startupFailed = (reason) => reject(new Error(reason));
   });
   try {
-    await Promise.race([failure, load(runtime, packages)]);
+    const loaded = await Promise.race([failure, load(runtime, packages)]);
     startupFailed = null;
     self.postMessage({ type: "ready" });
+    addMoreStdlib(loaded, runtime);
   } catch (error) {
     startupFailed = null;
     self.postMessage({ type: "failed", reason: describe(error) });
@@ -150,6 +151,19 @@ async function load(runtime, packages) {
   progress(3, "getting the questions ready");
   // A first call loads what the bridge imports lazily, so the first real answer is quick.
   bridgeCall(JSON.stringify({ op: "path", answers: {} }));
+  return { pyodide, wheels };
+}
+
+// The rest of the standard library, after the helper is ready (see wheels.mjs). The
+// helper does not use it, so a failure here is only noted, never shown as an error.
+async function addMoreStdlib({ pyodide, wheels }, runtime) {
+  try {
+    const response = await realFetch(new URL(wheels.MORE_STDLIB, runtime).href);
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    wheels.mountMoreStdlib(pyodide, await response.arrayBuffer());
+  } catch (error) {
+    console.warn(`The rest of Python's standard library was not added (${error.message}).`);
+  }
 }
 
 function describe(error) {

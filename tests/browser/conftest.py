@@ -23,6 +23,7 @@ class Watched:
     origin: str
     requests: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
     def foreign_requests(self) -> list[str]:
         return [u for u in self.requests
@@ -39,6 +40,7 @@ def watched(page: Any, site_url: str) -> Iterator[Watched]:
     seen = Watched(page, urlsplit(site_url).netloc)
     page.on("request", lambda r: seen.requests.append(r.url))
     page.on("console", lambda m: seen.errors.append(f"console: {m.text}") if m.type == "error" else None)
+    page.on("console", lambda m: seen.warnings.append(m.text) if m.type == "warning" else None)
     page.on("pageerror", lambda e: seen.errors.append(f"pageerror: {e}"))
     yield seen
 

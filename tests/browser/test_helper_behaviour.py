@@ -219,6 +219,28 @@ def test_altered_wheel_is_refused_by_name(watched: Any, site_url: str) -> None:
     assert watched.foreign_requests() == []
 
 
+def test_missing_rest_of_stdlib_is_noted_not_fatal(watched: Any, site_url: str) -> None:
+    """The helper never needs the part of the standard library sent after it is ready:
+    without it the whole decision still works, and the console says what is missing."""
+    page = watched.page
+    page.route("**/python_stdlib_more.zip", lambda route: route.fulfill(status=404, body=b"gone"))
+    driver.open_helper(page, site_url)
+    page.wait_for_function("() => true")  # let the background request settle
+    answers = driver.answers_for("share_risk_of_harm")
+    journey = driver.Journey()
+    for _ in range(30):
+        if not page.locator(driver.QUESTION).count():
+            break
+        driver.press_continue(page, driver.answer_current_page(page, answers, journey))
+    page.locator("#infoshare-outcome").get_by_role("button", name="Continue").click()
+    page.wait_for_selector("#infoshare-check:not([hidden])")
+    driver.create_record(page)
+    driver.download_all(page)
+    assert driver.helper_state(page) == "ready"
+    assert watched.warnings == ["The rest of Python's standard library was not added (HTTP 404)."]
+    assert [p for p in watched.problems() if "python_stdlib_more.zip" not in p] == []
+
+
 def test_opened_from_a_file_says_how_to_serve_it(browser: Any, built_site: Path) -> None:
     context = browser.new_context(accept_downloads=True)
     try:
@@ -287,6 +309,8 @@ def test_whole_decision_private_clean_and_accessible(watched: Any, site_url: str
     assert page.url == url
     assert watched.foreign_requests() == []
     assert watched.problems() == []
+    assert [u for u in watched.requests if u.endswith("/python_stdlib_more.zip")], watched.requests
+    assert watched.warnings == []
     assert driver.storage(page) == {"local": 0, "session": 0, "idb": [], "cookie": ""}
     assert page.context.cookies() == []
     assert states_checked == {"request", "consent", "decision", "lawful_basis", "sharing"}

@@ -32,6 +32,7 @@ def _run_all(cases_json, entry):
         "entry_file": sys.modules[module_name].__file__,
         "jinja2_file": sys.modules["jinja2"].__file__ if "jinja2" in sys.modules else None,
         "wheels_on_path": [p for p in sys.path if p.endswith(".whl")],
+        "more_stdlib_on_path": any(p.endswith("python_stdlib_more.zip") for p in sys.path),
     }
     return json.dumps({"facts": facts, "results": results})
 `;

@@ -10,6 +10,7 @@ import base64
 import hashlib
 import importlib
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -78,17 +79,70 @@ def test_pyodide_is_python_314_with_bytecode_only(pyodide_run: dict[str, Any], e
     assert re.fullmatch(r"/wheels/infoshare_helper-[^/]+-cp314-none-any\.whl/infoshare/__init__\.pyc",
                         facts["infoshare_file"]), facts
     assert facts["entry_file"].endswith(".pyc"), facts
+    # Every case ran with only the part of the stdlib Python starts from.
+    assert facts["more_stdlib_on_path"] is False, facts
     assert [p.split("/")[-1].split("-")[0] for p in facts["wheels_on_path"]] == [
         "markupsafe", "jinja2", "infoshare_helper"], facts
 
 
-def test_stdlib_zip_holds_bytecode_only(built: runtime.RuntimeBuild) -> None:
-    with zipfile.ZipFile(built.directory / "python_stdlib.zip") as zf:
-        names = zf.namelist()
-    assert not [n for n in names if n.endswith(".py")]
+def _names(path: Path) -> list[str]:
+    with zipfile.ZipFile(path) as zf:
+        return zf.namelist()
+
+
+def test_stdlib_zips_hold_bytecode_only_and_together_the_whole_stdlib(built: runtime.RuntimeBuild) -> None:
+    first = _names(built.directory / "python_stdlib.zip")
+    rest = _names(built.directory / "python_stdlib_more.zip")
+    assert not [n for n in first + rest if n.endswith(".py")]
+    assert not set(first) & set(rest)
+    # Every module of npm's source stdlib is in one of the two, compiled.
+    source = _names(ROOT / "node_modules" / "pyodide" / "python_stdlib.zip")
+    assert set(first) | set(rest) == {n[:-3] + ".pyc" if n.endswith(".py") else n for n in source}
+    # What the helper needs starts Python; what it does not follows later.
     for module in ("json/__init__.pyc", "asyncio/__init__.pyc", "hashlib.pyc", "datetime.pyc",
-                   "html/__init__.pyc", "re/__init__.pyc", "zipfile/__init__.pyc", "pyodide/__init__.pyc"):
-        assert module in names, module
+                   "re/__init__.pyc", "zipfile/__init__.pyc", "pyodide/__init__.pyc",
+                   "encodings/utf_8.pyc", "encodings/cp1252.pyc", "site.pyc"):
+        assert module in first, module
+    for module in ("email/__init__.pyc", "xml/dom/minidom.pyc", "http/client.pyc", "unittest/__init__.pyc",
+                   "pydoc.pyc"):
+        assert module in rest, module
+    # No top-level package is split between the two.
+    assert not {n.split("/")[0] for n in first if "/" in n} & {n.split("/")[0] for n in rest if "/" in n}
+    assert os.path.getsize(built.directory / "python_stdlib.zip") < 0.6 * (
+        os.path.getsize(built.directory / "python_stdlib.zip") + os.path.getsize(built.directory / "python_stdlib_more.zip"))
+
+
+MORE_STDLIB_CHECK = """
+import { loadRuntime } from %(loader)s;
+const out = {};
+for (const more of [false, true]) {
+  const { pyodide } = await loadRuntime(%(dir)s, %(packages)s, { moreStdlib: more });
+  out[String(more)] = JSON.parse(pyodide.runPython(`
+import importlib, json
+found = {}
+for name in ("email.message", "xml.dom.minidom", "http.client", "html", "infoshare.bridge", "jinja2"):
+    try:
+        importlib.import_module(name)
+        found[name] = True
+    except ModuleNotFoundError:
+        found[name] = False
+json.dumps(found)`));
+}
+console.log(JSON.stringify(out));
+"""
+
+
+def test_rest_of_stdlib_is_importable_once_added(built: runtime.RuntimeBuild) -> None:
+    script = MORE_STDLIB_CHECK % {
+        "loader": json.dumps((ROOT / "build_scripts" / "pyodide_node.mjs").as_uri()),
+        "dir": json.dumps(str(built.directory)), "packages": json.dumps(list(built.packages))}
+    result = subprocess.run(["node", "--input-type=module", "-e", script], capture_output=True, text=True,
+                            timeout=120)
+    assert result.returncode == 0, result.stderr[-2000:]
+    found = json.loads(result.stdout.strip().splitlines()[-1])
+    rest = ("email.message", "xml.dom.minidom", "http.client", "html")
+    assert found["false"] == {**dict.fromkeys(rest, False), "infoshare.bridge": True, "jinja2": True}
+    assert found["true"] == {**dict.fromkeys(rest, True), "infoshare.bridge": True, "jinja2": True}
 
 
 def test_folder_holds_only_what_the_browser_loads(built: runtime.RuntimeBuild) -> None:
@@ -96,7 +150,7 @@ def test_folder_holds_only_what_the_browser_loads(built: runtime.RuntimeBuild) -
     lock = json.loads((built.directory / "pyodide-lock.json").read_text(encoding="utf-8"))
     wheels = sorted(p["file_name"] for p in lock["packages"].values())
     assert names == sorted(["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip",
-                            "pyodide-lock.json", "wheels.mjs", *wheels])
+                            "python_stdlib_more.zip", "pyodide-lock.json", "wheels.mjs", *wheels])
     version = json.loads((ROOT / "node_modules" / "pyodide" / "package.json").read_text())["version"]
     assert built.key.startswith(f"{version}-") and len(built.key) == len(version) + 11, built.key
     for name in ("pyodide.mjs", "pyodide.asm.mjs"):
