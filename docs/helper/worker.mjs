@@ -109,6 +109,9 @@ async function start(runtime, packages) {
     const loaded = await Promise.race([failure, load(runtime, packages)]);
     startupFailed = null;
     self.postMessage({ type: "ready" });
+    // A first call runs the bridge's code once, so the practitioner's first answer is
+    // quick; the page's own calls queue behind it.
+    bridgeCall(JSON.stringify({ op: "path", answers: {} }));
     addMoreStdlib(loaded, runtime);
   } catch (error) {
     startupFailed = null;
@@ -149,8 +152,6 @@ async function load(runtime, packages) {
   const bridge = pyodide.pyimport("infoshare.bridge");
   bridgeCall = bridge.call;
   progress(3, "getting the questions ready");
-  // A first call loads what the bridge imports lazily, so the first real answer is quick.
-  bridgeCall(JSON.stringify({ op: "path", answers: {} }));
   return { pyodide, wheels };
 }
 

@@ -7,15 +7,14 @@ in infoshare.flow; this module holds only the fixed wording.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 __all__ = ["OUTCOMES", "Outcome", "Recommendation", "SHARE_DECISIONS"]
 
 SHARE_DECISIONS = frozenset({"share_all", "share_part"})
 
 
-@dataclass(frozen=True, slots=True)
-class Outcome:
+class Outcome(NamedTuple):
     code: str
     title: str
     summary: str
@@ -25,8 +24,7 @@ class Outcome:
     basis: str
 
 
-@dataclass(frozen=True, slots=True)
-class Recommendation:
+class Recommendation(NamedTuple):
     code: str
     title: str
     summary: str

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from .answers import Answers, clean
 from .canonical import DIGEST_KEY, digest
@@ -50,11 +49,10 @@ class RecordError(Exception):
         self.invalid = invalid
 
 
-@dataclass(frozen=True, slots=True)
-class Loaded:
+class Loaded(NamedTuple):
     kind: str  # "record" or "draft"
     record: Record | None
-    answers: Answers = field(default_factory=dict)
+    answers: Answers
 
 
 def _reject_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:

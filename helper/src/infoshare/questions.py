@@ -10,8 +10,7 @@ wrong and how to put it right, in the same words as the question.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 __all__ = [
     "FIELDS",
@@ -37,23 +36,25 @@ TEXT_MAX = 200
 TEXTAREA_MAX = 20_000
 
 
-@dataclass(frozen=True, slots=True)
-class Option:
+# Plain immutable records (NamedTuple rather than frozen dataclasses: the helper's
+# page imports this module while the practitioner waits, and a NamedTuple class is
+# several times cheaper to create in the browser's Python).
+
+
+class Option(NamedTuple):
     value: str
     label: str
     hint: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class ShowIf:
+class ShowIf(NamedTuple):
     """Show a follow-up field only when another field on its page has one of these values."""
 
     field: str
     values: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Field:
+class Field(NamedTuple):
     name: str
     kind: FieldKind
     label: str
@@ -71,8 +72,7 @@ class Field:
         return TEXTAREA_MAX if self.kind == "textarea" else TEXT_MAX
 
 
-@dataclass(frozen=True, slots=True)
-class Page:
+class Page(NamedTuple):
     id: str
     title: str
     rules: tuple[int, ...]

@@ -8,8 +8,8 @@ are checked, so an answer left over from a changed mind never blocks a record.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
+from typing import NamedTuple
 
 from . import dates, flow
 from .answers import get, is_shown
@@ -29,8 +29,7 @@ _IN_THE_PAST = ("request_received_at", "advice_at", "decided_at")
 _CLOCK_SLACK = timedelta(minutes=5)
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+class Problem(NamedTuple):
     field: str | None
     message: str
 
