@@ -19,7 +19,9 @@ if str(ROOT) not in sys.path:
     # build_scripts package, so the project root must be importable.
     sys.path.insert(0, str(ROOT))
 
-from build_scripts import csp, defuse, print_links, site_checks, theme_fixes  # noqa: E402
+from mkdocs.exceptions import PluginError  # noqa: E402
+
+from build_scripts import csp, defuse, print_links, site_checks, theme_fixes, theme_scripts  # noqa: E402
 
 _state: dict[str, Any] = {"live_reload": False}
 
@@ -71,9 +73,15 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
 
 def on_post_page(output: str, page: Any, config: Any) -> str:
     output = print_links.mark_internal_links(output, page.url)
+    is_helper = page.file.src_uri.startswith("helper/")
+    if is_helper:
+        try:
+            output = theme_scripts.hold_theme_scripts(output)
+        except theme_scripts.ThemeScriptError as exc:
+            raise PluginError(f"{page.file.src_uri}: {exc}") from exc
     return csp.add_policy(
         theme_fixes.fix_page(output),
-        is_helper=page.file.src_uri.startswith("helper/"),
+        is_helper=is_helper,
         live_reload=_state["live_reload"],
     )
 

@@ -18,6 +18,30 @@ const STARTUP_TIMEOUT_MS = 120_000;
 const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
 const engine = createEngine(document.currentScript.dataset);
+holdThemeScripts(document.currentScript.dataset.themeScripts, engine.settled);
+
+// The theme's own script (search, the header's behaviour) waits until the helper has
+// started or failed, or two seconds, whichever is first, so that on a slow computer the
+// two do not compete for the processor while Python starts (build_scripts/theme_scripts.py
+// moved its addresses here). The page works without it meanwhile.
+function holdThemeScripts(sources, settled) {
+  const urls = (sources || "").split(" ").filter(Boolean);
+  let loaded = false;
+  const load = () => {
+    if (loaded) return;
+    loaded = true;
+    whenParsed(() => {
+      for (const url of urls) {
+        const script = document.createElement("script");
+        script.src = url;
+        script.async = false; // in their order, as the theme wrote them
+        document.body.append(script);
+      }
+    });
+  };
+  settled.then(load);
+  setTimeout(load, 2000);
+}
 
 function whenParsed(callback) {
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", callback);

@@ -316,6 +316,24 @@ def test_whole_decision_private_clean_and_accessible(watched: Any, site_url: str
     assert states_checked == {"request", "consent", "decision", "lawful_basis", "sharing"}
 
 
+def test_theme_script_runs_once_the_helper_has_started(watched: Any, site_url: str) -> None:
+    """On the helper page the theme's script waits for the helper (build_scripts/
+    theme_scripts.py); once it runs, the site's search works there as everywhere."""
+    page = watched.page
+    driver.open_helper(page, site_url)
+    page.wait_for_function("() => !document.documentElement.classList.contains('no-js')")
+    search = page.get_by_role("combobox", name="Search") if page.get_by_role("combobox", name="Search").count() \
+        else page.locator("input.md-search__input")
+    search.click()
+    page.keyboard.type("consent")
+    page.wait_for_selector(".md-search-result__item")
+    assert page.locator(".md-search-result__item").count() >= 3
+    assert "Consent" in page.locator(".md-search-result").inner_text()
+    _no_axe_violations(page, "search open on the helper page")
+    assert watched.problems() == []
+    assert watched.foreign_requests() == []
+
+
 def test_keyboard_only_first_steps(watched: Any, site_url: str) -> None:
     page = watched.page
     driver.open_helper(page, site_url)

@@ -81,3 +81,18 @@ def test_every_page_withholds_the_referrer(built_site: Path) -> None:
     missing = [str(p.relative_to(built_site)) for p in html_pages(built_site)
                if '<meta name="referrer" content="no-referrer">' not in p.read_text(encoding="utf-8")]
     assert not missing, "\n".join(missing)
+
+
+def test_helper_page_holds_the_theme_script_back(built_site: Path) -> None:
+    """The theme's script is not a <script> on the helper page: the helper's own script
+    loads it once Python has started (build_scripts/theme_scripts.py). Every other page
+    loads it as usual."""
+    page = (built_site / "helper" / "index.html").read_text(encoding="utf-8")
+    assert not re.search(r"<script src=\"[^\"]*bundle\.[0-9a-f]+\.min\.js", page)
+    held = re.findall(r'<script async src="helper\.js\?v=[^"]+" data-theme-scripts="([^"]+)"', page)
+    assert len(held) == 1
+    for url in held[0].split():
+        assert (built_site / "helper" / url).resolve().is_file(), url
+    for other in ("index.html", "rules/6/index.html", "glossary/index.html", "404.html"):
+        text = (built_site / other).read_text(encoding="utf-8")
+        assert len(re.findall(r'<script src="[^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js"></script>', text)) == 1, other
