@@ -4,6 +4,8 @@ and Jinja2 at run time, and mypy --strict finds nothing."""
 from __future__ import annotations
 
 import ast
+import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -42,3 +44,23 @@ def test_mypy_strict_is_clean() -> None:
         capture_output=True, text=True,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_starting_the_bridge_imports_only_what_the_questions_need() -> None:
+    """The page imports infoshare.bridge while the practitioner waits; making, reading and
+    rendering records (and Jinja2) are imported when first used."""
+    probe = ("import sys, json, infoshare.bridge as b; "
+             "before = sorted(m for m in sys.modules if m.startswith(('infoshare', 'jinja2', 'hashlib'))); "
+             "b.call(json.dumps({'op': 'seal', 'answers': {}, 'now': '2026-01-15T16:30:00+00:00'})); "
+             "after = sorted(m for m in sys.modules if m.startswith(('infoshare', 'jinja2', 'hashlib'))); "
+             "print(json.dumps([before, after]))")
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
+                            env={**os.environ, "PYTHONPATH": str(SRC.parent)})
+    before, after = json.loads(result.stdout)
+    deferred = {"infoshare.record", "infoshare.parse", "infoshare.amend", "infoshare.canonical", "hashlib",
+                "infoshare.html_record", "infoshare.md_record", "jinja2"}
+    assert not deferred & set(before), before
+    assert {"infoshare.bridge", "infoshare.questions", "infoshare.flow", "infoshare.validate"} <= set(before)
+    # Sealing brings in what it needs, and still not the renderers.
+    assert {"infoshare.record", "infoshare.parse", "infoshare.amend"} <= set(after)
+    assert "jinja2" not in after

@@ -14,9 +14,7 @@ from typing import Any
 
 from . import dates, flow
 from .answers import Answers, clean, is_shown
-from .canonical import canonical_json
 from .display import display_value, row_label
-from .parse import DRAFT_FORMAT, DRAFT_VERSION, RecordError, check_sealed, load
 from .questions import PAGE_IDS, PAGES, Field, Page, page
 from .seal import seal
 from .validate import validate_page
@@ -80,6 +78,7 @@ def filename_stem(record: Mapping[str, Any]) -> str:
 def render_all(record: Mapping[str, Any]) -> dict[str, str]:
     # Imported here, not at the top: the renderers bring in Jinja2, which the
     # questions do not need, and the helper should be ready as soon as they are.
+    from .canonical import canonical_json
     from .html_record import render_html
     from .md_record import render_md
 
@@ -87,6 +86,9 @@ def render_all(record: Mapping[str, Any]) -> dict[str, str]:
 
 
 def draft_json(answers: Answers) -> str:
+    from .canonical import canonical_json
+    from .parse import DRAFT_FORMAT, DRAFT_VERSION
+
     return canonical_json({"format": DRAFT_FORMAT, "version": DRAFT_VERSION, "answers": answers})
 
 
@@ -145,6 +147,8 @@ def _op_seal(request: Mapping[str, Any]) -> Response:
 
 
 def _op_render(request: Mapping[str, Any]) -> Response:
+    from .parse import RecordError, check_sealed
+
     try:
         record = check_sealed(request.get("record"))
     except RecordError as exc:
@@ -153,6 +157,8 @@ def _op_render(request: Mapping[str, Any]) -> Response:
 
 
 def _op_open(request: Mapping[str, Any]) -> Response:
+    from .parse import RecordError, load
+
     text = request.get("text")
     if not isinstance(text, str):
         return _error("Choose a file to open")

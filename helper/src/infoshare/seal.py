@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import flow
-from . import record as record_module
-from .amend import amendment_problems, history
 from .answers import clean
-from .parse import RecordError, check_sealed
-from .record import Record
 from .validate import Problem, validate_answers
+
+if TYPE_CHECKING:
+    from .record import Record
+
+# The modules that build, amend and read records are imported when a record is
+# made, not when the package is: in the browser, the helper starts sooner.
 
 __all__ = ["record_problems", "seal"]
 
@@ -25,6 +27,10 @@ def seal(raw_answers: object, now: datetime, original: object = None,
     creation time (or the amendment time when `original` is given) and the
     offset for any time typed without one.
     """
+    from . import record as record_module
+    from .amend import amendment_problems, history
+    from .parse import RecordError, check_sealed
+
     answers = clean(raw_answers)
     problems = validate_answers(answers, now)
     if original is None:
