@@ -6,7 +6,7 @@
 //        node build_scripts/pyodide_startup.mjs --packages infoshare-helper .cache/runtime/<key>
 // Prints one JSON line per folder: median / min / max milliseconds for
 //   ready:   import pyodide.mjs + loadPyodide (+ the named packages) resolved
-//   imports: then `import asyncio, json, hashlib, datetime, html, re, zipfile`
+//   imports: then `import asyncio, json, hashlib, datetime, re, zipfile`
 //            (and `import infoshare` when packages are named)
 
 import { execFileSync } from "node:child_process";
@@ -14,7 +14,7 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { loadRuntime } from "./pyodide_node.mjs";
 
-const IMPORTS = "import asyncio, json, hashlib, datetime, html, re, zipfile";
+const IMPORTS = "import asyncio, json, hashlib, datetime, re, zipfile";
 
 async function child(dir, packages) {
   const indexURL = path.resolve(dir) + path.sep;

@@ -231,3 +231,14 @@ def test_key_follows_helper_sources(tmp_path: Path) -> None:
     init.write_text(init.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
     base_after, after = runtime._keys(tmp_path, pyodide)
     assert base_after == base_before and after != before
+
+
+@pytest.mark.parametrize("packages", [[], ["--packages", "infoshare-helper"]], ids=["bare", "with-helper"])
+def test_startup_measurement_tool_runs(built: runtime.RuntimeBuild, packages: list[str]) -> None:
+    """build_scripts/pyodide_startup.mjs, the README's Node comparison, still works on the build."""
+    result = subprocess.run(["node", str(ROOT / "build_scripts" / "pyodide_startup.mjs"), "--runs", "1",
+                             *packages, str(built.directory)], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr[-2000:]
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert report["stdlib"] == "bytecode (.pyc)"
+    assert report["ready_ms"]["median"] > 0 and report["imports_ms"]["median"] >= 0
