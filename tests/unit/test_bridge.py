@@ -132,6 +132,21 @@ def test_filename_stem_has_only_the_sanitised_reference(example_record: dict[str
     assert filename_stem(example_record).endswith("_no-reference_2026-01-15")
 
 
+@pytest.mark.parametrize(("created", "amended", "day"), [
+    ("2026-01-15T16:30:00+00:00", None, "2026-01-15"),
+    ("2026-01-15T16:30:00+00:00", "2026-02-03T09:00:00+00:00", "2026-02-03"),
+    ("2026-01-15T16:30:00+00:00", "not a date", "undated"),
+    (None, None, "undated"),
+    (20260115, None, "undated"),
+])
+def test_filename_stem_carries_the_date_of_this_version(example_record: dict[str, Any], created: Any,
+                                                        amended: Any, day: str) -> None:
+    from infoshare import filename_stem
+
+    example_record["created"], example_record["amended"] = created, amended
+    assert filename_stem(example_record) == f"information-sharing-decision_AB-2026-014_{day}"
+
+
 def test_unexpected_exception_becomes_an_error(monkeypatch: pytest.MonkeyPatch) -> None:
     from infoshare import bridge
 

@@ -61,7 +61,8 @@ _UNSAFE_IN_NAME = re.compile(r"[^A-Za-z0-9]+", re.ASCII)
 
 
 def filename_stem(record: Mapping[str, Any]) -> str:
-    """A file name stem holding nothing typed but a sanitised case reference.
+    """A file name stem holding nothing typed but a sanitised case reference, and the
+    date of this version of the record (created, or last amended).
 
     ASCII letters and digits only, so the name is safe on every file system
     and cannot hide a path, a bidi trick or an extension.
@@ -70,8 +71,9 @@ def filename_stem(record: Mapping[str, Any]) -> str:
     ref = answers.get("case_reference", "") if isinstance(answers, Mapping) else ""
     safe = _UNSAFE_IN_NAME.sub("-", ref if isinstance(ref, str) else "").strip("-")[:40]
     safe = safe.strip("-") or "no-reference"
-    created = record.get("created")
-    day = created[:10] if isinstance(created, str) and dates.parse_date(created[:10]) else "undated"
+    # The date of this version: an amended record is not named like the original it replaces.
+    when = record.get("amended") or record.get("created")
+    day = when[:10] if isinstance(when, str) and dates.parse_date(when[:10]) else "undated"
     return f"information-sharing-decision_{safe}_{day}"
 
 
