@@ -232,6 +232,7 @@ TEMPLATE = r"""
 <div class="infoshare-status" id="infoshare-status" role="status">
 <p class="infoshare-status__text" id="infoshare-status-text">Loading the helper (1 of 3)…</p>
 <progress class="infoshare-status__bar" id="infoshare-progress" aria-labelledby="infoshare-status-text"></progress>
+<span class="infoshare-status__amount" id="infoshare-amount" aria-hidden="true"></span>
 </div>
 <div class="infoshare-notice infoshare-notice--failed" id="infoshare-failed" tabindex="-1" hidden>
 <h2 class="infoshare-notice__title" id="infoshare-failed-title">The helper could not start</h2>
@@ -436,6 +437,7 @@ def expand(markdown: str, page: Any, config: Any) -> str:
         "runtime": _relative(runtime if runtime.endswith("/") else runtime + "/", page_url),
         "worker": _relative("helper/worker.mjs", page_url) + f"?v={version}",
         "packages": " ".join(config.extra.get("helper_packages") or PACKAGES),
+        "download_bytes": int(config.extra.get("helper_download_bytes") or 0),
     }
     titles = rule_titles(config.get("nav") or [])
     rules_info = {n: {"title": t, "url": rule_url(n, page_url, use_dir)} for n, t in titles.items()}

@@ -52,8 +52,10 @@ def on_pre_build(config: Any) -> None:
     build = runtime.build_runtime(ROOT)
     _state["runtime"] = build
     config.extra["helper_runtime"] = f"helper/runtime/{build.key}/"
-    # (helper page) the package names the worker passes to Pyodide's loadPackage.
+    # (helper page) the packages the worker puts on Python's path, and the size of
+    # everything it downloads before the helper is ready (for the progress bar).
     config.extra["helper_packages"] = list(build.packages)
+    config.extra["helper_download_bytes"] = runtime.startup_bytes(build.directory)
 
 
 def on_files(files: Any, config: Any) -> Any:

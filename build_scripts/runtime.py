@@ -336,6 +336,16 @@ def verify_lockfile(directory: Path) -> list[str]:
     return problems
 
 
+def startup_bytes(directory: Path) -> int:
+    """Bytes the page's worker downloads before the helper is ready: the engine, the part
+    of the standard library Python starts from, the lockfile, wheels.mjs and the wheels.
+    (python_stdlib_more.zip follows afterwards and is not counted.) The page shows the
+    download's progress against this total."""
+    lock = json.loads((directory / LOCKFILE).read_text(encoding="utf-8"))
+    names = [*ENGINE_FILES, STDLIB, LOCKFILE, WHEEL_LOADER, *(p["file_name"] for p in lock["packages"].values())]
+    return sum((directory / name).stat().st_size for name in names)
+
+
 def check_runtime(directory: Path, packages: tuple[str, ...], *, node: str | None = None) -> dict:
     """Start Pyodide on a runtime folder under Node; return its report or raise."""
     out = _run([node or _node(), str(CHECK_SCRIPT), str(directory), ",".join(packages)],

@@ -62,6 +62,8 @@ function createEngine(config) {
   let worker = null;
   let nextId = 1;
   let last = { type: "progress", step: 1, of: 3, text: "" };
+  let lastBytes = null; // {type: "bytes", received, total}: how much of the download has arrived
+  const totalBytes = Number(config.downloadBytes) || 0;
   let settle;
   const engine = {
     state: "loading",
@@ -79,11 +81,13 @@ function createEngine(config) {
     subscribe(listener) {
       listeners.add(listener);
       listener(last);
+      if (lastBytes && engine.state === "loading") listener(lastBytes);
     },
   };
 
   function emit(event) {
-    last = event;
+    if (event.type === "bytes") lastBytes = event;
+    else last = event;
     for (const listener of listeners) listener(event);
   }
 
@@ -117,6 +121,9 @@ function createEngine(config) {
       if (engine.state !== "loading") return;
       performance.mark(`infoshare:step-${message.step}`);
       emit(message);
+    } else if (message.type === "bytes") {
+      if (engine.state !== "loading" || !totalBytes) return;
+      emit({ type: "bytes", received: Math.min(Number(message.received) || 0, totalBytes), total: totalBytes });
     } else if (message.type === "ready") {
       setState("ready");
       performance.mark("infoshare:ready");
@@ -210,6 +217,8 @@ function start(root, engine) {
   const statusBox = root.querySelector("#infoshare-status");
   const statusText = root.querySelector("#infoshare-status-text");
   const progressBar = root.querySelector("#infoshare-progress");
+  const amount = root.querySelector("#infoshare-amount");
+  const megabytes = (bytes) => (bytes / 1e6).toFixed(1);
   const failedBox = root.querySelector("#infoshare-failed");
   const footer = root.querySelector("#infoshare-footer");
   const amendBox = root.querySelector("#infoshare-amend");
@@ -234,6 +243,7 @@ function start(root, engine) {
     dirty: false,
     busy: false,
     loadingText: "Loading the helper…",
+    downloading: true,
     waiting: false, // a Continue is waiting for Python
   };
   const WAITING = "Your answer will be checked as soon as it has loaded.";
@@ -242,12 +252,24 @@ function start(root, engine) {
     if (event.type === "progress") {
       state.loadingText = `Loading the helper (${event.step} of ${event.of})${event.text ? ": " + event.text : ""}…`;
       statusText.textContent = state.waiting ? `${state.loadingText} ${WAITING}` : state.loadingText;
-      // No value: the bar moves on its own, so a slow download never looks stuck at zero;
-      // the text says which step it is.
-      progressBar.removeAttribute("value");
+      state.downloading = event.step === 1;
+      if (!state.downloading) {
+        // No value: the bar moves on its own while Python starts; the text says which step.
+        progressBar.removeAttribute("value");
+        amount.textContent = "";
+      }
+    } else if (event.type === "bytes") {
+      // While downloading, the bar and the figure beside it show how much has arrived. The
+      // figure is hidden from screen readers (the bar carries the value) so a live region
+      // does not announce every change.
+      if (!state.downloading) return;
+      progressBar.max = event.total;
+      progressBar.value = event.received;
+      amount.textContent = `${megabytes(event.received)} of ${megabytes(event.total)} MB`;
     } else if (event.type === "ready") {
       progressBar.value = progressBar.max;
       progressBar.hidden = true;
+      amount.textContent = "";
       statusText.textContent = "The helper is ready.";
       statusBox.classList.add("infoshare-status--ready");
     } else if (event.type === "failed") {

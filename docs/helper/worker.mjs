@@ -7,6 +7,7 @@
 //                page could not compile it (this worker then does)}
 //               {type: "call", id, request: JSON string}
 // Messages out: {type: "progress", step, of, text}
+//               {type: "bytes", received}  (how much of the download has arrived, a few times a second)
 //               {type: "ready"} | {type: "failed", reason}
 //               {type: "result", id, response: JSON string}
 //               {type: "problem", text}  (a security-policy violation inside the worker)
@@ -21,6 +22,35 @@ let bridgeCall = null;
 
 function progress(step, text) {
   self.postMessage({ type: "progress", step, of: STEPS, text });
+}
+
+// Download progress: the bytes of every file Python needs to start, counted as they
+// arrive (the page knows the total from the build), so a slow connection shows how far
+// it has got rather than a bar that only says "busy".
+let received = 0;
+let reported = 0;
+function addBytes(count) {
+  received += count;
+  const now = performance.now();
+  if (now - reported >= 200) {
+    reported = now;
+    self.postMessage({ type: "bytes", received });
+  }
+}
+function counted(response) {
+  if (!response.ok || !response.body || typeof TransformStream !== "function") return response;
+  const body = response.body.pipeThrough(new TransformStream({
+    transform(chunk, controller) {
+      addBytes(chunk.byteLength);
+      controller.enqueue(chunk);
+    },
+  }));
+  return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+}
+// A module script's bytes, once it has loaded (the browser fetched it, not this script).
+function countModule(url) {
+  const entry = performance.getEntriesByName(url).find((e) => e.decodedBodySize);
+  if (entry) addBytes(entry.decodedBodySize);
 }
 
 // A violation inside the worker is not seen by the page; pass it on so it is not silent.
@@ -52,6 +82,7 @@ const isWasm = (url) => url.split(/[?#]/)[0].endsWith("/pyodide.asm.wasm");
 const realInstantiateStreaming = WebAssembly.instantiateStreaming;
 WebAssembly.instantiateStreaming = async (source, imports) => {
   const module = await compiledWasm;
+  progress(2, "starting Python");
   if (!module) return realInstantiateStreaming(source, imports);
   return { instance: await WebAssembly.instantiate(module, imports), module };
 };
@@ -61,7 +92,7 @@ function compileWasmHere(runtime) {
     receiveWasm(null);
     return;
   }
-  WebAssembly.compileStreaming(checkedFetch(new URL("pyodide.asm.wasm", runtime).href))
+  WebAssembly.compileStreaming(checkedFetch(new URL("pyodide.asm.wasm", runtime).href).then(counted))
     .then(receiveWasm, () => receiveWasm(null));
 }
 
@@ -83,6 +114,8 @@ self.fetch = async (input, init) => {
   if (isWasm(url) && (await compiledWasm)) {
     return new Response(new Uint8Array(0), { headers: { "Content-Type": "application/wasm" } });
   }
+  // The standard library, which Pyodide asks for itself: counted for the progress bar.
+  if (url.split(/[?#]/)[0].endsWith("/python_stdlib.zip")) return counted(await checkedFetch(input, init));
   return checkedFetch(input, init);
 };
 const realWarn = console.warn.bind(console);
@@ -108,6 +141,7 @@ async function start(runtime, packages) {
   try {
     const loaded = await Promise.race([failure, load(runtime, packages)]);
     startupFailed = null;
+    self.postMessage({ type: "bytes", received });
     self.postMessage({ type: "ready" });
     // A first call runs the bridge's code once, so the practitioner's first answer is
     // quick; the page's own calls queue behind it.
@@ -126,12 +160,13 @@ async function load(runtime, packages) {
   // loadPyodide() imports pyodide.asm.mjs itself and gets this same module instance;
   // it reports a failure to load it, so none is reported here.
   if (!pageCompilesWasm) compileWasmHere(runtime);
-  import(url("pyodide.asm.mjs")).catch(() => {});
-  const lock = checkedFetch(url("pyodide-lock.json")).then((response) => response.json());
+  import(url("pyodide.asm.mjs")).then(() => countModule(url("pyodide.asm.mjs")), () => {});
+  const lock = checkedFetch(url("pyodide-lock.json")).then(counted).then((response) => response.json());
   const modules = Promise.all([import(url("pyodide.mjs")), import(url("wheels.mjs"))]);
+  modules.then(() => ["pyodide.mjs", "wheels.mjs"].forEach((name) => countModule(url(name))), () => {});
   const wheelFiles = Promise.all([lock, modules]).then(([lockfile, [, wheels]]) =>
     Promise.all(wheels.wheelsToLoad(lockfile, packages).map(async (entry) => {
-      const bytes = await (await checkedFetch(url(entry.file_name))).arrayBuffer();
+      const bytes = await (await checkedFetch(url(entry.file_name)).then(counted)).arrayBuffer();
       await wheels.checkWheel(entry, bytes);
       return { entry, bytes };
     })));
@@ -146,12 +181,11 @@ async function load(runtime, packages) {
     stdout: () => {},
     stderr: () => {},
   });
-  progress(2, "starting the helper");
+  progress(3, "starting the helper");
   // The wheels go on sys.path as they are (see wheels.mjs), not through loadPackage().
   wheels.mountWheels(pyodide, await wheelFiles);
   const bridge = pyodide.pyimport("infoshare.bridge");
   bridgeCall = bridge.call;
-  progress(3, "getting the questions ready");
   return { pyodide, wheels };
 }
 

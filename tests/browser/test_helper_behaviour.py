@@ -5,6 +5,7 @@ every state."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -332,6 +333,48 @@ def test_theme_script_runs_once_the_helper_has_started(watched: Any, site_url: s
     _no_axe_violations(page, "search open on the helper page")
     assert watched.problems() == []
     assert watched.foreign_requests() == []
+
+
+RECORD_LOADING = """
+window.__workerBytes = [];
+window.__bars = [];
+const RealWorker = window.Worker;
+window.Worker = function (url, options) {
+  const worker = new RealWorker(url, options);
+  worker.addEventListener("message", (event) => {
+    if (event.data && event.data.type === "bytes") window.__workerBytes.push(event.data.received);
+  });
+  return worker;
+};
+window.Worker.prototype = RealWorker.prototype;
+new MutationObserver(() => {
+  const bar = document.getElementById("infoshare-progress");
+  const amount = document.getElementById("infoshare-amount");
+  if (bar) window.__bars.push([bar.getAttribute("value"), bar.getAttribute("max"), amount && amount.textContent]);
+}).observe(document, { attributes: true, childList: true, characterData: true, subtree: true });
+"""
+
+
+def test_download_progress_counts_every_byte_python_needs(watched: Any, site_url: str) -> None:
+    """While Python downloads, the bar shows how much has arrived, against a total the
+    build measured; by the time the helper is ready the worker has counted exactly that."""
+    page = watched.page
+    page.add_init_script(RECORD_LOADING)
+    driver.open_helper(page, site_url)
+    total = int(page.locator("script[data-download-bytes]").get_attribute("data-download-bytes"))
+    assert total > 10_000_000
+    counts = page.evaluate("window.__workerBytes")
+    assert counts and counts == sorted(counts), counts
+    assert counts[-1] == total, (counts[-1], total)
+    bars = page.evaluate("window.__bars")
+    shown = [(v, m, a) for v, m, a in bars if v is not None and m == str(total) and a]
+    assert shown, bars[:20]
+    for value, _, text in shown:
+        assert 0 <= float(value) <= total
+        assert re.fullmatch(r"\d+\.\d of " + re.escape(f"{total / 1e6:.1f}") + " MB", text), text
+    assert page.locator("#infoshare-progress").is_hidden()
+    assert page.locator("#infoshare-amount").inner_text() == ""
+    assert watched.problems() == []
 
 
 def test_keyboard_only_first_steps(watched: Any, site_url: str) -> None:
