@@ -244,17 +244,20 @@ TEMPLATE = r"""
 <form class="infoshare-form" id="infoshare-form" novalidate autocomplete="off">
 {%- for page in pages %}
 {%- set primary = page.fields | selectattr('show_if', 'none') | list %}
-{%- set single = primary | length == 1 %}
+{#- The first question is the page's heading when it asks what the page's title asks
+    (always so on a one-question page), so the question is not shown twice. -#}
+{%- set lead = (primary | length == 1) or (primary[0].label == page.title) %}
 <section class="infoshare-page" id="q-{{ page.id }}" data-page="{{ page.id }}" data-view="question"{% if not loop.first %} hidden{% endif %}>
 {{ back_link() }}
 {{ error_summary() }}
-{%- if not single %}
+{%- if not lead %}
 <h2 class="infoshare-heading infoshare-heading--l" tabindex="-1">{{ page.title }}</h2>
 {{ hint_block('q-' ~ page.id ~ '-hint', page.hint) }}
 {%- endif %}
 {%- for field in primary %}
 {%- set followups = followups_by_page[page.id].get(field.name, {}) %}
-{{ field_block(field, field.label if single else None, page.hint if single else None, followups, page.id in pointer_pages) }}
+{%- set heads = lead and loop.first %}
+{{ field_block(field, field.label if heads else None, page.hint if heads else None, followups, page.id in pointer_pages) }}
 {%- for sub in loose_followups[page.id].get(field.name, []) %}
 <div class="infoshare-conditional" data-show-if-field="{{ field.name }}" data-show-if-in="{{ sub.show_if['in'] | tojson | forceescape }}" hidden>{{ field_block(sub, None, None, {}) }}</div>
 {%- endfor %}

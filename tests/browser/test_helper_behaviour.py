@@ -360,6 +360,11 @@ def test_download_progress_counts_every_byte_python_needs(watched: Any, site_url
     build measured; by the time the helper is ready the worker has counted exactly that."""
     page = watched.page
     page.add_init_script(RECORD_LOADING)
+    # A connection of about 80 Mbit/s, so the download lasts long enough to be seen.
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.send("Network.emulateNetworkConditions", {"offline": False, "latency": 5,
+                                                  "downloadThroughput": 10_000_000, "uploadThroughput": 1_000_000})
     driver.open_helper(page, site_url)
     total = int(page.locator("script[data-download-bytes]").get_attribute("data-download-bytes"))
     assert total > 10_000_000

@@ -96,3 +96,18 @@ def test_helper_page_holds_the_theme_script_back(built_site: Path) -> None:
     for other in ("index.html", "rules/6/index.html", "glossary/index.html", "404.html"):
         text = (built_site / other).read_text(encoding="utf-8")
         assert len(re.findall(r'<script src="[^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js"></script>', text)) == 1, other
+
+
+def test_no_question_page_shows_its_question_twice(built_site: Path) -> None:
+    """A page's heading is not repeated by the label or legend of its first question."""
+    page = (built_site / "helper" / "index.html").read_text(encoding="utf-8")
+    sections = re.findall(r'<section class="infoshare-page" id="(q-[a-z_]+)".*?</section>', page, re.S)
+    bodies = re.findall(r'(<section class="infoshare-page" id="q-[a-z_]+".*?</section>)', page, re.S)
+    assert len(sections) == len(bodies) >= 10
+    for name, body in zip(sections, bodies):
+        texts = [re.sub(r"<[^>]+>", "", t).strip()
+                 for t in re.findall(r"<(?:legend|h2|label class=\"govuk-label(?! govuk-(?:radios|checkboxes)__label))[^>]*>(.*?)</(?:legend|h2|label)>",
+                                     body, re.S)]
+        texts = [t for t in texts if t and t != "There is a problem"]
+        repeated = sorted({t for t in texts if texts.count(t) > 1})
+        assert not repeated, (name, repeated)

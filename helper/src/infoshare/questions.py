@@ -449,7 +449,7 @@ PAGES: tuple[Page, ...] = (
                 hint="Use a secure route that follows your organisation's policy.",
             ),
             Field(
-                "shared_how_other", "text", "How are you sharing it?",
+                "shared_how_other", "text", "Describe how you are sharing it",
                 "How you are sharing it", "Enter how you are sharing the information",
                 show_if=ShowIf("shared_how", ("other",)),
             ),
