@@ -224,8 +224,9 @@ TEMPLATE = r"""
 </div>
 </div>
 {%- endmacro -%}
-{%- macro back_link() -%}
-<button type="button" class="govuk-back-link" data-action="back">Back</button>
+{%- macro back_link(first=False) -%}
+{#- The first question has nowhere to go back to: hidden from the start, so nothing moves when the script runs. -#}
+<button type="button" class="govuk-back-link" data-action="back"{% if first %} hidden{% endif %}>Back</button>
 {%- endmacro -%}
 <div class="infoshare" id="infoshare">
 <noscript><div class="infoshare-notice infoshare-notice--warning"><p class="infoshare-notice__title">The decision helper needs JavaScript</p><p>Turn on JavaScript for this site to use the helper. Nothing you type is sent anywhere: it runs on your device. The <a href="{{ flow_url }}">questions to ask, in order</a>, are also on a page of their own.</p></div></noscript>
@@ -248,7 +249,7 @@ TEMPLATE = r"""
     (always so on a one-question page), so the question is not shown twice. -#}
 {%- set lead = (primary | length == 1) or (primary[0].label == page.title) %}
 <section class="infoshare-page" id="q-{{ page.id }}" data-page="{{ page.id }}" data-view="question"{% if not loop.first %} hidden{% endif %}>
-{{ back_link() }}
+{{ back_link(loop.first) }}
 {{ error_summary() }}
 {%- if not lead %}
 <h2 class="infoshare-heading infoshare-heading--l" tabindex="-1">{{ page.title }}</h2>

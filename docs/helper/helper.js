@@ -206,6 +206,14 @@ function createEngine(config) {
 
 function start(root, engine) {
   const form = root.querySelector("#infoshare-form");
+  // The theme's keyboard shortcuts n, p, "," and "." open the site's next or previous
+  // page. Here focus often rests on a question's heading, so one stray key would leave
+  // a decision half made: inside the helper those keys do nothing.
+  root.addEventListener("keydown", (event) => {
+    if (!event.ctrlKey && !event.metaKey && !event.altKey && ["n", "p", ",", "."].includes(event.key)) {
+      event.stopPropagation();
+    }
+  });
   const questions = [...form.querySelectorAll("section[data-view='question']")];
   const view = {
     open: root.querySelector("#infoshare-open"),
@@ -246,7 +254,7 @@ function start(root, engine) {
     downloading: true,
     waiting: false, // a Continue is waiting for Python
   };
-  const WAITING = "Your answer will be checked as soon as it has loaded.";
+  const WAITING = "Your answer will be checked as soon as the helper has loaded.";
 
   function onEngine(event) {
     if (event.type === "progress") {

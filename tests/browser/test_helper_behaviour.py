@@ -382,6 +382,42 @@ def test_download_progress_counts_every_byte_python_needs(watched: Any, site_url
     assert watched.problems() == []
 
 
+def test_theme_shortcuts_do_not_leave_a_decision(watched: Any, site_url: str) -> None:
+    """After Continue, focus rests on the next question's heading; the theme's "next page"
+    and "previous page" keys must not take the practitioner away from the helper."""
+    page = watched.page
+    driver.open_helper(page, site_url)
+    page.wait_for_function("() => !document.documentElement.classList.contains('no-js')")
+    heading = page.locator("#q-urgency .infoshare-heading")
+    heading.focus()
+    for key in ("n", "p", ",", "."):
+        page.keyboard.press(key)
+    page.wait_for_timeout(300)
+    assert page.url == site_url + "helper/"
+    # Elsewhere on the site the shortcuts still work.
+    page.evaluate("document.activeElement.blur()")
+    with page.expect_navigation():
+        page.keyboard.press("n")
+    assert page.url != site_url + "helper/"
+
+
+def test_keyboard_focus_shows_before_the_theme_script_runs(watched: Any, site_url: str) -> None:
+    """The theme hides outlines until its script marks keyboard focus; on the helper page
+    that script waits, so the site's own style must show focus meanwhile (WCAG 2.4.7)."""
+    page = watched.page
+    page.route("**/assets/javascripts/bundle.*.min.js", lambda route: route.abort())
+    driver.open_helper(page, site_url, wait_ready=False)
+    page.keyboard.press("Tab")  # the skip link
+    page.keyboard.press("Tab")  # the header's home link
+    focused = page.evaluate("""() => {
+        const el = document.activeElement;
+        const style = getComputedStyle(el);
+        return {cls: el.className, outline: style.outlineStyle, width: parseFloat(style.outlineWidth)};
+    }""")
+    assert "md-header__button" in focused["cls"], focused
+    assert focused["outline"] != "none" and focused["width"] > 0, focused
+
+
 def test_keyboard_only_first_steps(watched: Any, site_url: str) -> None:
     page = watched.page
     driver.open_helper(page, site_url)

@@ -111,3 +111,12 @@ def test_no_question_page_shows_its_question_twice(built_site: Path) -> None:
         texts = [t for t in texts if t and t != "There is a problem"]
         repeated = sorted({t for t in texts if texts.count(t) > 1})
         assert not repeated, (name, repeated)
+
+
+def test_first_question_has_no_back_button_to_start_with(built_site: Path) -> None:
+    """Hidden in the HTML itself, so nothing moves when the helper's script starts."""
+    page = (built_site / "helper" / "index.html").read_text(encoding="utf-8")
+    first = re.search(r'<section class="infoshare-page" id="q-urgency".*?</section>', page, re.S)
+    assert first and '<button type="button" class="govuk-back-link" data-action="back" hidden>Back</button>' in first[0]
+    second = re.search(r'<section class="infoshare-page" id="q-request".*?</section>', page, re.S)
+    assert second and '<button type="button" class="govuk-back-link" data-action="back">Back</button>' in second[0]
