@@ -17,11 +17,7 @@ export async function loadRuntime(dir, packages, { moreStdlib = false } = {}) {
     import(pathToFileURL(path.join(indexURL, "pyodide.mjs")).href),
     import(pathToFileURL(path.join(indexURL, "wheels.mjs")).href),
   ]);
-  const files = await Promise.all(wheels.wheelsToLoad(lock, packages).map(async (entry) => {
-    const bytes = fs.readFileSync(path.join(indexURL, entry.file_name));
-    await wheels.checkWheel(entry, bytes);
-    return { entry, bytes };
-  }));
+  const files = await wheels.readWheels(lock, packages, (name) => fs.readFileSync(path.join(indexURL, name)));
   const pyodide = await loadPyodide({
     indexURL,
     lockFileContents: lock,

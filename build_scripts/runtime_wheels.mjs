@@ -12,7 +12,7 @@
 // nothing this helper needs. The lockfile stays the one list of what is loaded: its
 // file names, its dependencies and its SHA-256 digests, which are checked here.
 
-export const WHEEL_DIR = "/wheels";
+const WHEEL_DIR = "/wheels";
 
 // The lockfile entries for `names` and everything they depend on, dependencies
 // first, each once. Throws on a name the lockfile lacks or a wheel that is not
@@ -49,6 +49,16 @@ export async function checkWheel(entry, bytes) {
   if (digest !== entry.sha256) {
     throw new Error(`${entry.file_name} is damaged or was changed after the build (its SHA-256 does not match pyodide-lock.json)`);
   }
+}
+
+// Every wheel `names` need, read with `read(fileName)` (a fetch in the browser, a file
+// read under Node) and checked: [{entry, bytes}], ready for mountWheels.
+export function readWheels(lock, names, read) {
+  return Promise.all(wheelsToLoad(lock, names).map(async (entry) => {
+    const bytes = await read(entry.file_name);
+    await checkWheel(entry, bytes);
+    return { entry, bytes };
+  }));
 }
 
 function appendToPath(pyodide, files) {

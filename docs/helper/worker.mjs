@@ -78,7 +78,8 @@ let pageCompilesWasm = false;
 let runtimeURL = null;
 let receiveWasm;
 const compiledWasm = new Promise((resolve) => { receiveWasm = resolve; });
-const isWasm = (url) => url.split(/[?#]/)[0].endsWith("/pyodide.asm.wasm");
+// Whether `url` is the runtime's file `name` (whatever its query or fragment).
+const isFile = (url, name) => url.split(/[?#]/)[0].endsWith(`/${name}`);
 const realInstantiateStreaming = WebAssembly.instantiateStreaming;
 WebAssembly.instantiateStreaming = async (source, imports) => {
   const module = await compiledWasm;
@@ -111,11 +112,11 @@ async function checkedFetch(input, init) {
 }
 self.fetch = async (input, init) => {
   const url = input instanceof Request ? input.url : String(input);
-  if (isWasm(url) && (await compiledWasm)) {
+  if (isFile(url, "pyodide.asm.wasm") && (await compiledWasm)) {
     return new Response(new Uint8Array(0), { headers: { "Content-Type": "application/wasm" } });
   }
   // The standard library, which Pyodide asks for itself: counted for the progress bar.
-  if (url.split(/[?#]/)[0].endsWith("/python_stdlib.zip")) return counted(await checkedFetch(input, init));
+  if (isFile(url, "python_stdlib.zip")) return counted(await checkedFetch(input, init));
   return checkedFetch(input, init);
 };
 const realWarn = console.warn.bind(console);
@@ -165,11 +166,7 @@ async function load(runtime, packages) {
   const modules = Promise.all([import(url("pyodide.mjs")), import(url("wheels.mjs"))]);
   modules.then(() => ["pyodide.mjs", "wheels.mjs"].forEach((name) => countModule(url(name))), () => {});
   const wheelFiles = Promise.all([lock, modules]).then(([lockfile, [, wheels]]) =>
-    Promise.all(wheels.wheelsToLoad(lockfile, packages).map(async (entry) => {
-      const bytes = await (await checkedFetch(url(entry.file_name)).then(counted)).arrayBuffer();
-      await wheels.checkWheel(entry, bytes);
-      return { entry, bytes };
-    })));
+    wheels.readWheels(lockfile, packages, async (name) => (await checkedFetch(url(name)).then(counted)).arrayBuffer()));
   // Reported once, below, not as an unhandled rejection meanwhile.
   wheelFiles.catch(() => {});
   const [{ loadPyodide }, wheels] = await modules;

@@ -1,8 +1,8 @@
 """The built runtime in Chromium, from a module Web Worker, as the helper page
 loads it: Pyodide and its lockfile from the page's own origin, our wheels checked
-and put on sys.path by the runtime's wheels.mjs, under a Content-Security-Policy with 'wasm-unsafe-eval' and no
-'unsafe-eval'. Every request stays on that origin, and every case gives the
-same output as CPython."""
+and put on sys.path by the runtime's wheels.mjs, under a Content-Security-Policy
+with 'wasm-unsafe-eval' and no 'unsafe-eval'. Every request stays on that origin,
+and every case gives the same output as CPython."""
 
 from __future__ import annotations
 
@@ -45,11 +45,7 @@ const base = new URL("./runtime/%(key)s/", import.meta.url).href;
 const started = performance.now();
 async function start() {
   const lock = await (await fetch(base + "pyodide-lock.json")).json();
-  const files = await Promise.all(wheels.wheelsToLoad(lock, %(packages)s).map(async (entry) => {
-    const bytes = await (await fetch(base + entry.file_name)).arrayBuffer();
-    await wheels.checkWheel(entry, bytes);
-    return { entry, bytes };
-  }));
+  const files = await wheels.readWheels(lock, %(packages)s, async (name) => (await fetch(base + name)).arrayBuffer());
   const pyodide = await loadPyodide({ indexURL: base, lockFileContents: lock, packageBaseUrl: base });
   wheels.mountWheels(pyodide, files);
   return { pyodide, loadMs: Math.round(performance.now() - started) };
