@@ -19,7 +19,7 @@ help:
 	@echo "make lighthouse   Lighthouse scores for the home page and a rule page"
 
 $(BIN)/activate:
-	@PY=$$(bash build_scripts/find-python.sh) && echo "Creating $(VENV) with $$PY" && "$$PY" -m venv $(VENV)
+	@PY=$$(bash build_scripts/dev/find-python.sh) && echo "Creating $(VENV) with $$PY" && "$$PY" -m venv $(VENV)
 
 $(VENV)/.installed: $(BIN)/activate requirements.txt requirements.lock helper/pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt -c requirements.lock
@@ -30,14 +30,14 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts
 	@touch $@
 
-.cache/wheels/.fetched: $(VENV)/.installed build_scripts/wheels.lock.json
-	$(BIN)/python -m build_scripts.fetch_wheels
+.cache/wheels/.fetched: $(VENV)/.installed build_scripts/runtime/wheels.lock.json
+	$(BIN)/python -m build_scripts.runtime.fetch_wheels
 	@touch $@
 
 setup: $(VENV)/.installed node_modules/.installed .cache/wheels/.fetched
 
 chromium:
-	@bash build_scripts/ensure-chromium.sh
+	@bash build_scripts/dev/ensure-chromium.sh
 
 serve: setup
 	$(BIN)/mkdocs serve --dev-addr $(HOST):$(PORT) --no-livereload
@@ -49,10 +49,10 @@ test: setup chromium
 	$(BIN)/python -m pytest
 
 bench: setup chromium
-	$(BIN)/python -m build_scripts.bench
+	$(BIN)/python -m build_scripts.dev.bench
 
 lighthouse: setup chromium
-	$(BIN)/python build_scripts/lighthouse.py
+	$(BIN)/python build_scripts/dev/lighthouse.py
 
 clean:
 	rm -rf site .cache .pytest_cache

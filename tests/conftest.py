@@ -2,7 +2,7 @@
 and Debian's Chromium driven by Playwright.
 
 The browser tests drive the built site as an ordinary static host would serve it
-(build_scripts/static_server.py); they import nothing from the site's build code.
+(build_scripts/dev/static_server.py); they import nothing from the site's build code.
 """
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def site_url(built_site: Path) -> Iterator[str]:
     """Serve the built site on an unused loopback port, as an ordinary static host would."""
-    from build_scripts.static_server import serving
+    from build_scripts.dev.static_server import serving
 
     with serving(built_site) as base:
         yield base

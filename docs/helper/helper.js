@@ -22,7 +22,7 @@ holdThemeScripts(document.currentScript.dataset.themeScripts, engine.settled);
 
 // The theme's own script (search, the header's behaviour) waits until the helper has
 // started or failed, or two seconds, whichever is first, so that on a slow computer the
-// two do not compete for the processor while Python starts (build_scripts/theme_scripts.py
+// two do not compete for the processor while Python starts (build_scripts/site/theme_scripts.py
 // moved its addresses here). The page works without it meanwhile.
 function holdThemeScripts(sources, settled) {
   const urls = (sources || "").split(" ").filter(Boolean);

@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from build_scripts import runtime  # noqa: E402
+from build_scripts.runtime import build as runtime  # noqa: E402
 
 CASES_DIR = ROOT / "tests" / "cases"
 # The package's pure case function, first match wins: module:function.

@@ -1,5 +1,5 @@
 // Run the table-driven cases inside the BUILT runtime folder under Node,
-// loading it the way the browser worker does (build_scripts/pyodide_node.mjs):
+// loading it the way the browser worker does (build_scripts/runtime/pyodide_node.mjs):
 // Pyodide from the folder, our wheels checked and put on sys.path by its wheels.mjs.
 //
 // Usage: node run_cases.mjs <runtime dir> <packages,comma,separated> <cases.json> <module:function>
@@ -9,7 +9,7 @@
 // character, lone surrogates included, reaches the comparison unchanged.
 
 import fs from "node:fs";
-import { loadRuntime } from "../../build_scripts/pyodide_node.mjs";
+import { loadRuntime } from "../../build_scripts/runtime/pyodide_node.mjs";
 
 const RUNNER = String.raw`
 import importlib, json, sys

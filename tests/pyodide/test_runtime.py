@@ -21,7 +21,7 @@ from typing import Any
 
 import pytest
 
-from build_scripts import runtime
+from build_scripts.runtime import build as runtime
 from tests.conftest import ROOT
 from tests.pyodide.compare import run_on_cpython
 
@@ -134,7 +134,7 @@ console.log(JSON.stringify(out));
 
 def test_rest_of_stdlib_is_importable_once_added(built: runtime.RuntimeBuild) -> None:
     script = MORE_STDLIB_CHECK % {
-        "loader": json.dumps((ROOT / "build_scripts" / "pyodide_node.mjs").as_uri()),
+        "loader": json.dumps((ROOT / "build_scripts" / "runtime" / "pyodide_node.mjs").as_uri()),
         "dir": json.dumps(str(built.directory)), "packages": json.dumps(list(built.packages))}
     result = subprocess.run(["node", "--input-type=module", "-e", script], capture_output=True, text=True,
                             timeout=120)
@@ -200,7 +200,7 @@ def test_markupsafe_wheel_is_pure_python(built: runtime.RuntimeBuild, tmp_path: 
     """The repacked markupsafe is a py3-none-any wheel with its pure fallback and no C.
 
     (Asks for `built` so the pinned sdist has been fetched.)"""
-    from build_scripts import fetch_wheels, wheels
+    from build_scripts.runtime import fetch_wheels, wheels
 
     sdist = fetch_wheels.ensure_artifacts(ROOT, download=False)["markupsafe"]
     wheel = wheels.repack_sdist(sdist, "markupsafe", tmp_path)
@@ -235,8 +235,8 @@ def test_key_follows_helper_sources(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("packages", [[], ["--packages", "infoshare-helper"]], ids=["bare", "with-helper"])
 def test_startup_measurement_tool_runs(built: runtime.RuntimeBuild, packages: list[str]) -> None:
-    """build_scripts/pyodide_startup.mjs, the README's Node comparison, still works on the build."""
-    result = subprocess.run(["node", str(ROOT / "build_scripts" / "pyodide_startup.mjs"), "--runs", "1",
+    """build_scripts/runtime/pyodide_startup.mjs, the README's Node comparison, still works on the build."""
+    result = subprocess.run(["node", str(ROOT / "build_scripts" / "runtime" / "pyodide_startup.mjs"), "--runs", "1",
                              *packages, str(built.directory)], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr[-2000:]
     report = json.loads(result.stdout.strip().splitlines()[-1])

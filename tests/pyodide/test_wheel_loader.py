@@ -1,4 +1,4 @@
-"""wheels.mjs, the runtime's wheel loader (build_scripts/runtime_wheels.mjs), on its own
+"""wheels.mjs, the runtime's wheel loader (build_scripts/runtime/runtime_wheels.mjs), on its own
 under Node: which lockfile entries it loads and in what order, and what it refuses."""
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from tests.conftest import ROOT
 
 pytestmark = pytest.mark.skipif(shutil.which("node") is None, reason="Node.js is not on PATH")
 
-LOADER = ROOT / "build_scripts" / "runtime_wheels.mjs"
+LOADER = ROOT / "build_scripts" / "runtime" / "runtime_wheels.mjs"
 
 SCRIPT = """
 import * as wheels from %(loader)s;

@@ -15,8 +15,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from build_scripts import runtime
-from build_scripts.static_server import serving
+from build_scripts.runtime import build as runtime
+from build_scripts.dev.static_server import serving
 from tests.pyodide.compare import run_on_cpython
 
 pytestmark = [

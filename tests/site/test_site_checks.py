@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from build_scripts import site_checks
+from build_scripts.site import site_checks
 
 FLAGGED = [
     ("page.html", '<script src="https://cdn.example.com/x.js"></script>'),

@@ -1,4 +1,4 @@
-"""build_scripts/stdlib_split.py: which side of the split each archive entry goes to."""
+"""build_scripts/runtime/stdlib_split.py: which side of the split each archive entry goes to."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from build_scripts import stdlib_split
+from build_scripts.runtime import stdlib_split
 
 
 @pytest.mark.parametrize(("entry", "top"), [

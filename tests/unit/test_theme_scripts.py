@@ -1,10 +1,10 @@
-"""build_scripts/theme_scripts.py: the theme's script tag moves to the helper's script."""
+"""build_scripts/site/theme_scripts.py: the theme's script tag moves to the helper's script."""
 
 from __future__ import annotations
 
 import pytest
 
-from build_scripts.theme_scripts import ThemeScriptError, hold_theme_scripts
+from build_scripts.site.theme_scripts import ThemeScriptError, hold_theme_scripts
 
 HELPER = '<script async src="helper.js?v=abc" data-runtime="runtime/x/"></script>'
 BUNDLE = '<script src="../assets/javascripts/bundle.a5f9d56c.min.js"></script>\n'

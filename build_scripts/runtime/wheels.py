@@ -119,7 +119,7 @@ def build_project_wheel(root: Path, out_dir: Path) -> Path:
     for extra, deps in project.get("optional-dependencies", {}).items():
         lines.append(f"Provides-Extra: {extra}")
         lines += [f'Requires-Dist: {d}; extra == "{extra}"' for d in deps]
-    meta = {"METADATA": ("\n".join(lines) + "\n").encode(), "WHEEL": _wheel_file("build_scripts.wheels")}
+    meta = {"METADATA": ("\n".join(lines) + "\n").encode(), "WHEEL": _wheel_file("build_scripts.runtime.wheels")}
 
     sections = [("console_scripts", project.get("scripts", {})), ("gui_scripts", project.get("gui-scripts", {}))]
     sections += list(project.get("entry-points", {}).items())
@@ -164,7 +164,7 @@ def repack_sdist(sdist: Path, import_name: str, out_dir: Path) -> Path:
     if not any(n.endswith(".py") for n, _ in files):
         raise WheelError(f"{sdist.name}: no Python sources under src/{import_name}/")
     stem = f"{re.sub(r'[-_.]+', '_', name).lower()}-{version}"
-    meta = {"METADATA": pkg_info, "WHEEL": _wheel_file("build_scripts.wheels (repacked sdist)"), **licence_files}
+    meta = {"METADATA": pkg_info, "WHEEL": _wheel_file("build_scripts.runtime.wheels (repacked sdist)"), **licence_files}
     return _write_wheel(out_dir / f"{stem}-py3-none-any.whl", files, f"{stem}.dist-info", meta)
 
 

@@ -45,7 +45,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from build_scripts import fetch_wheels, stdlib_split, wheels
+from build_scripts.runtime import fetch_wheels, stdlib_split, wheels
 
 # Bump to invalidate every cached runtime when the output layout changes in a
 # way the hashed inputs do not show.
@@ -191,7 +191,7 @@ def _copy_engine(pyodide: Path, dest: Path) -> None:
     if count != 1:
         raise RuntimeBuildError(
             f"pyodide.mjs: expected one jsDelivr default URL to replace, found {count}; "
-            "check build_scripts/runtime.py against this Pyodide version"
+            "check build_scripts/runtime/build.py against this Pyodide version"
         )
     text = _SOURCE_MAP.sub("\n", text)
     if "jsdelivr" in text or "sourceMappingURL" in text:
@@ -415,7 +415,7 @@ def _main(argv: list[str] | None = None) -> int:
     import argparse
 
     parser = argparse.ArgumentParser(description="Build (or find cached) the helper's Pyodide runtime.")
-    parser.add_argument("--root", type=Path, default=HERE.parent)
+    parser.add_argument("--root", type=Path, default=HERE.parents[1])
     parser.add_argument("--force", action="store_true", help="rebuild even if cached")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")

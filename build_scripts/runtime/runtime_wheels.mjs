@@ -2,7 +2,7 @@
 // import path, as they are.
 //
 // Shipped in the runtime folder as wheels.mjs and used both by the browser worker
-// (docs/helper/worker.mjs) and under Node (build_scripts/pyodide_node.mjs), so the
+// (docs/helper/worker.mjs) and under Node (build_scripts/runtime/pyodide_node.mjs), so the
 // build's check and the parity tests start Python exactly as the page does.
 //
 // The wheels hold pure-Python bytecode, and Python imports straight from a zip file
@@ -81,7 +81,7 @@ export function mountWheels(pyodide, wheels) {
 }
 
 // Python starts from the part of the standard library the helper uses
-// (python_stdlib.zip, see build_scripts/stdlib_split.py); this adds the rest, once
+// (python_stdlib.zip, see build_scripts/runtime/stdlib_split.py); this adds the rest, once
 // the helper is ready, for anything it might still need. No top-level package is
 // split between the two, so the order on sys.path does not matter.
 export const MORE_STDLIB = "python_stdlib_more.zip";

@@ -2,8 +2,8 @@
 // nothing is warm but the operating system's file cache.
 //
 // Usage: node pyodide_startup.mjs [--runs N] [--packages a,b] <pyodide dir> [<pyodide dir> ...]
-// e.g.   node build_scripts/pyodide_startup.mjs node_modules/pyodide .cache/runtime/<key>
-//        node build_scripts/pyodide_startup.mjs --packages infoshare-helper .cache/runtime/<key>
+// e.g.   node build_scripts/runtime/pyodide_startup.mjs node_modules/pyodide .cache/runtime/<key>
+//        node build_scripts/runtime/pyodide_startup.mjs --packages infoshare-helper .cache/runtime/<key>
 // Prints one JSON line per folder: median / min / max milliseconds for
 //   ready:   import pyodide.mjs + loadPyodide (+ the named packages) resolved
 //   imports: then `import asyncio, json, hashlib, datetime, re, zipfile`

@@ -428,7 +428,7 @@ def expand(markdown: str, page: Any, config: Any) -> str:
     if not runtime:
         raise _build_error(
             "the decision helper page needs the Pyodide runtime, but none was built: "
-            "build_scripts/runtime.py is missing or did not set config.extra['helper_runtime']"
+            "build_scripts/runtime/build.py is missing or did not set config.extra['helper_runtime']"
         )
     page_url = page.url
     use_dir = bool(config.get("use_directory_urls", True))

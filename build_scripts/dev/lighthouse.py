@@ -1,6 +1,6 @@
 """Lighthouse scores for the home page and a rule page (default mobile settings).
 
-Usage: .venv/bin/python build_scripts/lighthouse.py [--no-gzip]
+Usage: .venv/bin/python build_scripts/dev/lighthouse.py [--no-gzip]
 Builds the site, serves it on loopback (with gzip, as any real host would,
 unless --no-gzip), and runs the npm `lighthouse` package with Debian's Chromium.
 Lighthouse is fetched by npx on first use; it is a measuring tool, not part of the site.
@@ -17,10 +17,10 @@ import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from build_scripts.static_server import serving  # noqa: E402
+from build_scripts.dev.static_server import serving  # noqa: E402
 
 LIGHTHOUSE = "lighthouse@13.5.0"
 CHROME_FLAGS = ("--headless=new --no-sandbox --disable-gpu --disable-background-networking "

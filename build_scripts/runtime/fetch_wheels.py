@@ -1,12 +1,12 @@
 """Download the pinned third-party files the helper's runtime ships, once.
 
 The browser runtime needs jinja2 (a pure wheel) and markupsafe (repacked as a
-pure wheel from its sdist by build_scripts/runtime.py). Their versions and
-sha256 sums are pinned in build_scripts/wheels.lock.json; pip fetches them from
+pure wheel from its sdist by build_scripts/runtime/build.py). Their versions and
+sha256 sums are pinned in build_scripts/runtime/wheels.lock.json; pip fetches them from
 the package index into `.cache/wheels/`, and a file whose hash differs from the
 lock is refused, so a site built on another machine ships the same bytes.
 
-`make setup` runs this (`python -m build_scripts.fetch_wheels`); the runtime
+`make setup` runs this (`python -m build_scripts.runtime.fetch_wheels`); the runtime
 build calls `ensure_artifacts` and only reaches the network when a file is
 missing.
 """
@@ -91,7 +91,7 @@ def _download(artifact: Artifact, dest: Path) -> None:
                 f"The helper's browser runtime ships this file, so it is fetched once from the "
                 f"package index into {dest}.\n"
                 f"If you are offline, connect and run `make setup` (or "
-                f"`python -m build_scripts.fetch_wheels`), or copy the file there by hand "
+                f"`python -m build_scripts.runtime.fetch_wheels`), or copy the file there by hand "
                 f"(sha256 {artifact.sha256}).\n"
                 f"pip said:\n{tail}"
             )
@@ -114,7 +114,7 @@ def ensure_artifacts(root: Path, *, download: bool = True) -> dict[str, Path]:
             path.unlink()  # a truncated or tampered file: fetch it again
         if not path.exists():
             if not download:
-                raise FetchError(f"{path} is missing; run `python -m build_scripts.fetch_wheels`")
+                raise FetchError(f"{path} is missing; run `python -m build_scripts.runtime.fetch_wheels`")
             dest.mkdir(parents=True, exist_ok=True)
             _download(artifact, dest)
         found[artifact.name] = path
@@ -123,7 +123,7 @@ def ensure_artifacts(root: Path, *, download: bool = True) -> dict[str, Path]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--root", type=Path, default=Path(__file__).resolve().parent.parent,
+    parser.add_argument("--root", type=Path, default=Path(__file__).resolve().parents[2],
                         help="project root (default: this checkout)")
     args = parser.parse_args(argv)
     try:

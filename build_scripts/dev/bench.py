@@ -1,6 +1,6 @@
 """Benchmark the decision helper page in headless Chromium, against bare npm Pyodide.
 
-    python -m build_scripts.bench [--site DIR] [--runs N] [--json FILE]
+    python -m build_scripts.dev.bench [--site DIR] [--runs N] [--json FILE]
 
 Builds the site (or takes a built one), serves it on a loopback port, and for each run
 opens a fresh browser context (an empty cache, cleared again through the devtools
@@ -50,11 +50,11 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from build_scripts.static_server import serving  # noqa: E402
+from build_scripts.dev.static_server import serving  # noqa: E402
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402  the test suite's browser, same flags
 
 BARE_PREFIX = "/__bare__/"
