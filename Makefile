@@ -9,12 +9,13 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help setup serve build test bench lighthouse chromium clean
+.PHONY: help setup serve build check test bench lighthouse chromium clean
 
 help:
 	@echo "make serve   build and serve the site with the helper at http://$(HOST):$(PORT)"
 	@echo "make test    run the whole test suite (installs what it needs, Chromium included)"
 	@echo "make build   build the static site into site/"
+	@echo "make check   lint (ruff) and type-check (mypy --strict) the Python sources"
 	@echo "make bench   measure the helper's start-up and output speed in Chromium"
 	@echo "make lighthouse   Lighthouse scores for the home page and a rule page"
 
@@ -45,7 +46,11 @@ serve: setup
 build: setup
 	$(BIN)/mkdocs build --strict
 
-test: setup chromium
+check: setup
+	$(BIN)/ruff check .
+	$(BIN)/mypy --strict helper/src/infoshare build_scripts
+
+test: check chromium
 	$(BIN)/python -m pytest
 
 bench: setup chromium

@@ -31,6 +31,18 @@ CHROMIUM_ARGS = [
 ]
 
 
+def require_tool(name: str, why: str) -> str:
+    """The path of a command the tests need. Missing: a skip on a developer's machine,
+    a failure under CI, where a green run must mean the tests ran."""
+    found = shutil.which(name)
+    if found is None:
+        message = f"{name} is not on PATH: {why}"
+        if os.environ.get("CI"):
+            pytest.fail(message, pytrace=False)
+        pytest.skip(message)
+    return found
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Build the site once with `mkdocs build --strict`; a warning fails the build."""
@@ -70,7 +82,7 @@ def browser() -> Iterator[object]:
             chromium.close()
 
 
-@pytest.fixture()
+@pytest.fixture
 def page(browser: object) -> Iterator[object]:
     context = browser.new_context(accept_downloads=True)  # type: ignore[attr-defined]
     pg = context.new_page()

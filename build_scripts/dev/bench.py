@@ -162,7 +162,8 @@ def draft_file(work: Path) -> Path:
 
 
 def _mark(page: Any, name: str) -> float | None:
-    return page.evaluate(f"(performance.getEntriesByName({json.dumps(name)})[0] || {{}}).startTime ?? null")
+    value = page.evaluate(f"(performance.getEntriesByName({json.dumps(name)})[0] || {{}}).startTime ?? null")
+    return None if value is None else float(value)
 
 
 def measure_helper(page: Any, url: str, draft: Path) -> dict[str, float | None]:
@@ -308,9 +309,9 @@ def report(samples: dict[str, dict[str, list[float]]], runs: int) -> tuple[str, 
     rows.append(("  create record: seal + render + show (ms)", cell("cold", "create"), cell("warm", "create"), "", ""))
     header = ("measure", f"cold: median (min-max), n={runs}", f"warm: median (min-max), n={runs}", "budget", "")
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(5)]
-    lines = [" | ".join(c.ljust(w) for c, w in zip(header, widths)),
+    lines = [" | ".join(c.ljust(w) for c, w in zip(header, widths, strict=False)),
              "-+-".join("-" * w for w in widths)]
-    lines += [" | ".join(c.ljust(w) for c, w in zip(r, widths)) for r in rows]
+    lines += [" | ".join(c.ljust(w) for c, w in zip(r, widths, strict=False)) for r in rows]
     return "\n".join(lines), summary, ok
 
 
@@ -322,7 +323,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--strict", action="store_true", help="exit 1 when a budget is missed")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="infoshare-bench-site-") as tmp:
-        site = args.site if args.site else build_site(Path(tmp) / "site")
+        site = args.site or build_site(Path(tmp) / "site")
         if not (site / "helper" / "index.html").exists():
             raise SystemExit(f"{site} has no helper/index.html: not a built site")
         samples = run(site, args.runs)

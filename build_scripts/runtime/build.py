@@ -44,6 +44,7 @@ import time
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from build_scripts.runtime import fetch_wheels, stdlib_split, wheels
 
@@ -54,9 +55,11 @@ HERE = Path(__file__).resolve().parent
 COMPILE_SCRIPT = HERE / "pyodide_compile.mjs"
 CHECK_SCRIPT = HERE / "pyodide_check.mjs"
 TRACE_SCRIPT = HERE / "pyodide_trace.mjs"
-OWN_INPUTS = (Path(__file__).resolve(), Path(wheels.__file__).resolve(), Path(fetch_wheels.__file__).resolve(),
-              fetch_wheels.LOCK_PATH, COMPILE_SCRIPT, CHECK_SCRIPT, HERE / "pyodide_node.mjs", HERE / "runtime_wheels.mjs",
-              TRACE_SCRIPT, Path(stdlib_split.__file__).resolve())
+OWN_INPUTS = (
+    Path(__file__).resolve(), Path(wheels.__file__).resolve(), Path(fetch_wheels.__file__).resolve(),
+    fetch_wheels.LOCK_PATH, COMPILE_SCRIPT, CHECK_SCRIPT, HERE / "pyodide_node.mjs", HERE / "runtime_wheels.mjs",
+    TRACE_SCRIPT, Path(stdlib_split.__file__).resolve(),
+)
 
 ENGINE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
 STDLIB = "python_stdlib.zip"
@@ -134,22 +137,26 @@ def _node() -> str:
     return node
 
 
+_LONG_LINE = 400
+
+
 def _run(command: list[str], what: str) -> str:
     result = subprocess.run(command, capture_output=True, text=True)
     if result.returncode != 0:
         # Node quotes the offending source line, and Pyodide's is one huge minified line.
         lines = (result.stderr or result.stdout).strip().splitlines()[-25:]
-        tail = "\n".join(line if len(line) < 400 else line[:400] + " ..." for line in lines)
+        tail = "\n".join(line if len(line) < _LONG_LINE else line[:_LONG_LINE] + " ..." for line in lines)
         raise RuntimeBuildError(f"{what} failed (exit {result.returncode}):\n{tail}")
     return result.stdout
 
 
-def _compile(node: str, pyodide: Path, jobs: list[dict], work: Path) -> dict:
+def _compile(node: str, pyodide: Path, jobs: list[dict[str, str]], work: Path) -> dict[str, Any]:
     jobs_file = work / "compile-jobs.json"
     jobs_file.write_text(json.dumps({"jobs": jobs}), encoding="utf-8")
     out = _run([node, str(COMPILE_SCRIPT), str(pyodide), str(jobs_file)], "Compiling to bytecode in Pyodide")
     jobs_file.unlink()
-    return json.loads(out.strip().splitlines()[-1])
+    report: dict[str, Any] = json.loads(out.strip().splitlines()[-1])
+    return report
 
 
 def _add_wheels(input_lock: Path, output_lock: Path, wheels: list[Path], base: Path) -> None:
@@ -207,16 +214,20 @@ def _stdlib_sources(path: Path) -> list[str]:
 def _publish(tmp: Path, final: Path) -> None:
     """Rename a finished folder into place; a concurrent build that won keeps its copy."""
     try:
-        os.rename(tmp, final)
+        tmp.rename(final)
     except OSError:
         if not final.is_dir():
             raise
         shutil.rmtree(tmp, ignore_errors=True)
 
 
+# A half-built folder older than this was left by a build that died.
+_STALE_SECONDS = 3600
+
+
 def _prune(level: Path, keep: Path) -> None:
     folders = [p for p in level.iterdir() if p.is_dir() and p != keep]
-    stale_tmp = [p for p in folders if p.name.startswith(".") and time.time() - p.stat().st_mtime > 3600]
+    stale_tmp = [p for p in folders if p.name.startswith(".") and time.time() - p.stat().st_mtime > _STALE_SECONDS]
     built = sorted((p for p in folders if not p.name.startswith(".")), key=lambda p: p.stat().st_mtime)
     for path in stale_tmp + built[: max(0, len(built) - (KEEP - 1))]:
         shutil.rmtree(path, ignore_errors=True)
@@ -249,7 +260,8 @@ def _build_base(root: Path, pyodide: Path, node: str, base: Path) -> None:
 
         tag = _python_tag(lock)
         jobs = [{"kind": "stdlib", "src": str(pyodide / STDLIB), "dst": str(tmp / STDLIB)}]
-        jobs += [{"kind": "wheel", "src": str(w), "dst": str(tmp / "wheels" / "compiled" / wheels.compiled_name(w.name, tag)),
+        compiled = tmp / "wheels" / "compiled"
+        jobs += [{"kind": "wheel", "src": str(w), "dst": str(compiled / wheels.compiled_name(w.name, tag)),
                   "tag": f"{tag}-none-any"} for w in sources]
         _compile(node, pyodide, jobs, tmp)
         left = _stdlib_sources(tmp / STDLIB)
@@ -260,7 +272,7 @@ def _build_base(root: Path, pyodide: Path, node: str, base: Path) -> None:
         shutil.rmtree(tmp, ignore_errors=True)
 
 
-def _python_tag(lock: dict) -> str:
+def _python_tag(lock: dict[str, Any]) -> str:
     major, minor = lock["info"]["python"].split(".")[:2]
     return f"cp{major}{minor}"
 
@@ -346,11 +358,11 @@ def startup_bytes(directory: Path) -> int:
     return sum((directory / name).stat().st_size for name in names)
 
 
-def check_runtime(directory: Path, packages: tuple[str, ...], *, node: str | None = None) -> dict:
+def check_runtime(directory: Path, packages: tuple[str, ...], *, node: str | None = None) -> dict[str, Any]:
     """Start Pyodide on a runtime folder under Node; return its report or raise."""
     out = _run([node or _node(), str(CHECK_SCRIPT), str(directory), ",".join(packages)],
                f"Starting Pyodide on {directory.name}")
-    report = json.loads(out.strip().splitlines()[-1])
+    report: dict[str, Any] = json.loads(out.strip().splitlines()[-1])
     wrong = []
     if not report["python"].startswith("3.14."):
         wrong.append(f"Python {report['python']}, expected 3.14")
@@ -371,12 +383,12 @@ def build_runtime(root: Path, *, force: bool = False) -> RuntimeBuild:
     helper package or (first time only) the network is missing.
     """
     try:
-        return _build_runtime(Path(root).resolve(), force)
+        return _build_runtime(Path(root).resolve(), force=force)
     except (wheels.WheelError, fetch_wheels.FetchError) as exc:
         raise RuntimeBuildError(str(exc)) from exc
 
 
-def _build_runtime(root: Path, force: bool) -> RuntimeBuild:
+def _build_runtime(root: Path, *, force: bool) -> RuntimeBuild:
     pyodide = _pyodide_dir(root)
     base_key, key = _keys(root, pyodide)
     cache = root / ".cache"
@@ -405,7 +417,7 @@ def _build_runtime(root: Path, force: bool) -> RuntimeBuild:
     return RuntimeBuild(final, key, packages)
 
 
-def _our_packages(lock: dict) -> tuple[str, ...]:
+def _our_packages(lock: dict[str, Any]) -> tuple[str, ...]:
     """Lock entries nothing else depends on: the packages the page names."""
     needed = {d for p in lock["packages"].values() for d in p["depends"]}
     return tuple(sorted(n for n in lock["packages"] if n not in needed))

@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import os
 import subprocess
 import sys
 import tempfile
@@ -97,7 +96,7 @@ def _download(artifact: Artifact, dest: Path) -> None:
             )
         if sha256_of(got) != artifact.sha256:  # pip checked already; never trust one check
             raise FetchError(f"{artifact.filename}: sha256 differs from {LOCK_PATH.name}")
-        os.replace(got, dest / artifact.filename)
+        got.replace(dest / artifact.filename)
 
 
 def ensure_artifacts(root: Path, *, download: bool = True) -> dict[str, Path]:

@@ -16,6 +16,7 @@ import tarfile
 import tomllib
 import zipfile
 from pathlib import Path
+from typing import Any
 
 _EPOCH = (1980, 1, 1, 0, 0, 0)
 
@@ -24,7 +25,7 @@ class WheelError(RuntimeError):
     """A wheel could not be made; the message names the file and the problem."""
 
 
-def project_package(root: Path) -> tuple[dict, Path]:
+def project_package(root: Path) -> tuple[dict[str, Any], Path]:
     """The helper's pyproject table and its import package directory (flit's rules)."""
     helper = root / "helper"
     try:
@@ -149,7 +150,8 @@ def repack_sdist(sdist: Path, import_name: str, out_dir: Path) -> Path:
 
         def read(name: str) -> bytes:
             fh = tar.extractfile(members[name])
-            assert fh is not None
+            if fh is None:
+                raise WheelError(f"{sdist.name}: {name} is not a regular file")
             return fh.read()
 
         pkg_info = read(f"{top}/PKG-INFO")
@@ -164,7 +166,8 @@ def repack_sdist(sdist: Path, import_name: str, out_dir: Path) -> Path:
     if not any(n.endswith(".py") for n, _ in files):
         raise WheelError(f"{sdist.name}: no Python sources under src/{import_name}/")
     stem = f"{re.sub(r'[-_.]+', '_', name).lower()}-{version}"
-    meta = {"METADATA": pkg_info, "WHEEL": _wheel_file("build_scripts.runtime.wheels (repacked sdist)"), **licence_files}
+    meta = {"METADATA": pkg_info, "WHEEL": _wheel_file("build_scripts.runtime.wheels (repacked sdist)"),
+            **licence_files}
     return _write_wheel(out_dir / f"{stem}-py3-none-any.whl", files, f"{stem}.dist-info", meta)
 
 
@@ -175,6 +178,7 @@ def compiled_name(wheel_name: str, python_tag: str) -> str:
     wheel says so (the same renaming `pyodide py-compile` does).
     """
     parts = wheel_name[: -len(".whl")].split("-")
-    if len(parts) != 5 or parts[3:] != ["none", "any"]:
+    name_parts = 5  # name, version, python tag, ABI tag, platform tag
+    if len(parts) != name_parts or parts[3:] != ["none", "any"]:
         raise WheelError(f"{wheel_name} is not a pure py3-none-any wheel")
     return f"{parts[0]}-{parts[1]}-{python_tag}-none-any.whl"

@@ -20,6 +20,8 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, StrictUndefined
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
 
 PLACEHOLDER = "<!-- infoshare:helper -->"
 HELPER_PAGE = "helper/index.md"
@@ -45,57 +47,20 @@ def _build_error(message: str) -> Exception:
 
 
 def question_pages() -> list[dict[str, Any]]:
-    """The question pages, in flow order, from the package's own bridge."""
-    try:
-        from infoshare import bridge
-    except ImportError as exc:
-        raise _build_error(
-            "the decision helper page needs the `infoshare` package "
-            f"(pip install -e helper/): {exc}"
-        ) from exc
-    reply = json.loads(bridge.call(json.dumps({"op": "pages"})))
-    if not reply.get("ok"):
-        raise _build_error(f"infoshare bridge refused the `pages` op: {reply.get('errors')}")
-    pages = reply["pages"]
+    """The question pages, in flow order, from the package's contract."""
+    from infoshare.contract import contract
+
+    pages: list[dict[str, Any]] = contract()["pages"]
     if not pages or pages[0]["id"] != "urgency":
-        raise _build_error("infoshare `pages` op must start with the page 'urgency'")
+        raise _build_error("the helper's first question page must be 'urgency'")
     return pages
 
 
 def record_schema() -> str:
-    """The record's JSON Schema, published beside the helper for anyone to validate against.
+    """The record's JSON Schema, published beside the helper for anyone to validate against."""
+    from infoshare.schema import schema_text
 
-    Taken from the package: its `schema` op if the bridge has one, else the schema file
-    shipped as package data, else the `infoshare schema` command.
-    """
-    try:
-        import infoshare
-        from infoshare import bridge
-    except ImportError as exc:
-        raise _build_error(f"the decision helper needs the `infoshare` package: {exc}") from exc
-    reply = json.loads(bridge.call(json.dumps({"op": "schema"})))
-    if reply.get("ok") and reply.get("schema"):
-        schema = reply["schema"]
-        return schema if isinstance(schema, str) else json.dumps(schema, indent=2)
-    from importlib import resources
-
-    def walk(node: Any) -> Any:
-        for child in node.iterdir():
-            if child.is_dir():
-                yield from walk(child)
-            elif child.name.endswith("schema.json"):
-                yield child
-
-    for candidate in walk(resources.files(infoshare)):
-        return candidate.read_text(encoding="utf-8")
-    import subprocess
-    import sys
-
-    result = subprocess.run([sys.executable, "-m", "infoshare", "schema"],
-                            capture_output=True, text=True, check=False)
-    if result.returncode == 0 and result.stdout.strip().startswith("{"):
-        return result.stdout
-    raise _build_error("infoshare provides no record schema to publish")
+    return schema_text()
 
 
 # ---- rule links -------------------------------------------------------------------------
@@ -450,10 +415,8 @@ def expand(markdown: str, page: Any, config: Any) -> str:
     return markdown.replace(PLACEHOLDER, "\n\n" + html + "\n\n")
 
 
-def add_files(files: Any, config: Any) -> Any:
+def add_files(files: Files, config: MkDocsConfig) -> Files:
     """Publish the record's JSON Schema at helper/record.schema.json."""
-    from mkdocs.structure.files import File
-
     if files.get_file_from_path(SCHEMA_PATH) is None:
         files.append(File.generated(config, SCHEMA_PATH, content=record_schema()))
     return files

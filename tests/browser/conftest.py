@@ -34,7 +34,7 @@ class Watched:
         return [*self.errors, *self.page.evaluate("window.__problems || []")]
 
 
-@pytest.fixture()
+@pytest.fixture
 def watched(page: Any, site_url: str) -> Iterator[Watched]:
     page.context.add_init_script(WATCH_SCRIPT)
     seen = Watched(page, urlsplit(site_url).netloc)
@@ -42,7 +42,7 @@ def watched(page: Any, site_url: str) -> Iterator[Watched]:
     page.on("console", lambda m: seen.errors.append(f"console: {m.text}") if m.type == "error" else None)
     page.on("console", lambda m: seen.warnings.append(m.text) if m.type == "warning" else None)
     page.on("pageerror", lambda e: seen.errors.append(f"pageerror: {e}"))
-    yield seen
+    return seen
 
 
 @pytest.fixture(scope="session")

@@ -131,7 +131,8 @@ def focused(page: Any) -> dict[str, Any]:
     return page.evaluate(
         "(() => { const e = document.activeElement; return {tag: e.tagName.toLowerCase(), id: e.id,"
         " cls: e.className, text: e.textContent.trim().slice(0, 200),"
-        " section: e.closest('section') ? (e.closest('section').dataset.page || e.closest('section').dataset.view) : null} })()"
+        " section: e.closest('section') ?"
+        " (e.closest('section').dataset.page || e.closest('section').dataset.view) : null} })()"
     )
 
 
@@ -208,7 +209,7 @@ def answer_questions(page: Any, answers: dict[str, Any], *, check_focus: bool = 
         if check_focus:
             now = focused(page)
             # Focus moves to the new page's heading, so a screen reader starts there.
-            assert now["tag"] in {"h2"}, (view, now)
+            assert now["tag"] == "h2", (view, now)
             assert now["section"] == current_view(page), (now, current_view(page))
     raise AssertionError("the questions never ended")
 
@@ -248,7 +249,7 @@ _MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 
 
 def html_text(text: str) -> str:
-    body = re.sub(r"<(script|style)\b.*?</\1>", " ", text, flags=re.S | re.I)
+    body = re.sub(r"<(script|style)\b.*?</\1>", " ", text, flags=re.DOTALL | re.IGNORECASE)
     return re.sub(r"\s+", " ", html_lib.unescape(_TAGS.sub(" ", body)))
 
 

@@ -15,6 +15,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from build_scripts.runtime import build as runtime  # noqa: E402
+from tests.conftest import require_tool  # noqa: E402
 
 CASES_DIR = ROOT / "tests" / "cases"
 # The package's pure case function, first match wins: module:function.
@@ -23,6 +24,7 @@ ENTRIES = ("infoshare.casework:run_case",)
 
 @pytest.fixture(scope="session")
 def built() -> runtime.RuntimeBuild:
+    require_tool("node", "the runtime is built, and these tests run, under Node")
     return runtime.build_runtime(ROOT)
 
 

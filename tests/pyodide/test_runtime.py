@@ -10,7 +10,6 @@ import base64
 import hashlib
 import importlib
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -22,13 +21,11 @@ from typing import Any
 import pytest
 
 from build_scripts.runtime import build as runtime
-from tests.conftest import ROOT
+from tests.conftest import ROOT, require_tool
 from tests.pyodide.compare import run_on_cpython
 
 RUN_CASES = Path(__file__).with_name("run_cases.mjs")
 
-pytestmark = pytest.mark.skipif(shutil.which("node") is None,
-                                reason="Node.js is not on PATH: Pyodide runs under Node for these tests")
 
 
 def _sha256(path: Path) -> str:
@@ -108,8 +105,9 @@ def test_stdlib_zips_hold_bytecode_only_and_together_the_whole_stdlib(built: run
         assert module in rest, module
     # No top-level package is split between the two.
     assert not {n.split("/")[0] for n in first if "/" in n} & {n.split("/")[0] for n in rest if "/" in n}
-    assert os.path.getsize(built.directory / "python_stdlib.zip") < 0.6 * (
-        os.path.getsize(built.directory / "python_stdlib.zip") + os.path.getsize(built.directory / "python_stdlib_more.zip"))
+    first_size = (built.directory / "python_stdlib.zip").stat().st_size
+    rest_size = (built.directory / "python_stdlib_more.zip").stat().st_size
+    assert first_size < 0.6 * (first_size + rest_size)
 
 
 MORE_STDLIB_CHECK = """
@@ -242,3 +240,8 @@ def test_startup_measurement_tool_runs(built: runtime.RuntimeBuild, packages: li
     report = json.loads(result.stdout.strip().splitlines()[-1])
     assert report["stdlib"] == "bytecode (.pyc)"
     assert report["ready_ms"]["median"] > 0 and report["imports_ms"]["median"] >= 0
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _node() -> None:
+    require_tool("node", "Pyodide runs under Node for these tests")

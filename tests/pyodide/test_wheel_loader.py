@@ -4,15 +4,12 @@ under Node: which lockfile entries it loads and in what order, and what it refus
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 from typing import Any
 
 import pytest
 
-from tests.conftest import ROOT
-
-pytestmark = pytest.mark.skipif(shutil.which("node") is None, reason="Node.js is not on PATH")
+from tests.conftest import ROOT, require_tool
 
 LOADER = ROOT / "build_scripts" / "runtime" / "runtime_wheels.mjs"
 
@@ -95,3 +92,8 @@ def results() -> list[dict[str, Any]]:
 @pytest.mark.parametrize("index", range(len(CASES)), ids=[name for name, _, _ in CASES])
 def test_wheel_loader(results: list[dict[str, Any]], index: int) -> None:
     assert results[index] == CASES[index][2]
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _node() -> None:
+    require_tool("node", "the wheel loader runs under Node")

@@ -15,14 +15,12 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from build_scripts.runtime import build as runtime
 from build_scripts.dev.static_server import serving
+from build_scripts.runtime import build as runtime
+from tests.conftest import require_tool
 from tests.pyodide.compare import run_on_cpython
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(shutil.which("node") is None, reason="Node.js is not on PATH: the runtime build needs it"),
-]
+pytestmark = pytest.mark.browser
 
 CSP = ("default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; "
        "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
@@ -124,3 +122,8 @@ def test_runtime_runs_every_case_in_a_module_worker(browser: Any, served: str, c
     assert not differ, f"cases whose output in the browser differs from CPython: {differ}"
     assert not [n for n, r in result["results"].items() if r.startswith('{"__error__"')]
     print(f"Pyodide ready in the worker after {result['loadMs']} ms")
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _node() -> None:
+    require_tool("node", "the runtime build needs it")

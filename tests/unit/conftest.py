@@ -12,8 +12,42 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 CASES = ROOT / "tests" / "cases"
 GOLDEN = ROOT / "tests" / "golden"
+# Rewriting golden files is for a person reviewing an intended change, never for CI:
+# a suite that rewrites its expectations and then passes has checked nothing.
 UPDATE_GOLDEN = os.environ.get("UPDATE_GOLDEN") == "1"
+if UPDATE_GOLDEN and os.environ.get("CI"):
+    raise pytest.UsageError("UPDATE_GOLDEN is refused when CI is set: golden files are "
+                            "rewritten only by a person who then reviews the diff")
 NOW = "2026-11-25T14:03:00+00:00"
+
+
+# The parts of a record that change without its content changing: its digest (tested
+# directly, see test_digest.py) and the helper's version. Golden files hold these
+# placeholders instead, so a version bump does not rewrite every golden file.
+DIGEST_MARK = "<sha256>"
+VERSION_MARK = "<helper-version>"
+
+
+def stable(outputs: dict[str, str], ext: str) -> str:
+    """One of run_case's outputs with the record's own digest and version masked.
+
+    The values masked are the record's exact ones, read from its JSON, so nothing
+    else in the output can be hidden by the masking.
+    """
+    record = json.loads(outputs["json"])
+    digest, version = record["sha256"], record["helper_version"]
+    if ext == "json":
+        record["sha256"], record["helper_version"] = DIGEST_MARK, VERSION_MARK
+        return json.dumps(record, sort_keys=True, ensure_ascii=False, indent=2) + "\n"
+    text = outputs[ext]
+    assert text.count(digest) == 1, f"the {ext} must show the digest exactly once"
+    marked = f"infoshare-helper {version}"
+    if ext == "md":
+        from infoshare.textsafety import md_escape
+
+        marked = md_escape(marked)
+    assert text.count(marked) == 1, f"the {ext} must name the helper's version exactly once"
+    return text.replace(digest, DIGEST_MARK).replace(marked, f"infoshare-helper {VERSION_MARK}")
 
 
 def load_case(name: str) -> dict[str, Any]:

@@ -6,7 +6,6 @@ import json
 from typing import Any
 
 import pytest
-
 from infoshare import PAGES, call, canonical_json
 
 NOW = "2026-01-15T16:30:00+00:00"
@@ -17,14 +16,17 @@ def ask(**request: Any) -> dict[str, Any]:
     return response
 
 
-def test_pages_follow_the_contract() -> None:
-    r = ask(op="pages")
-    assert r["ok"] and [p["id"] for p in r["pages"]] == [p.id for p in PAGES]
-    assert r["pages"][0]["id"] == "urgency"
-    for p in r["pages"]:
+def test_the_contract_op_gives_the_pages_in_flow_order() -> None:
+    r = ask(op="contract")
+    pages = r["contract"]["pages"]
+    assert r["ok"] and [p["id"] for p in pages] == [p.id for p in PAGES]
+    assert pages[0]["id"] == "urgency"
+    for p in pages:
         assert set(p) == {"id", "title", "hint", "rules", "fields"}
         for f in p["fields"]:
-            assert set(f) == {"name", "kind", "label", "hint", "required", "options", "show_if"}
+            assert set(f) == {"name", "id", "kind", "label", "hint", "required", "max_length",
+                              "options", "show_if"}
+            assert f["id"] == "f-" + f["name"]
             assert f["kind"] in {"radios", "checkboxes", "text", "textarea", "date", "datetime"}
             for o in f["options"]:
                 assert set(o) == {"value", "label", "hint"}

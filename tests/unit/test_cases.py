@@ -9,10 +9,9 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from infoshare import OUTCOMES, run_case
 
-from .conftest import GOLDEN, UPDATE_GOLDEN, case_names, load_case
+from .conftest import GOLDEN, UPDATE_GOLDEN, case_names, load_case, stable
 
 NAMES = case_names()
 
@@ -28,12 +27,21 @@ def test_case_outcome_and_path(name: str) -> None:
 @pytest.mark.parametrize("name", NAMES)
 @pytest.mark.parametrize("ext", ["html", "md", "json"])
 def test_case_golden(name: str, ext: str) -> None:
-    produced = run_case(load_case(name))[ext]
+    produced = stable(run_case(load_case(name)), ext)
     golden = GOLDEN / f"{name}.{ext}"
     if UPDATE_GOLDEN:
         golden.write_bytes(produced.encode("utf-8"))
     assert golden.exists(), f"no golden file {golden.name}: run with UPDATE_GOLDEN=1"
     assert produced == golden.read_bytes().decode("utf-8")
+
+
+def test_every_golden_file_has_its_case() -> None:
+    """A golden file whose case was removed or renamed would otherwise lie unchecked."""
+    orphans = sorted(p.name for p in GOLDEN.iterdir() if p.stem not in NAMES)
+    assert orphans == []
+    missing = sorted(f"{n}.{e}" for n in NAMES for e in ("html", "md", "json")
+                     if not (GOLDEN / f"{n}.{e}").exists())
+    assert missing == []
 
 
 def test_run_case_is_deterministic() -> None:

@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from infoshare import __version__, canonical_json
 from infoshare.cli import main
 from infoshare.parse import MAX_BYTES

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-
 from infoshare import departs, followed, next_page, path, recommend
 from infoshare.flow import is_emergency
 

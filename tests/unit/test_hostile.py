@@ -6,13 +6,12 @@ import json
 import re
 from typing import Any
 
-import pytest
-from markdown_it import MarkdownIt
-
 import markdown as python_markdown
+import pytest
 from infoshare import FIELDS, canonical_json, load, render_html, render_md
 from infoshare.dates import parse_now
 from infoshare.record import build
+from markdown_it import MarkdownIt
 
 from .conftest import case_names, load_case
 from .hostile import BIDI, HOSTILE, ONE_MB, tags_of

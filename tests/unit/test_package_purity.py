@@ -1,5 +1,5 @@
-"""The package is pure and typed: no browser imports, only the standard library
-and Jinja2 at run time, and mypy --strict finds nothing."""
+"""The package is pure: no browser imports, only the standard library and Jinja2 at
+run time. (Its types are checked by `make check`, which `make test` runs.)"""
 
 from __future__ import annotations
 
@@ -36,14 +36,6 @@ def test_imports_only_the_standard_library_and_jinja2() -> None:
 @pytest.mark.parametrize("browser_module", ["js", "pyodide"])
 def test_nothing_imports_the_browser(browser_module: str) -> None:
     assert [f for f, m in _imports() if m == browser_module] == []
-
-
-def test_mypy_strict_is_clean() -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "mypy", "--strict", "--no-error-summary", str(SRC)],
-        capture_output=True, text=True,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_starting_the_bridge_imports_only_what_the_questions_need() -> None:

@@ -6,7 +6,6 @@ import json
 from typing import Any
 
 import pytest
-
 from infoshare import MAX_BYTES, RecordError, canonical_json, check_sealed, digest, load
 from infoshare.canonical import DIGEST_KEY
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Any
 
 import pytest
-
 from infoshare import FIELDS, RULES, render_html, render_md, run_case
 from infoshare.display import row_label
 
@@ -24,7 +24,7 @@ def test_html_structure(name: str) -> None:
     assert html.startswith('<!DOCTYPE html>\n<html lang="en-GB">')
     levels = headings(html)
     assert levels.count(1) == 1 and levels[0] == 1
-    assert all(b <= a + 1 for a, b in zip(levels, levels[1:])), levels
+    assert all(b <= a + 1 for a, b in itertools.pairwise(levels)), levels
     assert "<h1>Information sharing decision record</h1>" in html
     assert "@page { size: A4;" in html and "@media print" in html
     ths = {attrs for tag, attrs in tags_of(html).tags if tag == "th"}

@@ -7,7 +7,6 @@ from typing import Any
 
 import jsonschema
 import pytest
-
 from infoshare import load_schema, run_case
 from infoshare.schema import generated_text, schema_text
 

@@ -12,11 +12,11 @@ BUNDLE = '<script src="../assets/javascripts/bundle.a5f9d56c.min.js"></script>\n
 
 @pytest.mark.parametrize(("page", "expected"), [
     (f"<head>{HELPER}</head><body><p>x</p>{BUNDLE}</body>",
-     '<head><script async src="helper.js?v=abc" data-theme-scripts="../assets/javascripts/bundle.a5f9d56c.min.js"'
-     ' data-runtime="runtime/x/"></script></head><body><p>x</p></body>'),
+     ('<head><script async src="helper.js?v=abc" data-theme-scripts="../assets/javascripts/bundle.a5f9d56c.min.js"'
+     ' data-runtime="runtime/x/"></script></head><body><p>x</p></body>')),
     (f'<head>{HELPER}</head><body>{BUNDLE.replace("../", "/site&amp;")}</body>',
-     '<head><script async src="helper.js?v=abc" data-theme-scripts="/site&amp;amp;assets/javascripts/'
-     'bundle.a5f9d56c.min.js" data-runtime="runtime/x/"></script></head><body></body>'),
+     ('<head><script async src="helper.js?v=abc" data-theme-scripts="/site&amp;amp;assets/javascripts/'
+     'bundle.a5f9d56c.min.js" data-runtime="runtime/x/"></script></head><body></body>')),
 ])
 def test_moves_the_bundle(page: str, expected: str) -> None:
     assert hold_theme_scripts(page) == expected

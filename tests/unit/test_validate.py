@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-
 from infoshare import FIELDS, validate_answers, validate_page
 from infoshare.dates import parse_now
 from infoshare.questions import page

@@ -11,79 +11,47 @@ Pure Python (standard library and Jinja2); nothing here imports `js` or
 from __future__ import annotations
 
 from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from ._version import __version__
+from ._version import __version__ as __version__
 
 # `seal` is both a function and the module that defines it; importing it here,
 # before anything imports the submodule, keeps `infoshare.seal` the function.
-from .seal import seal
+from .seal import seal as seal
 
-if TYPE_CHECKING:
-    from .answers import Answers, clean
-    from .bridge import call, filename_stem, render_all
-    from .canonical import canonical_json, digest
-    from .casework import run_case
-    from .flow import departs, followed, is_emergency, next_page, path, recommend
-    from .outcomes import OUTCOMES, Outcome, Recommendation
-    from .parse import MAX_BYTES, Loaded, RecordError, check_sealed, load
-    from .questions import FIELDS, PAGES, Field, Option, Page, ShowIf
-    from .record import SCHEMA_VERSION, Record
-    from .html_record import render_html
-    from .md_record import render_md
-    from .rules import PRINCIPLES, RULES, Principle, Rule
-    from .schema import load_schema
-    from .validate import Problem, validate_answers, validate_page
-
-# Public names are imported on first use (PEP 562). In the browser every
-# import is paid for while the practitioner waits for the helper to start,
-# and the renderers (with Jinja2) are not needed until a record is made.
-_LAZY: dict[str, str] = {
-    "Answers": "answers",
-    "FIELDS": "questions",
-    "Field": "questions",
-    "Loaded": "parse",
-    "MAX_BYTES": "parse",
-    "OUTCOMES": "outcomes",
-    "Option": "questions",
-    "Outcome": "outcomes",
-    "PAGES": "questions",
-    "PRINCIPLES": "rules",
-    "Page": "questions",
-    "Principle": "rules",
-    "Problem": "validate",
-    "RULES": "rules",
-    "Recommendation": "outcomes",
-    "Record": "record",
-    "RecordError": "parse",
-    "Rule": "rules",
-    "SCHEMA_VERSION": "record",
-    "ShowIf": "questions",
-    "call": "bridge",
-    "canonical_json": "canonical",
-    "check_sealed": "parse",
-    "clean": "answers",
-    "departs": "flow",
-    "digest": "canonical",
-    "filename_stem": "bridge",
-    "followed": "flow",
-    "is_emergency": "flow",
-    "load": "parse",
-    "load_schema": "schema",
-    "next_page": "flow",
-    "path": "flow",
-    "recommend": "flow",
-    "render_all": "bridge",
-    "render_html": "html_record",
-    "render_md": "md_record",
-    "run_case": "casework",
-    "validate_answers": "validate",
-    "validate_page": "validate",
+# The public API: each name under the one module that defines it (and lists it in
+# its own __all__). __all__, dir() and the imports below all come from this table.
+# Names are imported on first use (PEP 562): in the browser every import is paid
+# for while the practitioner waits for the helper to start, and the renderers
+# (with Jinja2) are not needed until a record is made.
+_EXPORTS: dict[str, tuple[str, ...]] = {
+    "answers": ("Answers", "clean"),
+    "bridge": ("call",),
+    "canonical": ("canonical_json", "digest"),
+    "casework": ("run_case",),
+    "draft": ("draft_json",),
+    "filenames": ("filename_stem",),
+    "flow": ("departs", "followed", "is_emergency", "next_page", "path", "recommend"),
+    "formats": ("FORMATS", "Format", "render_all"),
+    "html_record": ("render_html",),
+    "md_record": ("render_md",),
+    "outcomes": ("OUTCOMES", "Outcome", "Recommendation"),
+    "parse": ("MAX_BYTES", "Loaded", "RecordError", "check_sealed", "load"),
+    "questions": ("FIELDS", "PAGES", "Field", "Option", "Page", "ShowIf"),
+    "record": ("SCHEMA_VERSION", "Record"),
+    "rules": ("PRINCIPLES", "RULES", "Principle", "Rule"),
+    "schema": ("load_schema",),
+    "seal": ("seal",),
+    "validate": ("Problem", "validate_answers", "validate_page"),
 }
+_HOME: dict[str, str] = {name: module for module, names in _EXPORTS.items() for name in names}
+
+__all__ = ["__version__"]
+__all__ += sorted(_HOME)  # noqa: PLE0605 (derived from the table above, so it cannot drift)
 
 
 def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
+    module = _HOME.get(name)
     if module is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     value = getattr(import_module(f".{module}", __name__), name)
@@ -92,50 +60,4 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_LAZY))
-
-
-__all__ = [
-    "FIELDS",
-    "MAX_BYTES",
-    "OUTCOMES",
-    "PAGES",
-    "PRINCIPLES",
-    "RULES",
-    "SCHEMA_VERSION",
-    "Answers",
-    "Field",
-    "Loaded",
-    "Option",
-    "Outcome",
-    "Page",
-    "Principle",
-    "Problem",
-    "Recommendation",
-    "Record",
-    "RecordError",
-    "Rule",
-    "ShowIf",
-    "__version__",
-    "call",
-    "canonical_json",
-    "check_sealed",
-    "clean",
-    "departs",
-    "digest",
-    "filename_stem",
-    "followed",
-    "is_emergency",
-    "load",
-    "load_schema",
-    "next_page",
-    "path",
-    "recommend",
-    "render_all",
-    "render_html",
-    "render_md",
-    "run_case",
-    "seal",
-    "validate_answers",
-    "validate_page",
-]
+    return sorted(set(globals()) | set(_HOME))

@@ -11,11 +11,23 @@ from collections.abc import Mapping
 from datetime import datetime
 
 from . import dates
-from .questions import TEXT_MAX, TEXTAREA_MAX
+from .questions import Field
 from .textsafety import has_control_characters
 from .validate import Problem
 
-__all__ = ["amendment_problems", "history"]
+__all__ = ["AMENDMENT_FIELDS", "amendment_problems", "history"]
+
+# Asked on the check page when a saved record is open. The page's form and these
+# checks both come from here (the page reads them through infoshare.contract).
+# Each field's name is "amendment_" + its key in the amendment.
+AMENDMENT_FIELDS: tuple[Field, ...] = (
+    Field("amendment_by", "text", "Your name and role", "Your name and role",
+          "Enter your name and role", hint="The person making this amendment."),
+    Field("amendment_reason", "textarea", "Why are you amending this record?",
+          "Why you are amending this record", "Enter why you are amending this record",
+          hint="The record keeps its original creation time and lists every amendment: "
+               "when, by whom and why."),
+)
 
 
 def _text(amendment: Mapping[str, object], key: str) -> str:
@@ -27,19 +39,14 @@ def amendment_problems(amendment: object) -> list[Problem]:
     """Problems with who is amending and why (field names amendment_by, amendment_reason)."""
     given = amendment if isinstance(amendment, Mapping) else {}
     problems: list[Problem] = []
-    checks = (
-        ("by", "amendment_by", "Enter your name and role", "Your name and role", TEXT_MAX),
-        ("reason", "amendment_reason", "Enter why you are changing this record",
-         "Why you are changing this record", TEXTAREA_MAX),
-    )
-    for key, name, missing, noun, limit in checks:
-        text = _text(given, key)
+    for f in AMENDMENT_FIELDS:
+        text = _text(given, f.name.removeprefix("amendment_"))
         if text.strip() == "":
-            problems.append(Problem(name, missing))
-        elif len(text) > limit:
-            problems.append(Problem(name, f"{noun} must be {limit:,} characters or fewer"))
+            problems.append(Problem(f.name, f.missing))
+        elif len(text) > f.max_length:
+            problems.append(Problem(f.name, f"{f.noun} must be {f.max_length:,} characters or fewer"))
         elif has_control_characters(text):
-            problems.append(Problem(name, f"{noun} must not include hidden control characters"))
+            problems.append(Problem(f.name, f"{f.noun} must not include hidden control characters"))
     return problems
 
 

@@ -8,18 +8,17 @@ exception becomes an ordinary error response the page can show.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
 from . import dates, flow
 from .answers import Answers, clean, is_shown
 from .display import display_value, row_label
-from .questions import PAGE_IDS, PAGES, Field, Page, page
+from .questions import PAGE_IDS, page
 from .seal import seal
 from .validate import validate_page
 
-__all__ = ["call", "draft_json", "filename_stem", "pages_data", "render_all"]
+__all__ = ["call"]
 
 Response = dict[str, Any]
 
@@ -28,78 +27,14 @@ def _error(message: str, field: str | None = None) -> Response:
     return {"ok": False, "errors": [{"field": field, "message": message}]}
 
 
-def _field_data(f: Field) -> dict[str, Any]:
-    return {
-        "name": f.name,
-        "kind": f.kind,
-        "label": f.label,
-        "hint": f.hint,
-        "required": f.required,
-        "options": [{"value": o.value, "label": o.label, "hint": o.hint} for o in f.options],
-        "show_if": (
-            {"field": f.show_if.field, "in": list(f.show_if.values)} if f.show_if else None
-        ),
-    }
-
-
-def _page_data(p: Page) -> dict[str, Any]:
-    return {
-        "id": p.id,
-        "title": p.title,
-        "hint": p.hint,
-        "rules": list(p.rules),
-        "fields": [_field_data(f) for f in p.fields],
-    }
-
-
-def pages_data() -> list[dict[str, Any]]:
-    """Every question page, in flow order, as the contract's PAGE objects."""
-    return [_page_data(p) for p in PAGES]
-
-
-_UNSAFE_IN_NAME = re.compile(r"[^A-Za-z0-9]+", re.ASCII)
-
-
-def filename_stem(record: Mapping[str, Any]) -> str:
-    """A file name stem holding nothing typed but a sanitised case reference, and the
-    date of this version of the record (created, or last amended).
-
-    ASCII letters and digits only, so the name is safe on every file system
-    and cannot hide a path, a bidi trick or an extension.
-    """
-    answers = record.get("answers")
-    ref = answers.get("case_reference", "") if isinstance(answers, Mapping) else ""
-    safe = _UNSAFE_IN_NAME.sub("-", ref if isinstance(ref, str) else "").strip("-")[:40]
-    safe = safe.strip("-") or "no-reference"
-    # The date of this version: an amended record is not named like the original it replaces.
-    when = record.get("amended") or record.get("created")
-    day = when[:10] if isinstance(when, str) and dates.parse_date(when[:10]) else "undated"
-    return f"information-sharing-decision_{safe}_{day}"
-
-
-def render_all(record: Mapping[str, Any]) -> dict[str, str]:
-    # Imported here, not at the top: the renderers bring in Jinja2, which the
-    # questions do not need, and the helper should be ready as soon as they are.
-    from .canonical import canonical_json
-    from .html_record import render_html
-    from .md_record import render_md
-
-    return {"html": render_html(record), "json": canonical_json(record), "md": render_md(record)}
-
-
-def draft_json(answers: Answers) -> str:
-    from .canonical import canonical_json
-    from .parse import DRAFT_FORMAT, DRAFT_VERSION
-
-    return canonical_json({"format": DRAFT_FORMAT, "version": DRAFT_VERSION, "answers": answers})
-
-
 def _answers(request: Mapping[str, Any]) -> Answers:
     return clean(request.get("answers"))
 
 
-def _op_pages(request: Mapping[str, Any]) -> Response:
-    return {"ok": True, "pages": pages_data()}
+def _op_contract(_request: Mapping[str, Any]) -> Response:
+    from .contract import contract
+
+    return {"ok": True, "contract": contract()}
 
 
 def _op_step(request: Mapping[str, Any]) -> Response:
@@ -155,6 +90,9 @@ def _op_render(request: Mapping[str, Any]) -> Response:
         record = check_sealed(request.get("record"))
     except RecordError as exc:
         return _error(exc.message)
+    from .filenames import filename_stem
+    from .formats import render_all
+
     return {"ok": True, "files": render_all(record), "filename_stem": filename_stem(record)}
 
 
@@ -172,11 +110,13 @@ def _op_open(request: Mapping[str, Any]) -> Response:
 
 
 def _op_draft(request: Mapping[str, Any]) -> Response:
+    from .draft import draft_json
+
     return {"ok": True, "json": draft_json(_answers(request))}
 
 
 _OPS: dict[str, Callable[[Mapping[str, Any]], Response]] = {
-    "pages": _op_pages,
+    "contract": _op_contract,
     "step": _op_step,
     "path": _op_path,
     "outcome": _op_outcome,
@@ -209,6 +149,6 @@ def call(request_json: str) -> str:
         # ASCII-only output: lone surrogates or odd characters typed into a
         # form survive the trip back to JavaScript as \\u escapes.
         return json.dumps(response, ensure_ascii=True)
-    except Exception as exc:  # the page must get an answer, whatever happened
+    except Exception as exc:  # noqa: BLE001 (the page must get an answer, whatever happened)
         return json.dumps(_error(f"Something went wrong in the helper ({type(exc).__name__}). "
                                  "Your answers are still on the page"))

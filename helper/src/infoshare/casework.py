@@ -13,7 +13,7 @@ from typing import Any
 
 from . import dates, flow
 from .answers import clean
-from .bridge import render_all
+from .formats import render_all
 from .seal import seal
 
 __all__ = ["CaseError", "run_case"]

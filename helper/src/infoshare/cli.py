@@ -19,9 +19,9 @@ from typing import Any
 
 from . import example
 from ._version import __version__
-from .bridge import render_all
 from .canonical import canonical_json
-from .parse import MAX_BYTES, Loaded, RecordError, load
+from .formats import FORMATS, render
+from .parse import MAX_BYTES, TOO_LARGE, Loaded, RecordError, load
 from .schema import schema_text
 from .seal import record_problems, seal
 from .validate import Problem, validate_answers
@@ -35,7 +35,7 @@ class _UsageError(Exception):
     pass
 
 
-class _InvalidRecord(Exception):
+class _InvalidRecordError(Exception):
     pass
 
 
@@ -56,10 +56,10 @@ def _parser() -> argparse.ArgumentParser:
                                      parser_class=_Parser)
     check = commands.add_parser("validate", help="check a record or draft file")
     check.add_argument("file", metavar="FILE")
-    render = commands.add_parser("render", help="write a record as HTML, Markdown or JSON")
-    render.add_argument("file", metavar="FILE")
-    render.add_argument("--format", choices=("html", "md", "json"), required=True)
-    render.add_argument("-o", "--output", metavar="OUT", help="write here instead of stdout")
+    render_cmd = commands.add_parser("render", help="write a record as HTML, Markdown or JSON")
+    render_cmd.add_argument("file", metavar="FILE")
+    render_cmd.add_argument("--format", choices=[f.key for f in FORMATS], required=True)
+    render_cmd.add_argument("-o", "--output", metavar="OUT", help="write here instead of stdout")
     commands.add_parser("schema", help="print the record's JSON Schema")
     commands.add_parser("example", help="print a complete example record")
     return parser
@@ -74,8 +74,7 @@ def _shown(name: str) -> str:
 def _read(name: str) -> Loaded:
     path = Path(name)
     name = _shown(name)
-    too_large = _UsageError(f"{name}: The file is larger than {MAX_BYTES // (1024 * 1024)} MB, "
-                            "so it cannot be a decision record")
+    too_large = _UsageError(f"{name}: {TOO_LARGE}")
     try:
         if path.stat().st_size > MAX_BYTES:
             raise too_large
@@ -95,7 +94,7 @@ def _read(name: str) -> Loaded:
         return load(data)
     except RecordError as exc:
         if exc.invalid:
-            raise _InvalidRecord(exc.message) from None
+            raise _InvalidRecordError(exc.message) from None
         raise _UsageError(f"{name}: {exc.message}") from None
 
 
@@ -129,7 +128,7 @@ def _render(args: argparse.Namespace) -> int:
         problems = record_problems(record)
         if problems:
             return _print_problems(problems)
-    text = render_all(record)[args.format]
+    text = render(record, args.format)
     if args.output is not None:
         if args.output == "":
             # Most likely an unset shell variable: not a request for stdout.
@@ -184,10 +183,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except _UsageError as exc:
         print(f"infoshare: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    except _InvalidRecord as exc:
+    except _InvalidRecordError as exc:
         return _print_problems([Problem(None, str(exc))])
     except KeyboardInterrupt:
         return 130
-    except Exception as exc:  # a last resort: one line, never a traceback
+    except Exception as exc:  # noqa: BLE001 (a last resort: one line, never a traceback)
         print(f"infoshare: error: unexpected {type(exc).__name__}: {exc}", file=sys.stderr)
         return EXIT_USAGE

@@ -51,7 +51,7 @@ def parse_datetime(value: str, zone: tzinfo | None) -> datetime | None:
     if not match:
         return None
     try:
-        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        parsed = datetime.fromisoformat(value)
     except ValueError:
         return None
     if not _MIN_YEAR <= parsed.year <= _MAX_YEAR:
@@ -80,7 +80,9 @@ def to_form(value: str) -> str:
     if not match:
         return value
     local = match.group(1)
-    return local[:-3] if local.endswith(":00") and len(local) == 19 else local
+    # Seconds are dropped only when they are zero: "YYYY-MM-DDTHH:MM:00" becomes "YYYY-MM-DDTHH:MM".
+    with_seconds = local.count(":") == 2  # noqa: PLR2004 (HH:MM:SS)
+    return local.removesuffix(":00") if with_seconds else local
 
 
 def display_date(day: date) -> str:

@@ -21,7 +21,7 @@ def row_label(f: Field) -> str:
 
 def display_value(f: Field, value: object) -> str:
     """The answer as it should read in a summary or a record; never raises."""
-    if value is None or value == "" or value == []:
+    if value is None or value in ("", []):
         return NOT_ANSWERED
     labels = {o.value: o.label for o in f.options}
     if f.kind == "checkboxes" and isinstance(value, list):

@@ -126,10 +126,10 @@ def _reasons(code: str, answers: Mapping[str, object]) -> tuple[list[str], list[
     if code == "emergency":
         return [
             "You said a child is in immediate danger or at risk of significant harm right now.",
-            "In an emergency, share what is necessary and proportionate without delay: not "
-            "sharing can do more harm than sharing.",
-            "Follow your child protection procedures: contact children's social care, or call "
-            "999 if a child is in immediate danger.",
+            ("In an emergency, share what is necessary and proportionate without delay: not "
+            "sharing can do more harm than sharing."),
+            ("Follow your child protection procedures: contact children's social care, or call "
+            "999 if a child is in immediate danger."),
             "Complete this record as soon as you can afterwards, with the time you shared.",
         ], [1, 5, 6, 7]
     if code == "no_purpose":
@@ -155,19 +155,19 @@ def _reasons(code: str, answers: Mapping[str, object]) -> tuple[list[str], list[
         return reasons, rules
     if code == "not_personal_data":
         return [
-            "You said the information could not identify a living person, on its own or with "
-            "other information.",
-            "Check this carefully: in a small community, details such as an age, a school or a "
-            "street can be enough to identify a child.",
+            ("You said the information could not identify a living person, on its own or with "
+            "other information."),
+            ("Check this carefully: in a small community, details such as an age, a school or a "
+            "street can be enough to identify a child."),
             "Share only what is needed, accurately and securely.",
         ], [1, 6, 7]
     if code == "share_risk_of_harm":
         reasons = [
-            "You said there is a concern that a child is suffering or likely to suffer harm, "
-            "or that someone's safety is at risk.",
-            "Consent is not needed to share where a child is at risk of harm, but you need a "
+            ("You said there is a concern that a child is suffering or likely to suffer harm, "
+            "or that someone's safety is at risk."),
+            ("Consent is not needed to share where a child is at risk of harm, but you need a "
             "lawful basis under UK GDPR Article 6, and an Article 9 condition for special "
-            "category data.",
+            "category data."),
             "Follow your organisation's safeguarding procedures without delay.",
         ]
         if consent == "refused":
@@ -182,15 +182,15 @@ def _reasons(code: str, answers: Mapping[str, object]) -> tuple[list[str], list[
     if code == "share_not_confidential":
         return [
             "You said the information is not confidential.",
-            "You still need a lawful basis under UK GDPR Article 6, and an Article 9 condition "
-            "for special category data.",
+            ("You still need a lawful basis under UK GDPR Article 6, and an Article 9 condition "
+            "for special category data."),
             "Be open with the person about what you share, unless that is unsafe or inappropriate.",
         ], [1, 2, 6, 7]
     if code == "share_with_consent":
         return [
             "You said you have consent to share.",
-            "Consent is often not the right lawful basis for a public body: choose the basis "
-            "that fits, such as public task.",
+            ("Consent is often not the right lawful basis for a public body: choose the basis "
+            "that fits, such as public task."),
             "The person might not expect everything to be shared: share only what is necessary.",
         ], [1, 2, 4, 6, 7]
     reasons = ["You said the information is confidential."]
@@ -201,8 +201,8 @@ def _reasons(code: str, answers: Mapping[str, object]) -> tuple[list[str], list[
     }.get(consent, "You do not have consent to share."))
     reasons += [
         "You did not identify a risk to a child or to anyone's safety.",
-        "If you believe there is another basis to share, such as an overriding public interest "
-        "or a legal duty, seek advice and record it.",
+        ("If you believe there is another basis to share, such as an overriding public interest "
+        "or a legal duty, seek advice and record it."),
     ]
     return reasons, [2, 3, 4, 7]
 

@@ -18,7 +18,7 @@ from .view import build_view
 __all__ = ["render_md"]
 
 
-def _field(label: str, value: str, trusted: bool = False) -> str:
+def _field(label: str, value: str, *, trusted: bool = False) -> str:
     """A bold label (the helper's own words) over its value, escaped unless trusted."""
     return f"**{label}**\n\n{value if trusted else md_escape(value)}\n"
 
@@ -32,7 +32,7 @@ def render_md(record: Mapping[str, Any]) -> str:
         if v.shared_at:
             text += f" Shared: {v.shared_at}."
         out.append(_field("Emergency", text))
-    out.append(_field("Decision", v.decision, v.decision_trusted))
+    out.append(_field("Decision", v.decision, trusted=v.decision_trusted))
     if v.decided_at:
         out.append(_field("Decided", v.decided_at, trusted=True))
     out.append(_field("Reasons for the decision", v.reasons))
@@ -53,7 +53,7 @@ def render_md(record: Mapping[str, Any]) -> str:
     out += ["## The record in full", ""]
     for section in v.sections:
         out += [f"### {section.title}", ""]
-        out += [_field(row.label, row.value, row.trusted) for row in section.rows]
+        out += [_field(row.label, row.value, trusted=row.trusted) for row in section.rows]
     out += ["## Golden rules applied", ""]
     out += [f"* Rule {r.number}: {r.title}" for r in v.rules]
     out.append("")

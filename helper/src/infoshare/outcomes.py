@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-__all__ = ["OUTCOMES", "Outcome", "Recommendation", "SHARE_DECISIONS"]
+__all__ = ["OUTCOMES", "SHARE_DECISIONS", "Outcome", "Recommendation"]
 
 SHARE_DECISIONS = frozenset({"share_all", "share_part"})
 

@@ -12,24 +12,24 @@ from typing import Any, NamedTuple
 
 from .answers import Answers, clean
 from .canonical import DIGEST_KEY, digest
+from .draft import DRAFT_FORMAT, DRAFT_VERSION
 from .record import FORMAT, SCHEMA_VERSION, Record, form_answers, structure_problem
 
 __all__ = [
-    "DRAFT_FORMAT",
-    "DRAFT_VERSION",
     "MAX_BYTES",
+    "TOO_LARGE",
     "Loaded",
     "RecordError",
     "check_sealed",
     "load",
 ]
 
-DRAFT_FORMAT = "infoshare-draft"
-DRAFT_VERSION = 1
 # A real record is a few kilobytes and every answer has a length limit (at
 # most 20,000 characters); 5 MB refuses a wrong or hostile file before the
 # JSON parser spends time and memory on it.
 MAX_BYTES = 5 * 1024 * 1024
+TOO_LARGE = (f"The file is larger than {MAX_BYTES // (1024 * 1024)} MB, so it cannot be a "
+             "decision record")
 
 _HEX64 = re.compile(r"[0-9a-f]{64}", re.ASCII)
 
@@ -71,10 +71,7 @@ def _reject_constant(name: str) -> Any:
 def _decode(data: str | bytes) -> Any:
     size = len(data) if isinstance(data, bytes) else len(data.encode("utf-8", "surrogatepass"))
     if size > MAX_BYTES:
-        raise RecordError(
-            f"The file is larger than {MAX_BYTES // (1024 * 1024)} MB, so it cannot be a "
-            "decision record"
-        )
+        raise RecordError(TOO_LARGE)
     if isinstance(data, bytes):
         try:
             data = data.decode("utf-8")

@@ -31,6 +31,7 @@ from .answers import Answers, get, is_shown
 from .canonical import DIGEST_KEY, digest
 from .outcomes import OUTCOMES, SHARE_DECISIONS
 from .questions import FIELDS, page
+from .rules import RULES
 
 __all__ = [
     "FORMAT",
@@ -51,6 +52,7 @@ RECORD_KEYS = frozenset({
 })
 
 Record = dict[str, Any]
+RULE_NUMBERS = frozenset(r.number for r in RULES)
 
 
 def stored_answers(answers: Answers, now: datetime,
@@ -158,7 +160,7 @@ def _recommendation_problem(rec: object) -> str | None:
         return "its recommendation is damaged"
     rules = rec["rules"]
     if not (isinstance(rules, list)
-            and all(type(r) is int and 1 <= r <= 7 for r in rules)):
+            and all(type(r) is int and r in RULE_NUMBERS for r in rules)):
         return "its rule numbers are damaged"
     return None
 

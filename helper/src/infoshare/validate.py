@@ -39,7 +39,7 @@ class Problem(NamedTuple):
 
 def _check_field(f: Field, answers: Mapping[str, object], zone: tzinfo | None) -> Problem | None:
     value = answers.get(f.name)
-    if value is None or value == "" or value == []:
+    if value is None or value in ("", []):
         return Problem(f.name, f.missing) if f.required else None
     if f.kind == "checkboxes":
         allowed = {o.value for o in f.options}

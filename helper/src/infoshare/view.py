@@ -111,7 +111,7 @@ def _row(name: str, answers: Mapping[str, object]) -> Row:
 def _worded(f: Field, value: object) -> bool:
     """Whether display_value words this answer itself rather than echoing it."""
     options = {o.value for o in f.options}
-    if value is None or value == "" or value == []:
+    if value is None or value in ("", []):
         return True
     if f.kind == "radios":
         return value in options

@@ -1,0 +1,55 @@
+"""File names for records and drafts: nothing typed but a sanitised case reference.
+
+The rule is data (`NAME_RULE`) as well as code, because the page must name a
+draft itself when Python has not started: it reads the rule from the contract
+(infoshare.contract) rather than keeping a copy of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from . import dates
+
+__all__ = ["NAME_RULE", "filename_stem", "safe_reference", "stem"]
+
+PREFIX = "information-sharing-decision"
+# ASCII letters and digits only, so a name is safe on every file system and
+# cannot hide a path, a bidi trick or an extension.
+_UNSAFE = r"[^A-Za-z0-9]+"
+_UNSAFE_IN_NAME = re.compile(_UNSAFE, re.ASCII)
+REFERENCE_MAX = 40
+NO_REFERENCE = "no-reference"
+UNDATED = "undated"
+
+NAME_RULE: dict[str, Any] = {
+    "prefix": PREFIX,
+    "separator": "_",
+    "unsafe": _UNSAFE,
+    "replacement": "-",
+    "reference_max": REFERENCE_MAX,
+    "no_reference": NO_REFERENCE,
+}
+
+
+def safe_reference(reference: object) -> str:
+    """The case reference as it may appear in a file name."""
+    text = reference if isinstance(reference, str) else ""
+    safe = _UNSAFE_IN_NAME.sub("-", text).strip("-")[:REFERENCE_MAX].strip("-")
+    return safe or NO_REFERENCE
+
+
+def stem(reference: object, day: str) -> str:
+    return f"{PREFIX}_{safe_reference(reference)}_{day}"
+
+
+def filename_stem(record: Mapping[str, Any]) -> str:
+    """The stem for a sealed record: its case reference and the date of this version
+    (created, or last amended), so an amended record is not named like the original."""
+    answers = record.get("answers")
+    reference = answers.get("case_reference", "") if isinstance(answers, Mapping) else ""
+    when = record.get("amended") or record.get("created")
+    day = when[:10] if isinstance(when, str) and dates.parse_date(when[:10]) else UNDATED
+    return stem(reference, day)
