@@ -100,5 +100,6 @@ def on_post_build(config: MkDocsConfig) -> None:
     if target.exists():
         shutil.rmtree(target)
     shutil.copytree(build.directory, target)
+    helper_page.version_module_imports(site_dir, helper_page.assets_version(Path(config.docs_dir)))
     defuse.defuse_theme_scripts(site_dir)
     site_checks.fail_on_external_assets(site_dir)

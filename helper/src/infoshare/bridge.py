@@ -14,6 +14,7 @@ from typing import Any
 from . import dates, flow
 from .answers import Answers, clean, is_shown
 from .display import display_value, row_label
+from .navigation import next_step
 from .questions import PAGE_IDS, page
 from .seal import seal
 from .validate import validate_page
@@ -48,7 +49,12 @@ def _op_step(request: Mapping[str, Any]) -> Response:
     except ValueError as exc:
         return _error(str(exc))
     errors = [p.to_dict() for p in validate_page(page_id, answers, now=now)]
-    return {"ok": True, "errors": errors, "next": flow.next_page(page_id, answers)}
+    # `completed` (the pages already answered) and `returning` (the page was opened from
+    # the check page with "Change") are optional too: with them, `next` may be "check".
+    completed = request.get("completed")
+    done = [p for p in completed if isinstance(p, str)] if isinstance(completed, list) else []
+    following = next_step(page_id, answers, done, returning=request.get("returning") is True)
+    return {"ok": True, "errors": errors, "next": following}
 
 
 def _op_path(request: Mapping[str, Any]) -> Response:

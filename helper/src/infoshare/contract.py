@@ -55,19 +55,39 @@ IDS: dict[str, str] = {
     "amend_about": "infoshare-amend-about",
     "record": "infoshare-record",
     "downloaded": "infoshare-downloaded",
-    "clear": "infoshare-clear",
+    "confirm_clear": "infoshare-clear",
     "footer": "infoshare-footer",
 }
 
-# What the page says by itself: when a file cannot be opened before Python has read
-# it, and when Python cannot start or stops answering. Python's own messages come with
-# its replies.
+# What the page says by itself: when it cannot start Python, when Python stops answering,
+# and when a file cannot be opened before Python has read it. Python's own messages come
+# with its replies. "{detail}" is filled in by the page.
+_HOST_FIX = ("Reload the page. If you host this site, check that every file under helper/ was "
+             "published, that .mjs files are served as JavaScript and .wasm files as "
+             "application/wasm; or try another browser.")
 MESSAGES: dict[str, str] = {
+    "failed_prefix": "The helper's Python engine could not start: {detail}.",
+    "host_fix": _HOST_FIX,
+    "file_reason": ("This page was opened from a file on your computer (file://), and browsers do "
+                    "not let the helper's Python start from a file."),
+    "file_fix": ("Serve the site over http instead: in the site's folder run python3 -m "
+                 "http.server, then open http://localhost:8000/helper/ in your browser."),
+    "no_wasm_reason": ("This browser does not run WebAssembly, or it has been turned off (some "
+                       "organisations turn it off by policy)."),
+    "no_wasm_fix": ("Use an up-to-date Chrome, Edge, Firefox or Safari, or ask your IT team "
+                    "whether WebAssembly is blocked."),
+    "scripts_reason": "The helper's scripts could not be loaded ({detail}).",
+    "worker_refused": "The browser refused to start the helper's background script ({detail}).",
+    "worker_stopped": "The helper's background script stopped or could not be loaded{detail}.",
+    "worker_garbled": "The helper's background script sent a message that could not be read.",
+    "timeout_reason": "Python took more than two minutes to start.",
+    "timeout_fix": ("Reload the page. If it happens again, try another browser or ask your IT "
+                    "team whether large downloads are blocked."),
     "open_no_file": "Select a saved record to open",
     "open_too_large": TOO_LARGE,
     "open_no_python": "The helper could not start, so it cannot open a saved record",
-    "open_unreadable": "The file could not be read",
-    "unexpected": "Something went wrong in the helper",
+    "open_unreadable": "The file could not be read: {detail}",
+    "unexpected": "Something went wrong in the helper: {detail}",
 }
 
 

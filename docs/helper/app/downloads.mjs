@@ -1,0 +1,40 @@
+// Downloads: the record in each of the contract's formats, and drafts of unfinished
+// answers. Files are made in memory and handed to the browser as a download; nothing is
+// sent anywhere or kept.
+
+export function createDownloads(kit, engine) {
+  const formats = new Map(kit.contract().formats.map((f) => [f.key, f]));
+  let made = null; // {files: {key: text}, stem} for the record made last
+
+  return {
+    // A record rendered by Python: {files, filename_stem}.
+    hold(rendered) {
+      made = { files: rendered.files, stem: rendered.filename_stem };
+    },
+    forget() {
+      made = null;
+    },
+    get ready() {
+      return made !== null;
+    },
+    // Saves one format of the record; returns the file's name.
+    record(key) {
+      const format = formats.get(key);
+      if (!made || !format) return null;
+      const name = `${made.stem}.${format.extension}`;
+      kit.saveFile({ name, text: made.files[key], type: format.mime });
+      return name;
+    },
+    // Everything typed so far, as a draft file that the helper can open again. Python
+    // writes it when it is running; otherwise the boot script does, from the same contract.
+    async draft(answers) {
+      let file = kit.draftFile(answers);
+      if (engine.state === "ready") {
+        const reply = await engine.call({ op: "draft", answers });
+        if (reply.ok) file = { ...file, text: reply.json };
+      }
+      kit.saveFile(file);
+      return file.name;
+    },
+  };
+}

@@ -1,0 +1,62 @@
+// The form and its answers: reading what was typed, putting answers back (from a file or
+// when a change is abandoned), and showing follow-up questions for the answers chosen.
+//
+// Answers are plain objects, field name -> text (or a list, for checkboxes), exactly what
+// Python's infoshare.answers.clean reads. Answers from an opened file that no control on
+// this page holds are kept aside (`extra`) and sent back with the rest, never dropped.
+
+export function createForm(kit) {
+  const form = kit.element("form");
+  let extra = {};
+
+  function controlsNamed(name) {
+    return [...form.elements].filter((control) => control.name === name);
+  }
+
+  const answers = {
+    form,
+    // What is on screen (follow-ups hidden by another answer left out).
+    collect() {
+      return kit.collectAnswers({ extra });
+    },
+    // Everything typed, hidden follow-ups included: for drafts and for undoing a change.
+    collectAll() {
+      return kit.collectAnswers({ extra, includeHidden: true });
+    },
+    any() {
+      return Object.keys(answers.collectAll()).length > 0;
+    },
+    fill(values) {
+      form.reset();
+      extra = {};
+      for (const [name, value] of Object.entries(values || {})) {
+        const controls = controlsNamed(name);
+        if (controls.length === 0) {
+          extra[name] = value;
+          continue;
+        }
+        for (const control of controls) {
+          if (control.type === "radio") control.checked = control.value === value;
+          else if (control.type === "checkbox") control.checked = Array.isArray(value) && value.includes(control.value);
+          else control.value = Array.isArray(value) ? value.join("\n") : String(value);
+        }
+      }
+      answers.updateConditionals();
+    },
+    clear() {
+      form.reset();
+      extra = {};
+      answers.updateConditionals();
+    },
+    // A follow-up shows when the question it depends on has one of its values.
+    updateConditionals() {
+      for (const box of kit.element("root").querySelectorAll("[data-show-if-field]")) {
+        const values = JSON.parse(box.dataset.showIfIn);
+        const chosen = controlsNamed(box.dataset.showIfField).filter((c) => c.checked).map((c) => c.value);
+        box.hidden = !chosen.some((value) => values.includes(value));
+      }
+    },
+  };
+  form.addEventListener("change", answers.updateConditionals);
+  return answers;
+}

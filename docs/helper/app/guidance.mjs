@@ -1,0 +1,41 @@
+// What the guidance points to, shown on the outcome page and, as the practitioner
+// decides, under the decision question. Python's `outcome` operation works it out; this
+// only writes it into the page, as text.
+
+export function createGuidance(kit) {
+  const template = kit.element("rule_links").content;
+
+  function item(text) {
+    const li = document.createElement("li");
+    li.textContent = text;
+    return li;
+  }
+
+  // Links to the rule pages, cloned from the template the build made for them.
+  function ruleLinks(numbers) {
+    return numbers.map((number) => {
+      const known = template.querySelector(`[data-rule="${Number(number)}"]`);
+      return known ? known.cloneNode(true) : item(`Rule ${number}`);
+    });
+  }
+
+  return {
+    item,
+    // The outcome page.
+    fillOutcome(recommendation) {
+      kit.element("outcome").querySelector(".infoshare-recommendation").dataset.code = recommendation.code;
+      kit.element("outcome_title").textContent = recommendation.title;
+      kit.element("outcome_summary").textContent = recommendation.summary;
+      kit.element("outcome_reasons").replaceChildren(...recommendation.reasons.map(item));
+      kit.element("outcome_rules").replaceChildren(...ruleLinks(recommendation.rules));
+    },
+    // The pointer under a question (data-pointer).
+    fillPointer(pointer, recommendation) {
+      pointer.querySelector("[data-pointer-title]").textContent = recommendation.title;
+      pointer.querySelector("[data-pointer-summary]").textContent = recommendation.summary;
+      pointer.querySelector("[data-pointer-reasons]").replaceChildren(...recommendation.reasons.map(item));
+      pointer.querySelector("[data-pointer-rules]").replaceChildren(...ruleLinks(recommendation.rules));
+      pointer.hidden = false;
+    },
+  };
+}

@@ -1,0 +1,230 @@
+// The journey through the helper: Continue on each question, what the guidance points to,
+// checking answers, creating the record, opening a saved one, starting again. Python
+// decides every step (which page is next, what is wrong, what the guidance points to);
+// this module asks it and shows the answer.
+
+export function createJourney(ctx) {
+  const { kit, engine, status, answers, errors, views, guidance, summary, downloads, session } = ctx;
+  const call = (request) => engine.call(request);
+  const messages = () => kit.contract().messages;
+  const amendFields = kit.contract().amendment_fields;
+  const prefix = kit.contract().field_id_prefix;
+  const amendControl = (field) => document.getElementById(prefix + field.name);
+
+  // One action at a time; a click that arrives while Python is still loading waits for it,
+  // and the status says so.
+  async function busy(button, work) {
+    if (session.busy) return;
+    session.busy = true;
+    button?.setAttribute("aria-disabled", "true");
+    if (engine.state === "loading") status.waitForPython();
+    try {
+      await work();
+    } finally {
+      session.busy = false;
+      button?.removeAttribute("aria-disabled");
+    }
+  }
+
+  function unexpected(section, error) {
+    if (engine.state === "failed") {
+      kit.element("failed").focus();
+      return;
+    }
+    errors.show(section, [{ field: null, message: kit.fill(messages().unexpected, error.message || error) }]);
+  }
+
+  // Without Python the answers cannot be checked, but they can still be typed and kept:
+  // move through the questions in order and offer the download at the end.
+  function continueWithoutPython(section) {
+    const index = views.questions.indexOf(section);
+    if (index >= 0 && index + 1 < views.questions.length) views.show(views.questions[index + 1]);
+    else kit.element("failed").focus();
+  }
+
+  async function next(section, button) {
+    await busy(button, async () => {
+      if ((await engine.settled) === "failed") return continueWithoutPython(section);
+      const current = answers.collect();
+      try {
+        const reply = await call({
+          op: "step", page: section.dataset.page, answers: current, now: kit.localNow(),
+          completed: [...session.completed], returning: session.returnToCheck,
+        });
+        if (!reply.ok || reply.errors.length) return errors.show(section, reply.errors);
+        errors.clear(section);
+        session.snapshot = null;
+        session.completed.add(section.dataset.page);
+        if (reply.next === "check") return await showCheck();
+        if (reply.next === "outcome") return await showOutcome(current);
+        views.show(views.question(reply.next));
+      } catch (error) {
+        unexpected(section, error);
+      }
+    });
+  }
+
+  async function showOutcome(current) {
+    const reply = await call({ op: "outcome", answers: current });
+    guidance.fillOutcome(reply.recommendation);
+    views.show(views.named.outcome);
+  }
+
+  // What the guidance points to so far, shown where the practitioner decides.
+  async function updatePointer(pointer) {
+    if (engine.state !== "ready") return;
+    try {
+      const reply = await call({ op: "outcome", answers: answers.collect() });
+      guidance.fillPointer(pointer, reply.recommendation);
+    } catch {
+      pointer.hidden = true;
+    }
+  }
+
+  async function showCheck({ push = true } = {}) {
+    const current = answers.collect();
+    const [rows, outcome] = await Promise.all([
+      call({ op: "summary", answers: current }),
+      call({ op: "outcome", answers: current }),
+    ]);
+    session.returnToCheck = false;
+    warmRenderers(current);
+    summary.fill(rows.rows);
+    kit.element("check_outcome").textContent =
+      `From these answers, the guidance points to: ${outcome.recommendation.title}.`;
+    const amending = session.original !== null;
+    kit.element("amend").hidden = !amending;
+    views.named.check.querySelector("[data-action='seal']").textContent =
+      amending ? "Create the record with your amendment" : "Create the record";
+    if (amending) {
+      kit.element("amend_about").textContent =
+        "You opened a saved record. Change any answer above, then say who is amending the record and why: the amendment is added to the record.";
+    }
+    if (views.current === views.named.check) {
+      views.setTitle();
+    } else {
+      // Problems found by an earlier attempt may have been put right since.
+      errors.clear(views.named.check);
+      views.show(views.named.check, { push });
+    }
+  }
+
+  // While the practitioner reads their answers, make a throwaway record once so the
+  // renderers' templates are compiled before "Create the record" is pressed: the first
+  // render in a fresh Python costs several times the ones after it.
+  let warmed = false;
+  function warmRenderers(current) {
+    if (warmed) return;
+    call({ op: "seal", answers: current, now: kit.localNow(), original: null, amendment: null })
+      .then((reply) => {
+        if (!reply.ok) return null;
+        warmed = true;
+        return call({ op: "render", record: reply.record });
+      })
+      .catch(() => {});
+  }
+
+  // "Change" on the check page: the answers as they were are kept, and put back if the
+  // practitioner goes Back without pressing Continue (as on GOV.UK).
+  function change(section) {
+    session.snapshot = answers.collectAll();
+    session.returnToCheck = true;
+    views.show(section);
+  }
+
+  function back() {
+    if (session.snapshot) {
+      answers.fill(session.snapshot);
+      session.snapshot = null;
+      session.returnToCheck = false;
+    }
+    const previous = views.previous();
+    if (!previous) return;
+    // The check page is drawn from the answers, so redraw it rather than show it as it was.
+    if (previous === views.named.check) showCheck({ push: false }).catch((error) => unexpected(views.named.check, error));
+    else views.show(previous, { push: false });
+  }
+
+  function amendment() {
+    if (session.original === null) return null;
+    const values = {};
+    for (const field of amendFields) values[field.name.replace(/^amendment_/, "")] = amendControl(field).value;
+    return values;
+  }
+
+  async function seal(button) {
+    await busy(button, async () => {
+      const current = answers.collect();
+      const pressed = performance.now();
+      try {
+        const reply = await call({
+          op: "seal", answers: current, now: kit.localNow(), original: session.original, amendment: amendment(),
+        });
+        if (!reply.ok) return errors.show(views.named.check, reply.errors);
+        errors.clear();
+        const started = performance.now();
+        const rendered = await call({ op: "render", record: reply.record });
+        performance.measure("infoshare:render", { start: started, end: performance.now() });
+        if (!rendered.ok) return errors.show(views.named.check, rendered.errors);
+        downloads.hold(rendered);
+        session.dirty = true;
+        kit.element("downloaded").textContent = "";
+        views.show(views.named.record);
+        performance.measure("infoshare:create", { start: pressed, end: performance.now() });
+      } catch (error) {
+        unexpected(views.named.check, error);
+      }
+    });
+  }
+
+  function readText(file) {
+    return new Promise((resolve, reject) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(String(reader.result));
+      reader.onerror = () => reject(reader.error || new Error("the file could not be read"));
+      reader.readAsText(file);
+    });
+  }
+
+  async function open(button) {
+    const input = kit.element("record_file");
+    await busy(button, async () => {
+      const file = input.files[0];
+      const problem = (message) => errors.show(views.named.open, [{ field: "record_file", message }]);
+      if (!file) return problem(messages().open_no_file);
+      if (file.size > kit.contract().max_file_bytes) return problem(messages().open_too_large);
+      if ((await engine.settled) === "failed") return problem(messages().open_no_python);
+      try {
+        const reply = await call({ op: "open", text: await readText(file) });
+        if (!reply.ok) return errors.show(views.named.open, reply.errors.map((e) => ({ field: "record_file", message: e.message })));
+        errors.clear();
+        answers.fill(reply.answers);
+        for (const field of amendFields) amendControl(field).value = "";
+        input.value = "";
+        session.original = reply.record || null;
+        const path = await call({ op: "path", answers: answers.collect() });
+        session.completed = new Set(path.pages);
+        views.forget();
+        session.dirty = false;
+        await showCheck();
+      } catch (error) {
+        problem(kit.fill(messages().open_unreadable, error.message || error));
+      }
+    });
+  }
+
+  function clearAll() {
+    answers.clear();
+    for (const field of amendFields) amendControl(field).value = "";
+    kit.element("record_file").value = "";
+    errors.clear();
+    Object.assign(session, { completed: new Set(), returnToCheck: false, snapshot: null, original: null, dirty: false });
+    downloads.forget();
+    summary.clear();
+    views.forget();
+    views.show(views.questions[0], { push: false });
+    if (engine.state === "ready") status.say("All answers cleared.");
+  }
+
+  return { next, back, change, showCheck, seal, open, clearAll, updatePointer, busy, unexpected };
+}

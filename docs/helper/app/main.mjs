@@ -1,0 +1,139 @@
+// The decision helper's page, once the boot script (../helper.js) has loaded it. This
+// module only puts the parts together and routes the page's events to them:
+//
+//   engine.mjs     the worker client: Python in a Web Worker, calls and loading news
+//   status.mjs     the loading status and progress bar
+//   form.mjs       the form and its answers
+//   errors.mjs     the error summary and inline errors
+//   views.mjs      which page shows, focus, title, Back
+//   guidance.mjs   what the guidance points to
+//   summary.mjs    the check-answers summary
+//   downloads.mjs  the record's files and drafts
+//   journey.mjs    Continue, check, create, open, clear: the steps between pages
+//
+// Every question, message, format and id comes from the contract the build wrote into the
+// page (infoshare.contract), read through the boot script's kit.
+
+import { createDownloads } from "./downloads.mjs";
+import { createEngine } from "./engine.mjs";
+import { createErrors } from "./errors.mjs";
+import { createForm } from "./form.mjs";
+import { createGuidance } from "./guidance.mjs";
+import { createJourney } from "./journey.mjs";
+import { createStatus } from "./status.mjs";
+import { createSummary } from "./summary.mjs";
+import { createViews } from "./views.mjs";
+
+// What the page remembers between steps; nothing here is stored anywhere else.
+function createSession() {
+  return {
+    completed: new Set(), // question pages whose answers Continue has accepted
+    returnToCheck: false, // a page opened from the check page with "Change"
+    snapshot: null, // the answers before that "Change", put back if it is abandoned
+    original: null, // the sealed record being amended, once one is opened
+    dirty: false, // something typed or made that has not been downloaded
+    busy: false, // an action is running
+  };
+}
+
+export function start(kit, blocked) {
+  const engine = createEngine(kit, blocked);
+  kit.whenParsed(() => wire(kit, engine));
+  return engine.settled;
+}
+
+function wire(kit, engine) {
+  const root = kit.element("root");
+  const session = createSession();
+  const status = createStatus(kit);
+  const answers = createForm(kit);
+  let journey = null;
+  const views = createViews(kit, {
+    canOpenFiles: () => engine.state !== "failed",
+    onShow(section) {
+      if (engine.state === "ready" && !views.isFirst(section)) status.tuck(true);
+      const pointer = section.querySelector("[data-pointer]");
+      if (pointer) journey.updatePointer(pointer);
+    },
+  });
+  const errors = createErrors(kit, {
+    goToField(target) {
+      const section = target.closest("section.infoshare-page");
+      if (section && section !== views.current) {
+        if (section.dataset.view === "question") session.returnToCheck = true;
+        views.show(section, { focus: false });
+      }
+      // Bring the question into view as well as the control, as GOV.UK does.
+      const label = target.closest(".govuk-form-group").querySelector("legend, label");
+      (label || target).scrollIntoView({ block: "start" });
+      target.focus({ preventScroll: true });
+    },
+    onTitleChange: () => views.setTitle(),
+  });
+  views.titleErrors((section) => errors.showing(section));
+  const guidance = createGuidance(kit);
+  const summary = createSummary(kit, { views, errors, onChange: (section) => journey.change(section) });
+  const downloads = createDownloads(kit, engine);
+  journey = createJourney({ kit, engine, status, answers, errors, views, guidance, summary, downloads, session });
+  kit.onSave(() => { session.dirty = false; });
+
+  // Each button's data-action, and what it does.
+  const actions = {
+    "back": () => journey.back(),
+    "to-check": (button) => journey.busy(button, () =>
+      journey.showCheck().catch((error) => journey.unexpected(views.named.outcome, error))),
+    "seal": (button) => journey.seal(button),
+    "download": (button) => {
+      const name = downloads.record(button.dataset.format);
+      if (!name) return;
+      session.dirty = false;
+      kit.element("downloaded").textContent = `Downloaded ${name}.`;
+    },
+    "open-record": (button) => journey.open(button),
+    "check-again": (button) => journey.busy(button, () =>
+      journey.showCheck().catch((error) => journey.unexpected(views.named.record, error))),
+    "clear": () => views.show(views.named.clear),
+    "clear-cancel": () => journey.back(),
+    "clear-confirm": () => journey.clearAll(),
+    "new-record": () => {
+      if (session.dirty && answers.any()) views.show(views.named.clear);
+      else journey.clearAll();
+    },
+  };
+
+  root.addEventListener("click", (event) => {
+    const button = event.target.closest("[data-action]");
+    if (!button || button.getAttribute("aria-disabled") === "true") return;
+    actions[button.dataset.action]?.(button);
+  });
+  // Forms never submit: nothing leaves the page. Enter or Continue goes to the next step.
+  answers.form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const section = event.target.querySelector("section:not([hidden])") || views.current;
+    journey.next(section, section.querySelector("[data-action='continue']"));
+  });
+  for (const source of [answers.form, kit.element("amend")]) {
+    source.addEventListener("input", () => { session.dirty = true; });
+    source.addEventListener("change", () => { session.dirty = true; });
+  }
+  // The theme's keyboard shortcuts n, p, "," and "." open the site's next or previous
+  // page. Here focus often rests on a question's heading, so one stray key would leave
+  // a decision half made: inside the helper those keys do nothing.
+  root.addEventListener("keydown", (event) => {
+    if (!event.ctrlKey && !event.metaKey && !event.altKey && ["n", "p", ",", "."].includes(event.key)) {
+      event.stopPropagation();
+    }
+  });
+  window.addEventListener("beforeunload", (event) => {
+    if (session.dirty && answers.any()) {
+      event.preventDefault();
+      event.returnValue = "";
+    }
+  });
+
+  answers.updateConditionals();
+  engine.subscribe((event) => {
+    status.update(event);
+    if (event.type === "failed") views.named.open.hidden = true;
+  });
+}

@@ -1,0 +1,65 @@
+// The loading status above the questions: which step Python's start is on, how much of
+// its download has arrived, and whether an answer is waiting for it.
+
+const WAITING = "Your answer will be checked as soon as the helper has loaded.";
+
+export function createStatus(kit) {
+  const box = kit.element("status");
+  const text = kit.element("status_text");
+  const bar = kit.element("progress");
+  const amount = kit.element("amount");
+  const megabytes = (bytes) => (bytes / 1e6).toFixed(1);
+  let loadingText = "Loading the helper…";
+  let downloading = true;
+  let waiting = false;
+
+  function show() {
+    text.textContent = waiting ? `${loadingText} ${WAITING}` : loadingText;
+  }
+
+  return {
+    box,
+    // Engine events (see engine.mjs).
+    update(event) {
+      if (event.type === "progress") {
+        loadingText = `Loading the helper (${event.step} of ${event.of})${event.text ? ": " + event.text : ""}…`;
+        show();
+        downloading = event.step === 1;
+        if (!downloading) {
+          // No value: the bar moves on its own while Python starts; the text says which step.
+          bar.removeAttribute("value");
+          amount.textContent = "";
+        }
+      } else if (event.type === "bytes") {
+        // While downloading, the bar and the figure beside it show how much has arrived. The
+        // figure is hidden from screen readers (the bar carries the value) so a live region
+        // does not announce every change.
+        if (!downloading) return;
+        bar.max = event.total;
+        bar.value = event.received;
+        amount.textContent = `${megabytes(event.received)} of ${megabytes(event.total)} MB`;
+      } else if (event.type === "ready") {
+        bar.value = bar.max;
+        bar.hidden = true;
+        amount.textContent = "";
+        text.textContent = "The helper is ready.";
+        box.classList.add("infoshare-status--ready");
+      } else if (event.type === "failed") {
+        kit.showFailure(event.reason, event.fix);
+      }
+    },
+    // An answer is waiting for Python: say why nothing has happened yet.
+    waitForPython() {
+      waiting = true;
+      show();
+      box.scrollIntoView({ block: "nearest" });
+    },
+    say(message) {
+      text.textContent = message;
+    },
+    // Once the helper is ready, the status is read out but not shown beyond the first page.
+    tuck(on) {
+      box.classList.toggle("govuk-visually-hidden", on);
+    },
+  };
+}
