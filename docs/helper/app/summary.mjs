@@ -33,7 +33,7 @@ export function createSummary(kit, { views, errors, onChange }) {
     return wrapper;
   }
 
-  // So that "Their role" of the person who asked and of the person you share with can be
+  // So that the role of the person who asked and of the person you share with can be
   // told apart, each page's answers are grouped under its heading.
   function groups(rows) {
     const byPage = [];
