@@ -181,6 +181,32 @@ def _sha256(path: Path) -> str:
         return hashlib.file_digest(fh, "sha256").hexdigest()
 
 
+# What the helper's worker (docs/helper/worker.mjs) relies on in the pinned Pyodide, where no
+# documented loadPyodide() option does the job. Each is checked against the engine's own
+# code at build time, so an upgrade that changes one fails the build here, by name, instead
+# of leaving a helper that hangs or downloads Python twice in the browser:
+#   - Pyodide starts its WebAssembly with WebAssembly.instantiateStreaming(response, imports)
+#     on a fetch of "<indexURL>pyodide.asm.wasm": the worker compiles that file itself as soon
+#     as it starts (or takes the page's compiled copy) and answers that call with it;
+#   - Pyodide fetches "<indexURL>python_stdlib.zip" itself (the default stdLibURL): the worker
+#     counts those bytes for the progress bar as they arrive.
+ENGINE_ASSUMPTIONS: tuple[tuple[str, str, str], ...] = (
+    ("pyodide.mjs", "WebAssembly.instantiateStreaming(",
+     "Pyodide no longer starts its WebAssembly with instantiateStreaming"),
+    ("pyodide.mjs", '"pyodide.asm.wasm"', "Pyodide no longer names its WebAssembly pyodide.asm.wasm"),
+    ("pyodide.mjs", '"python_stdlib.zip"', "Pyodide no longer fetches python_stdlib.zip by that name"),
+)
+
+
+def check_engine_assumptions(pyodide: Path) -> None:
+    """Fail unless the pinned Pyodide still does what the worker relies on (above)."""
+    for name, needle, meaning in ENGINE_ASSUMPTIONS:
+        if needle not in (pyodide / name).read_text(encoding="utf-8"):
+            raise RuntimeBuildError(
+                f"{name}: {meaning} ({needle!r} not found). docs/helper/worker.mjs depends on it: "
+                "check the worker against this Pyodide version")
+
+
 def _copy_engine(pyodide: Path, dest: Path) -> None:
     """Copy the engine files, with pyodide.mjs made CDN-free.
 
@@ -390,6 +416,7 @@ def build_runtime(root: Path, *, force: bool = False) -> RuntimeBuild:
 
 def _build_runtime(root: Path, *, force: bool) -> RuntimeBuild:
     pyodide = _pyodide_dir(root)
+    check_engine_assumptions(pyodide)
     base_key, key = _keys(root, pyodide)
     cache = root / ".cache"
     final = cache / "runtime" / key

@@ -17,6 +17,9 @@
 // wheels are checked against the lockfile's SHA-256 and imported from their zips
 // (wheels.mjs in that folder), which starts Python sooner than installing them.
 
+// First of all: this worker refuses every request to another origin (see guard.mjs).
+import { wrapFetch } from "./guard.mjs";
+
 const STEPS = 3;
 let bridgeCall = null;
 
@@ -61,19 +64,20 @@ self.addEventListener("securitypolicyviolation", (event) => {
   });
 });
 
-// Pyodide reports some start-up failures (a missing or damaged .wasm file) only as a
-// console warning and then waits for ever. Watch its downloads and that warning so a
-// failure is reported at once, with the file that caused it.
+// A start-up failure (a file missing, damaged or refused) is reported at once, with the
+// file that caused it, rather than left for Pyodide to wait on.
 let startupFailed = null;
+const WASM_DAMAGED = "the WebAssembly file pyodide.asm.wasm could not be started (it may be damaged, or served without the type application/wasm)";
 
 // Python's WebAssembly (pyodide.asm.wasm, the largest file) is compiled before Pyodide
 // asks for it, so its download starts the moment this worker does: on a return visit
 // the page compiles it from the browser's cache and sends the module here (see
-// helper.js for why); otherwise this worker compiles it as soon as "init" arrives.
+// app/engine.mjs for why); otherwise this worker compiles it as soon as "init" arrives.
 // Pyodide's own request for the file then gets a placeholder, and its
-// instantiateStreaming() call instantiates the compiled module. If compiling fails,
-// the module is null and Pyodide downloads and compiles the file as usual, reporting
-// the failure its own way (see startupFailed).
+// instantiateStreaming() call instantiates the compiled module. No loadPyodide() option
+// hands Pyodide a compiled module, so this replaces instantiateStreaming; the build checks
+// that the pinned Pyodide still starts that way (build_scripts/runtime/build.py,
+// ENGINE_ASSUMPTIONS).
 let pageCompilesWasm = false;
 let runtimeURL = null;
 let receiveWasm;
@@ -84,8 +88,13 @@ const realInstantiateStreaming = WebAssembly.instantiateStreaming;
 WebAssembly.instantiateStreaming = async (source, imports) => {
   const module = await compiledWasm;
   progress(2, "starting Python");
-  if (!module) return realInstantiateStreaming(source, imports);
-  return { instance: await WebAssembly.instantiate(module, imports), module };
+  if (module) return { instance: await WebAssembly.instantiate(module, imports), module };
+  try {
+    return await realInstantiateStreaming(source, imports);
+  } catch (error) {
+    startupFailed?.(WASM_DAMAGED);
+    throw error;
+  }
 };
 
 function compileWasmHere(runtime) {
@@ -94,15 +103,20 @@ function compileWasmHere(runtime) {
     return;
   }
   WebAssembly.compileStreaming(checkedFetch(new URL("pyodide.asm.wasm", runtime).href).then(counted))
-    .then(receiveWasm, () => receiveWasm(null));
+    .then(receiveWasm, () => {
+      // Damaged, or not served as application/wasm: say so now. (A file that could not
+      // be downloaded at all has been reported by checkedFetch already.)
+      startupFailed?.(WASM_DAMAGED);
+      receiveWasm(null);
+    });
 }
 
-const realFetch = self.fetch.bind(self);
+let rawFetch = null;
 async function checkedFetch(input, init) {
   const url = input instanceof Request ? input.url : String(input);
   let response;
   try {
-    response = await realFetch(input, init);
+    response = await rawFetch(input, init);
   } catch (error) {
     startupFailed?.(`${fileName(url)} could not be downloaded (${error.message})`);
     throw error;
@@ -110,22 +124,19 @@ async function checkedFetch(input, init) {
   if (!response.ok) startupFailed?.(`${fileName(url)} could not be downloaded (HTTP ${response.status})`);
   return response;
 }
-self.fetch = async (input, init) => {
-  const url = input instanceof Request ? input.url : String(input);
-  if (isFile(url, "pyodide.asm.wasm") && (await compiledWasm)) {
-    return new Response(new Uint8Array(0), { headers: { "Content-Type": "application/wasm" } });
-  }
-  // The standard library, which Pyodide asks for itself: counted for the progress bar.
-  if (isFile(url, "python_stdlib.zip")) return counted(await checkedFetch(input, init));
-  return checkedFetch(input, init);
-};
-const realWarn = console.warn.bind(console);
-console.warn = (...args) => {
-  if (String(args[0]).includes("wasm instantiation failed")) {
-    startupFailed?.("the WebAssembly file pyodide.asm.wasm could not be started (it may be damaged, or served without the type application/wasm)");
-  }
-  realWarn(...args);
-};
+// Pyodide's own requests: the WebAssembly it asks for gets the placeholder (see above), the
+// standard library is counted for the progress bar, and a failed download is reported.
+wrapFetch((fetchOwnOrigin) => {
+  rawFetch = fetchOwnOrigin;
+  return async (input, init) => {
+    const url = input instanceof Request ? input.url : String(input);
+    if (isFile(url, "pyodide.asm.wasm") && (await compiledWasm)) {
+      return new Response(new Uint8Array(0), { headers: { "Content-Type": "application/wasm" } });
+    }
+    if (isFile(url, "python_stdlib.zip")) return counted(await checkedFetch(input, init));
+    return checkedFetch(input, init);
+  };
+});
 
 function fileName(url) {
   try {
@@ -190,7 +201,7 @@ async function load(runtime, packages) {
 // helper does not use it, so a failure here is only noted, never shown as an error.
 async function addMoreStdlib({ pyodide, wheels }, runtime) {
   try {
-    const response = await realFetch(new URL(wheels.MORE_STDLIB, runtime).href);
+    const response = await rawFetch(new URL(wheels.MORE_STDLIB, runtime).href);
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     wheels.mountMoreStdlib(pyodide, await response.arrayBuffer());
   } catch (error) {

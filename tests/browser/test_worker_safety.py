@@ -1,0 +1,152 @@
+"""The helper's worker keeps its promise without help from the host, and fails fast.
+
+- Code running in a worker that imports the helper's guard (docs/helper/guard.mjs, the
+  first import of worker.mjs) cannot reach another origin by fetch, XMLHttpRequest,
+  WebSocket, EventSource, importScripts or a nested worker, with no policy header at all;
+  the other origin sees no request.
+- A damaged or mistyped pyodide.asm.wasm is reported at once, by name, not after the
+  two-minute start-up limit.
+"""
+
+from __future__ import annotations
+
+import http.server
+import json
+import re
+import shutil
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, ClassVar
+
+import pytest
+
+from build_scripts.dev.static_server import serving
+from tests.browser import driver
+
+PROBE_PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>guard probe</title>
+<script type="module" src="probe-page.mjs"></script></head><body><p id="out">waiting</p></body></html>
+"""
+
+PROBE_PAGE_SCRIPT = """
+const worker = new Worker(`probe-worker.mjs?other=${encodeURIComponent(location.hash.slice(1))}`, {type: "module"});
+worker.onmessage = (event) => { document.getElementById("out").textContent = JSON.stringify(event.data); };
+worker.onerror = (event) => { document.getElementById("out").textContent = JSON.stringify({error: event.message}); };
+"""
+
+# Imports the guard first, as worker.mjs does, then tries every way out.
+PROBE_WORKER = """
+import "./guard.mjs";
+const other = new URL(self.location.href).searchParams.get("other");
+const results = {};
+async function attempt(name, action) {
+  try { await action(); results[name] = "allowed"; }
+  catch (error) { results[name] = `refused: ${error.name}`; }
+}
+await attempt("fetch", () => fetch(other + "fetch"));
+await attempt("fetch Request", () => fetch(new Request(other + "request")));
+await attempt("xhr", () => new Promise((resolve, reject) => {
+  const xhr = new XMLHttpRequest();
+  xhr.open("GET", other + "xhr");
+  xhr.onload = resolve;
+  xhr.onerror = reject;
+  xhr.send();
+}));
+await attempt("websocket", () => { new WebSocket(other.replace("http", "ws") + "ws"); });
+await attempt("eventsource", () => { new EventSource(other + "events"); });
+await attempt("worker", () => { new Worker(other + "worker.mjs", {type: "module"}); });
+// Module code is strict: assigning to the locked fetch throws a TypeError.
+await attempt("replace fetch", () => { self.fetch = () => null; });
+await attempt("own origin", async () => {
+  const response = await fetch("probe-page.mjs");
+  if (!response.ok) throw new Error("own fetch failed");
+});
+self.postMessage(results);
+"""
+
+
+class _Recorder(http.server.BaseHTTPRequestHandler):
+    seen: ClassVar[list[str]] = []
+
+    def do_GET(self) -> None:
+        self.seen.append(self.path)
+        self.send_response(200)
+        self.send_header("Access-Control-Allow-Origin", "*")
+        self.end_headers()
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
+@pytest.fixture
+def other_origin() -> Iterator[tuple[str, list[str]]]:
+    seen: ClassVar[list[str]] = []
+    handler = type("Recorder", (_Recorder,), {"seen": seen})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/", seen
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_worker_cannot_reach_another_origin_without_a_policy_header(
+        page: Any, built_site: Path, tmp_path: Path, other_origin: tuple[str, list[str]]) -> None:
+    other, seen = other_origin
+    shutil.copyfile(built_site / "helper" / "guard.mjs", tmp_path / "guard.mjs")
+    (tmp_path / "index.html").write_text(PROBE_PAGE, encoding="utf-8")
+    (tmp_path / "probe-page.mjs").write_text(PROBE_PAGE_SCRIPT, encoding="utf-8")
+    (tmp_path / "probe-worker.mjs").write_text(PROBE_WORKER, encoding="utf-8")
+    # No security headers at all: the guard alone must hold.
+    with serving(tmp_path, headers={}) as base:
+        page.goto(f"{base}index.html#{other}")
+        page.wait_for_function("document.getElementById('out').textContent !== 'waiting'")
+        results = json.loads(page.locator("#out").inner_text())
+    time.sleep(0.5)  # anything that slipped out would have arrived by now
+    assert results == {
+        "fetch": "refused: SecurityError",
+        "fetch Request": "refused: SecurityError",
+        "xhr": "refused: SecurityError",
+        "websocket": "refused: SecurityError",
+        "eventsource": "refused: SecurityError",
+        "worker": "refused: SecurityError",
+        "replace fetch": "refused: TypeError",
+        "own origin": "allowed",
+    }
+    assert seen == []
+
+
+def test_the_real_worker_imports_the_guard_before_anything_else(built_site: Path) -> None:
+    source = (built_site / "helper" / "worker.mjs").read_text(encoding="utf-8")
+    imports = re.findall(r"^import .*$", source, flags=re.MULTILINE)
+    assert imports and re.fullmatch(r'import \{ wrapFetch \} from "\./guard\.mjs\?v=[0-9a-f]+";', imports[0])
+    code = [line for line in source.splitlines() if line.strip() and not line.lstrip().startswith("//")]
+    assert code[0] == imports[0], "the guard is the worker's first statement"
+
+
+@pytest.mark.parametrize(("body", "content_type"), [
+    (b"\x00asm\x01\x00\x00\x00" + b"\xff" * 4096, "application/wasm"),  # damaged
+    (b"not webassembly at all", "application/wasm"),
+    (None, "text/plain"),  # the real file, served with the wrong type
+], ids=["damaged", "not-wasm", "wrong-type"])
+def test_a_bad_webassembly_file_is_reported_at_once(
+        watched: Any, site_url: str, built_site: Path, body: bytes | None, content_type: str) -> None:
+    page = watched.page
+    real = next((built_site / "helper" / "runtime").glob("*/pyodide.asm.wasm")).read_bytes()
+    page.route("**/pyodide.asm.wasm", lambda route: route.fulfill(
+        status=200, body=real if body is None else body, headers={"Content-Type": content_type}))
+    started = time.monotonic()
+    driver.open_helper(page, site_url, wait_ready=False)
+    driver.wait_settled(page)
+    took = time.monotonic() - started
+    assert driver.helper_state(page) == "failed"
+    text = driver.failure_text(page)
+    assert "pyodide.asm.wasm could not be started" in text, text
+    assert "Download your answers" in text
+    assert took < 30, took  # not the two-minute start-up limit
+    # The questions stay usable without Python.
+    page.locator("#f-urgency-2").check()
+    driver.press_continue(page, "urgency")
+    assert driver.current_view(page) == "request"
