@@ -41,6 +41,11 @@ SCHEMA_PATH = "helper/record.schema.json"
 # Pages that show, under their question, what the guidance points to so far: the
 # practitioner decides with the recommendation in view.
 POINTER_PAGES = ("decision",)
+# How long the page waits for one answer from Python before it takes the worker for hung
+# and restarts it, and for any progress in Python's download before it says the download
+# has stopped moving. (The boot script's data-call-timeout and data-stall-timeout.)
+CALL_TIMEOUT_MS = 15_000
+STALL_TIMEOUT_MS = 15_000
 KINDS = frozenset({"radios", "checkboxes", "text", "textarea", "date", "datetime"})
 _INPUT_TYPES = {"text": "text", "date": "date", "datetime": "datetime-local"}
 
@@ -202,6 +207,8 @@ def expand(markdown: str, page: Page, config: MkDocsConfig) -> str:
         "preload": [f"{app}{name}?v={version}" for name in ("main.mjs", "engine.mjs")],
         "packages": " ".join(config.extra.get("helper_packages") or PACKAGES),
         "download_bytes": int(config.extra.get("helper_download_bytes") or 0),
+        "call_timeout": CALL_TIMEOUT_MS,
+        "stall_timeout": STALL_TIMEOUT_MS,
     }
     titles = rule_titles(config.nav or [])
     rules_info = {n: {"title": t, "url": rule_url(n, page_url, use_directory_urls=use_dir)}

@@ -2,32 +2,53 @@
 // to it. Python (infoshare.bridge.call) answers every call with JSON; this module only
 // moves messages, reports how loading is going, and says when Python cannot run.
 //
+// Every call has a deadline. A worker that misses one, dies or says Python broke is
+// replaced by a new one; the page keeps every answer, says what happened and offers
+// the draft. A download that stops moving is reported while it keeps trying.
+//
 // Events for subscribers: {type: "progress", step, of, text}, {type: "bytes", received,
-// total}, {type: "ready"}, {type: "failed", reason, fix}.
+// total}, {type: "ready", restarted}, {type: "interrupted", reason},
+// {type: "stalled", seconds}, {type: "moving"}, {type: "failed", reason, fix}.
 
 const STARTUP_TIMEOUT_MS = 120_000;
+// Restarts allowed before the helper gives up and says it cannot run here.
+const MAX_RESTARTS = 3;
 
 export function createEngine(kit, blocked) {
   const { config } = kit;
   const messages = () => kit.contract().messages;
+  const callTimeout = Number(config.callTimeout) || 15_000;
+  const stallTimeout = Number(config.stallTimeout) || 15_000;
   const doc = document.documentElement;
   const listeners = new Set();
   const pending = new Map();
+  const totalBytes = Number(config.downloadBytes) || 0;
   let worker = null;
   let nextId = 1;
+  let restarts = 0;
   let last = { type: "progress", step: 1, of: 3, text: "" };
   let lastBytes = null; // how much of the download has arrived
-  const totalBytes = Number(config.downloadBytes) || 0;
-  let settle;
+  let readiness = deferred(); // settles when the current worker is ready, or the helper has failed
+  let stallTimer = null;
+  let stalled = false;
+  let startupTimer = null;
+
+  let settleFirst;
   const engine = {
     state: "loading",
-    settled: new Promise((resolve) => { settle = resolve; }),
-    // Calls wait until Python is ready; they reject if it never is.
+    // The first start's outcome, "ready" or "failed" (restarts do not change it).
+    settled: new Promise((resolve) => { settleFirst = resolve; }),
+    // A call waits until Python is ready, and fails if it does not answer in time.
     async call(request) {
-      if ((await engine.settled) !== "ready" || engine.state !== "ready") throw new Error("the helper is not running");
+      if ((await readiness.promise) !== "ready") throw new Error("the helper is not running");
       const id = nextId++;
       return new Promise((resolve, reject) => {
-        pending.set(id, { resolve, reject });
+        const timer = setTimeout(() => {
+          pending.delete(id);
+          reject(interruption());
+          restart(kit.fill(messages().stopped, Math.round(callTimeout / 1000)));
+        }, callTimeout);
+        pending.set(id, { resolve, reject, timer });
         worker.postMessage({ type: "call", id, request: JSON.stringify(request) });
       });
     },
@@ -39,9 +60,21 @@ export function createEngine(kit, blocked) {
     },
   };
 
+  function deferred() {
+    let resolve;
+    const promise = new Promise((r) => { resolve = r; });
+    return { promise, resolve };
+  }
+
+  function interruption() {
+    const error = new Error("the helper stopped responding");
+    error.interrupted = true;
+    return error;
+  }
+
   function emit(event) {
     if (event.type === "bytes") lastBytes = event;
-    else last = event;
+    else if (event.type === "progress" || event.type === "ready" || event.type === "failed") last = event;
     for (const listener of listeners) listener(event);
   }
 
@@ -50,14 +83,60 @@ export function createEngine(kit, blocked) {
     doc.dataset.helperState = value;
   }
 
+  function stopWorker() {
+    clearTimeout(startupTimer);
+    clearTimeout(stallTimer);
+    if (worker) worker.terminate();
+    worker = null;
+  }
+
+  function rejectPending(error) {
+    for (const waiter of pending.values()) {
+      clearTimeout(waiter.timer);
+      waiter.reject(error);
+    }
+    pending.clear();
+  }
+
   function fail(reason, fix = messages().host_fix) {
     if (engine.state === "failed") return;
+    stopWorker();
     setState("failed");
-    if (worker) worker.terminate();
-    for (const waiter of pending.values()) waiter.reject(new Error("the helper stopped"));
-    pending.clear();
+    rejectPending(new Error("the helper stopped"));
     emit({ type: "failed", reason, fix });
-    settle("failed");
+    readiness.resolve("failed");
+    settleFirst("failed");
+  }
+
+  // The worker stopped answering, or died, after Python had started: start another.
+  // Everything typed is on the page, not in the worker, so nothing is lost.
+  function restart(reason) {
+    if (engine.state === "failed") return;
+    if (restarts >= MAX_RESTARTS) {
+      fail(reason);
+      return;
+    }
+    restarts += 1;
+    stopWorker();
+    rejectPending(interruption());
+    readiness = deferred();
+    setState("loading");
+    emit({ type: "interrupted", reason });
+    startWorker({ restarted: true });
+  }
+
+  // While Python downloads, news must keep coming: if none comes for a while, say so.
+  function watchForStall() {
+    clearTimeout(stallTimer);
+    if (stalled) {
+      stalled = false;
+      emit({ type: "moving" });
+    }
+    if (engine.state !== "loading") return;
+    stallTimer = setTimeout(() => {
+      stalled = true;
+      emit({ type: "stalled", seconds: Math.round(stallTimeout / 1000) });
+    }, stallTimeout);
   }
 
   // Whether this script came from the browser's cache: a return visit.
@@ -66,76 +145,98 @@ export function createEngine(kit, blocked) {
     return Boolean(entry && entry.transferSize === 0 && entry.decodedBodySize > 0);
   }
 
-  function onMessage(event) {
-    const message = event.data || {};
+  function onMessage(message, restarted) {
     if (message.type === "progress") {
       if (engine.state !== "loading") return;
+      watchForStall();
       performance.mark(`infoshare:step-${message.step}`);
       emit(message);
     } else if (message.type === "bytes") {
-      if (engine.state !== "loading" || !totalBytes) return;
+      if (engine.state !== "loading") return;
+      watchForStall();
+      if (!totalBytes) return;
       emit({ type: "bytes", received: Math.min(Number(message.received) || 0, totalBytes), total: totalBytes });
     } else if (message.type === "ready") {
+      clearTimeout(startupTimer);
+      watchForStall();
+      clearTimeout(stallTimer);
       setState("ready");
       performance.mark("infoshare:ready");
-      emit({ type: "ready" });
-      settle("ready");
+      emit({ type: "ready", restarted });
+      readiness.resolve("ready");
+      settleFirst("ready");
     } else if (message.type === "failed") {
-      fail(kit.fill(messages().failed_prefix, message.reason));
+      // Before Python is ready: it cannot start here. After: Python itself broke.
+      if (engine.state === "ready") restart(messages().crashed);
+      else fail(kit.fill(messages().failed_prefix, message.reason));
     } else if (message.type === "result") {
       const waiter = pending.get(message.id);
       pending.delete(message.id);
-      if (waiter) waiter.resolve(JSON.parse(message.response));
+      if (waiter) {
+        clearTimeout(waiter.timer);
+        waiter.resolve(JSON.parse(message.response));
+      }
     } else if (message.type === "problem") {
       console.error(message.text);
     }
   }
 
-  setState("loading");
-  if (blocked) {
-    fail(blocked.reason(), blocked.fix());
-    return engine;
-  }
-  try {
-    worker = new Worker(new URL(config.worker, location.href), { type: "module" });
-  } catch (error) {
-    fail(kit.fill(messages().worker_refused, error.message));
-    return engine;
-  }
-  worker.addEventListener("message", onMessage);
-  worker.addEventListener("error", (event) => {
-    event.preventDefault();
-    fail(kit.fill(messages().worker_stopped, event.message ? ` (${event.message})` : ""));
-  });
-  worker.addEventListener("messageerror", () => fail(messages().worker_garbled));
-  const runtime = new URL(config.runtime, location.href);
-  const wasm = new URL("pyodide.asm.wasm", runtime);
-  // Chromium keeps compiled WebAssembly for the page between visits, but not for
-  // workers. So on a return visit (the boot script came from the browser's cache, and so,
-  // almost certainly, did Python's WebAssembly) the WebAssembly is compiled here, which
-  // then takes a fraction of the time, and handed to the worker. On a first visit the
-  // worker compiles it as soon as it starts, and once Python is ready the page compiles
-  // it once more in the background so that the next visit finds a kept copy. Compiling
-  // is asynchronous and runs off the main thread.
-  const canCompile = typeof WebAssembly.compileStreaming === "function";
-  const compilesWasm = canCompile && returnVisit();
-  worker.postMessage({
-    type: "init",
-    runtime: runtime.href,
-    packages: config.packages.split(/\s+/).filter(Boolean),
-    compilesWasm,
-  });
-  if (compilesWasm) {
-    WebAssembly.compileStreaming(fetch(wasm))
-      .then((module) => worker.postMessage({ type: "wasm", module }))
-      .catch(() => worker.postMessage({ type: "wasm", module: null }));
-  } else if (canCompile) {
-    engine.settled.then((state) => {
-      if (state === "ready") WebAssembly.compileStreaming(fetch(wasm)).catch(() => {});
+  function startWorker({ restarted = false } = {}) {
+    let current;
+    try {
+      current = new Worker(new URL(config.worker, location.href), { type: "module" });
+    } catch (error) {
+      fail(kit.fill(messages().worker_refused, error.message));
+      return;
+    }
+    worker = current;
+    // Messages from a worker that has since been replaced are ignored.
+    current.addEventListener("message", (event) => {
+      if (worker === current) onMessage(event.data || {}, restarted);
     });
+    current.addEventListener("error", (event) => {
+      event.preventDefault();
+      if (worker !== current) return;
+      if (engine.state === "ready") restart(messages().crashed);
+      else fail(kit.fill(messages().worker_stopped, event.message ? ` (${event.message})` : ""));
+    });
+    current.addEventListener("messageerror", () => {
+      if (worker === current) fail(messages().worker_garbled);
+    });
+    const runtime = new URL(config.runtime, location.href);
+    const wasm = new URL("pyodide.asm.wasm", runtime);
+    // Chromium keeps compiled WebAssembly for the page between visits, but not for
+    // workers. So on a return visit (the boot script came from the browser's cache, and
+    // so, almost certainly, did Python's WebAssembly) the WebAssembly is compiled here,
+    // which then takes a fraction of the time, and handed to the worker. On a first visit
+    // the worker compiles it as soon as it starts, and once Python is ready the page
+    // compiles it once more in the background so that the next visit finds a kept copy.
+    // Compiling is asynchronous and runs off the main thread.
+    const canCompile = typeof WebAssembly.compileStreaming === "function";
+    const compilesWasm = canCompile && (restarted || returnVisit());
+    current.postMessage({
+      type: "init",
+      runtime: runtime.href,
+      packages: config.packages.split(/\s+/).filter(Boolean),
+      compilesWasm,
+    });
+    if (compilesWasm) {
+      WebAssembly.compileStreaming(fetch(wasm))
+        .then((module) => current.postMessage({ type: "wasm", module }))
+        .catch(() => current.postMessage({ type: "wasm", module: null }));
+    } else if (canCompile && !restarted) {
+      engine.settled.then((state) => {
+        if (state === "ready") WebAssembly.compileStreaming(fetch(wasm)).catch(() => {});
+      });
+    }
+    watchForStall();
+    startupTimer = setTimeout(() => {
+      if (engine.state === "loading") fail(messages().timeout_reason, messages().timeout_fix);
+    }, STARTUP_TIMEOUT_MS);
   }
-  setTimeout(() => {
-    if (engine.state === "loading") fail(messages().timeout_reason, messages().timeout_fix);
-  }, STARTUP_TIMEOUT_MS);
+
+  setState("loading");
+  if (blocked) fail(blocked.reason(), blocked.fix());
+  else startWorker();
   return engine;
 }

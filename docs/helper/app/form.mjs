@@ -58,5 +58,14 @@ export function createForm(kit) {
     },
   };
   form.addEventListener("change", answers.updateConditionals);
+
+  // Spell checking stays off on every typed field unless the practitioner turns it on for
+  // this page (see the choice's hint for why). The choice is not remembered anywhere.
+  const spelling = kit.element("spelling");
+  const typed = () => kit.element("root").querySelectorAll("textarea, input[type=text]");
+  spelling.checked = false;
+  spelling.addEventListener("change", () => {
+    for (const control of typed()) control.spellcheck = spelling.checked;
+  });
   return answers;
 }

@@ -31,6 +31,9 @@ export function createJourney(ctx) {
       kit.element("failed").focus();
       return;
     }
+    // The worker stopped answering and is being restarted: the notice says so (and has
+    // focus); the answers are all still on the page.
+    if (error.interrupted) return;
     errors.show(section, [{ field: null, message: kit.fill(messages().unexpected, error.message || error) }]);
   }
 
@@ -51,6 +54,7 @@ export function createJourney(ctx) {
           op: "step", page: section.dataset.page, answers: current, now: kit.localNow(),
           completed: [...session.completed], returning: session.returnToCheck,
         });
+        status.dismissNotice();
         if (!reply.ok || reply.errors.length) return errors.show(section, reply.errors);
         errors.clear(section);
         session.snapshot = null;
@@ -160,6 +164,7 @@ export function createJourney(ctx) {
         const reply = await call({
           op: "seal", answers: current, now: kit.localNow(), original: session.original, amendment: amendment(),
         });
+        status.dismissNotice();
         if (!reply.ok) return errors.show(views.named.check, reply.errors);
         errors.clear();
         const started = performance.now();

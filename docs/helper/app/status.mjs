@@ -4,7 +4,11 @@
 const WAITING = "Your answer will be checked as soon as the helper has loaded.";
 
 export function createStatus(kit) {
+  const messages = () => kit.contract().messages;
   const box = kit.element("status");
+  const notice = kit.element("interrupted");
+  const noticeTitle = kit.element("interrupted_title");
+  const noticeText = kit.element("interrupted_text");
   const text = kit.element("status_text");
   const bar = kit.element("progress");
   const amount = kit.element("amount");
@@ -15,6 +19,19 @@ export function createStatus(kit) {
 
   function show() {
     text.textContent = waiting ? `${loadingText} ${WAITING}` : loadingText;
+  }
+
+  // The notice for a helper that stopped responding or a download that stopped moving:
+  // what happened, and the button to save the answers. It is an alert, read out at once.
+  function notify(title, message, { focus = false } = {}) {
+    noticeTitle.textContent = title;
+    noticeText.textContent = message;
+    notice.hidden = false;
+    notice.setAttribute("role", "alert");
+    if (focus) {
+      notice.scrollIntoView({ block: "start" });
+      notice.focus({ preventScroll: true });
+    }
   }
 
   return {
@@ -44,7 +61,19 @@ export function createStatus(kit) {
         amount.textContent = "";
         text.textContent = "The helper is ready.";
         box.classList.add("infoshare-status--ready");
+        if (event.restarted) notify(messages().stopped_title, messages().restarted);
+        else notice.hidden = true;
+      } else if (event.type === "interrupted") {
+        bar.hidden = false;
+        bar.removeAttribute("value");
+        box.classList.remove("infoshare-status--ready");
+        notify(messages().stopped_title, event.reason, { focus: true });
+      } else if (event.type === "stalled") {
+        notify(messages().stalled_title, kit.fill(messages().stalled, event.seconds));
+      } else if (event.type === "moving") {
+        if (noticeTitle.textContent === messages().stalled_title) noticeText.textContent = messages().resumed;
       } else if (event.type === "failed") {
+        notice.hidden = true;
         kit.showFailure(event.reason, event.fix);
       }
     },
@@ -56,6 +85,10 @@ export function createStatus(kit) {
     },
     say(message) {
       text.textContent = message;
+    },
+    // Python has answered again since the notice: the practitioner has carried on.
+    dismissNotice() {
+      notice.hidden = true;
     },
     // Once the helper is ready, the status is read out but not shown beyond the first page.
     tuck(on) {

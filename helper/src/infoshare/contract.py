@@ -37,6 +37,9 @@ IDS: dict[str, str] = {
     "status_text": "infoshare-status-text",
     "progress": "infoshare-progress",
     "amount": "infoshare-amount",
+    "interrupted": "infoshare-interrupted",
+    "interrupted_title": "infoshare-interrupted-title",
+    "interrupted_text": "infoshare-interrupted-text",
     "failed": "infoshare-failed",
     "failed_reason": "infoshare-failed-reason",
     "failed_fix": "infoshare-failed-fix",
@@ -57,6 +60,7 @@ IDS: dict[str, str] = {
     "downloaded": "infoshare-downloaded",
     "confirm_clear": "infoshare-clear",
     "footer": "infoshare-footer",
+    "spelling": "infoshare-spelling",
 }
 
 # What the page says by itself: when it cannot start Python, when Python stops answering,
@@ -83,6 +87,17 @@ MESSAGES: dict[str, str] = {
     "timeout_reason": "Python took more than two minutes to start.",
     "timeout_fix": ("Reload the page. If it happens again, try another browser or ask your IT "
                     "team whether large downloads are blocked."),
+    "stopped_title": "The helper stopped responding",
+    "stopped": ("The helper's Python did not answer within {detail} seconds, so it is being "
+                "restarted. Your answers are still on this page."),
+    "crashed": ("The helper's Python stopped working, so it is being restarted. Your answers "
+                "are still on this page."),
+    "restarted": ("The helper has restarted and your answers are still on this page. Press the "
+                  "button you pressed again to carry on."),
+    "stalled_title": "The helper's download has stopped moving",
+    "stalled": ("Nothing more of the helper has arrived for {detail} seconds. It keeps trying. "
+                "You can keep answering, or save your answers now if you need to leave."),
+    "resumed": "The download is moving again.",
     "open_no_file": "Select a saved record to open",
     "open_too_large": TOO_LARGE,
     "open_no_python": "The helper could not start, so it cannot open a saved record",
