@@ -40,7 +40,7 @@ PACKAGES = ("infoshare-helper",)
 SCHEMA_PATH = "helper/record.schema.json"
 # Pages that show, under their question, what the guidance points to so far: the
 # practitioner decides with the recommendation in view.
-POINTER_PAGES = ("decision",)
+POINTER_PAGES = ("decision", "departure")
 # How long the page waits for one answer from Python before it takes the worker for hung
 # and restarts it, and for any progress in Python's download before it says the download
 # has stopped moving. (The boot script's data-call-timeout and data-stall-timeout.)
@@ -160,7 +160,7 @@ def render_html(data: dict[str, Any], *, rules_info: dict[int, dict[str, str]], 
     html = environment().get_template("page.j2").render(
         contract=data, ids=data["ids"], rules_info=rules_info, input_types=_INPUT_TYPES,
         nested={pid: f[0] for pid, f in followups.items()}, loose={pid: f[1] for pid, f in followups.items()},
-        flow_url=flow_url, pointer_pages=POINTER_PAGES,
+        flow_url=flow_url, pointer_pages=POINTER_PAGES, local=None,
     )
     # One raw HTML block for Markdown: no blank lines, no indented lines.
     return "\n".join(line.strip() for line in html.splitlines() if line.strip())

@@ -196,9 +196,13 @@ def test_failed_start_explains_and_still_downloads_answers(watched: Any, site_ur
     driver.open_helper(page, site_url)
     page.set_input_files("#f-record_file", str(saved))
     page.get_by_role("button", name="Open the record").click()
-    page.wait_for_selector("#infoshare-check:not([hidden])")
-    assert "Case 12/ü <b>" in page.locator("#infoshare-summary").inner_text()
+    # A draft carries on at its first unanswered page: here, the purpose.
+    page.wait_for_selector("#q-purpose:not([hidden])")
     assert page.locator("#f-case_reference").input_value() == "Case 12/ü <b>"
+    driver.answer_current_page(page, {"purpose_clear": "yes", "purpose": "To protect the child."},
+                               driver.Journey())
+    driver.press_continue(page, "purpose")
+    assert driver.current_view(page) == "personal_data"
 
 
 def test_altered_wheel_is_refused_by_name(watched: Any, site_url: str) -> None:

@@ -97,7 +97,11 @@ def test_a_download_that_stops_moving_is_reported_while_it_keeps_trying(watched:
     page = watched.page
     _short_limits(page)
     held: list[Any] = []
-    page.route("**/pyodide.asm.wasm", held.append)
+
+    def hold(route: Any) -> None:  # answered later, below
+        held.append(route)
+
+    page.route("**/pyodide.asm.wasm", hold)
     driver.open_helper(page, site_url, wait_ready=False)
     notice = page.locator("#infoshare-interrupted")
     notice.wait_for(state="visible", timeout=15_000)

@@ -111,7 +111,7 @@ def test_draft_round_trip(example_answers: dict[str, Any]) -> None:
     text = ask(op="draft", answers=example_answers)["json"]
     assert json.loads(text)["format"] == "infoshare-draft"
     opened = ask(op="open", text=text)
-    assert opened == {"ok": True, "record": None, "answers": example_answers}
+    assert opened == {"ok": True, "record": None, "answers": example_answers, "resume": "check"}
 
 
 @pytest.mark.parametrize("request_text", [

@@ -5,8 +5,11 @@
 // Python's infoshare.answers.clean reads. Answers from an opened file that no control on
 // this page holds are kept aside (`extra`) and sent back with the rest, never dropped.
 
+import { createCounts } from "./counts.mjs";
+
 export function createForm(kit) {
   const form = kit.element("form");
+  const counts = createCounts(kit.element("root"));
   let extra = {};
 
   function controlsNamed(name) {
@@ -48,13 +51,20 @@ export function createForm(kit) {
       extra = {};
       answers.updateConditionals();
     },
-    // A follow-up shows when the question it depends on has one of its values.
+    // A follow-up shows when the question it depends on has one of its values; an option
+    // that reveals one says whether it is open (aria-expanded), as GOV.UK's radios do.
     updateConditionals() {
-      for (const box of kit.element("root").querySelectorAll("[data-show-if-field]")) {
+      const root = kit.element("root");
+      for (const box of root.querySelectorAll("[data-show-if-field]")) {
         const values = JSON.parse(box.dataset.showIfIn);
         const chosen = controlsNamed(box.dataset.showIfField).filter((c) => c.checked).map((c) => c.value);
         box.hidden = !chosen.some((value) => values.includes(value));
       }
+      for (const option of root.querySelectorAll("input[aria-controls]")) {
+        const reveal = document.getElementById(option.getAttribute("aria-controls"));
+        option.setAttribute("aria-expanded", String(Boolean(reveal) && !reveal.hidden));
+      }
+      counts.updateAll();
     },
   };
   form.addEventListener("change", answers.updateConditionals);

@@ -59,11 +59,33 @@ export function createJourney(ctx) {
         errors.clear(section);
         session.snapshot = null;
         session.completed.add(section.dataset.page);
-        if (reply.next === "check") return await showCheck();
-        if (reply.next === "outcome") return await showOutcome(current);
-        views.show(views.question(reply.next));
+        await go(reply.next, reply.then, current);
       } catch (error) {
         unexpected(section, error);
+      }
+    });
+  }
+
+  // Shows the page Python named: a question, "act_now" (then `then`), "outcome" or "check".
+  async function go(target, then, current = answers.collect()) {
+    if (target === "act_now") {
+      session.afterActNow = then;
+      views.show(views.named.actNow);
+    } else if (target === "check") {
+      await showCheck();
+    } else if (target === "outcome") {
+      await showOutcome(current);
+    } else {
+      views.show(views.question(target));
+    }
+  }
+
+  async function actNowContinue(button) {
+    await busy(button, async () => {
+      try {
+        await go(session.afterActNow || "request");
+      } catch (error) {
+        unexpected(views.named.actNow, error);
       }
     });
   }
@@ -136,17 +158,16 @@ export function createJourney(ctx) {
     views.show(section);
   }
 
-  function back() {
-    if (session.snapshot) {
+  // The browser moved through its history (its Back or Forward, or the helper's own Back).
+  function onHistory(section, { backwards }) {
+    if (backwards && session.snapshot) {
       answers.fill(session.snapshot);
       session.snapshot = null;
       session.returnToCheck = false;
     }
-    const previous = views.previous();
-    if (!previous) return;
     // The check page is drawn from the answers, so redraw it rather than show it as it was.
-    if (previous === views.named.check) showCheck({ push: false }).catch((error) => unexpected(views.named.check, error));
-    else views.show(previous, { push: false });
+    if (section === views.named.check) showCheck({ push: false }).catch((error) => unexpected(views.named.check, error));
+    else views.show(section, { push: false });
   }
 
   function amendment() {
@@ -207,11 +228,13 @@ export function createJourney(ctx) {
         for (const field of amendFields) amendControl(field).value = "";
         input.value = "";
         session.original = reply.record || null;
+        // A sealed record opens at the check page; a draft carries on where it stopped.
         const path = await call({ op: "path", answers: answers.collect() });
-        session.completed = new Set(path.pages);
+        const resumeAt = reply.resume === "check" ? path.pages.length : path.pages.indexOf(reply.resume);
+        session.completed = new Set(path.pages.slice(0, Math.max(resumeAt, 0)));
         views.forget();
         session.dirty = false;
-        await showCheck();
+        await go(reply.resume === "check" ? "check" : reply.resume);
       } catch (error) {
         problem(kit.fill(messages().open_unreadable, error.message || error));
       }
@@ -226,10 +249,20 @@ export function createJourney(ctx) {
     Object.assign(session, { completed: new Set(), returnToCheck: false, snapshot: null, original: null, dirty: false });
     downloads.forget();
     summary.clear();
+    views.show(views.questions[0]);
     views.forget();
-    views.show(views.questions[0], { push: false });
     if (engine.state === "ready") status.say("All answers cleared.");
   }
 
-  return { next, back, change, showCheck, seal, open, clearAll, updatePointer, busy, unexpected };
+  async function saveAnswers() {
+    const name = await downloads.draft(answers.collectAll());
+    session.dirty = false;
+    kit.element("saved").textContent =
+      `Your answers so far are saved as ${name}. To carry on later, open that file with "Or open a saved record" on the helper's first page.`;
+  }
+
+  return {
+    next, change, onHistory, showCheck, seal, open, clearAll, updatePointer, busy, unexpected, actNowContinue,
+    saveAnswers,
+  };
 }

@@ -30,6 +30,7 @@ function createSession() {
     completed: new Set(), // question pages whose answers Continue has accepted
     returnToCheck: false, // a page opened from the check page with "Change"
     snapshot: null, // the answers before that "Change", put back if it is abandoned
+    afterActNow: null, // where the "act now" page's Continue goes
     original: null, // the sealed record being amended, once one is opened
     dirty: false, // something typed or made that has not been downloaded
     busy: false, // an action is running
@@ -50,6 +51,7 @@ function wire(kit, engine) {
   let journey = null;
   const views = createViews(kit, {
     canOpenFiles: () => engine.state !== "failed",
+    onHistory: (section, how) => journey.onHistory(section, how),
     onShow(section) {
       if (engine.state === "ready" && !views.isFirst(section)) status.tuck(true);
       const pointer = section.querySelector("[data-pointer]");
@@ -79,7 +81,13 @@ function wire(kit, engine) {
 
   // Each button's data-action, and what it does.
   const actions = {
-    "back": () => journey.back(),
+    "back": () => views.back(),
+    "act-now-continue": (button) => journey.actNowContinue(button),
+    "save-answers": (button) => journey.busy(button, () => journey.saveAnswers()),
+    "to-seal": (link, event) => {
+      event.preventDefault();
+      kit.element("seal_button").focus();
+    },
     "to-check": (button) => journey.busy(button, () =>
       journey.showCheck().catch((error) => journey.unexpected(views.named.outcome, error))),
     "seal": (button) => journey.seal(button),
@@ -93,7 +101,7 @@ function wire(kit, engine) {
     "check-again": (button) => journey.busy(button, () =>
       journey.showCheck().catch((error) => journey.unexpected(views.named.record, error))),
     "clear": () => views.show(views.named.clear),
-    "clear-cancel": () => journey.back(),
+    "clear-cancel": () => views.back(),
     "clear-confirm": () => journey.clearAll(),
     "new-record": () => {
       if (session.dirty && answers.any()) views.show(views.named.clear);
@@ -104,7 +112,7 @@ function wire(kit, engine) {
   root.addEventListener("click", (event) => {
     const button = event.target.closest("[data-action]");
     if (!button || button.getAttribute("aria-disabled") === "true") return;
-    actions[button.dataset.action]?.(button);
+    actions[button.dataset.action]?.(button, event);
   });
   // Forms never submit: nothing leaves the page. Enter or Continue goes to the next step.
   answers.form.addEventListener("submit", (event) => {

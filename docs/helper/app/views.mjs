@@ -1,13 +1,19 @@
 // Navigation between the helper's pages: one section shows at a time, focus moves to its
 // heading (so a screen reader starts there), the document title follows it, and Back
 // returns to the page before.
+//
+// Each page shown is an entry in the browser's history, so the browser's Back and Forward
+// buttons (and a phone's back gesture) move between the helper's pages as its own Back
+// button does. An entry holds only the page's id and how deep it is, never an answer, and
+// the address stays exactly as it was.
 
-export function createViews(kit, { canOpenFiles, onShow }) {
+export function createViews(kit, { canOpenFiles, onShow, onHistory }) {
   const root = kit.element("root");
   const form = kit.element("form");
   const questions = [...form.querySelectorAll("section[data-view='question']")];
   const named = {
     open: kit.element("open"),
+    actNow: kit.element("act_now"),
     outcome: kit.element("outcome"),
     check: kit.element("check"),
     record: kit.element("record"),
@@ -15,8 +21,9 @@ export function createViews(kit, { canOpenFiles, onShow }) {
   };
   const footer = kit.element("footer");
   const baseTitle = document.title;
-  const history = [];
   let current = questions[0];
+  let depth = 0; // this page's place in the browser's history, counted from the helper's first
+  let floor = 0; // history below this belongs to answers that have since been cleared or replaced
   let titleHasErrors = () => false;
 
   const headingOf = (section) => section.querySelector(".infoshare-heading");
@@ -27,8 +34,18 @@ export function createViews(kit, { canOpenFiles, onShow }) {
     document.title = (titleHasErrors(section) ? "Error: " : "") + title;
   }
 
+  function record(section, push) {
+    const entry = { infoshare: section.id };
+    if (push) {
+      depth += 1;
+      history.pushState({ ...entry, depth }, "");
+    } else {
+      history.replaceState({ ...entry, depth }, "");
+    }
+  }
+
   function show(section, { push = true, focus = true } = {}) {
-    if (push && current && current !== section) history.push(current);
+    record(section, push && current !== section);
     for (const other of root.querySelectorAll("section.infoshare-page")) {
       if (other !== named.open) other.hidden = other !== section;
     }
@@ -36,7 +53,7 @@ export function createViews(kit, { canOpenFiles, onShow }) {
     // Opening a saved record needs Python; offer it only where it can work.
     named.open.hidden = section !== questions[0] || !canOpenFiles();
     footer.hidden = section === named.clear;
-    for (const back of section.querySelectorAll("[data-action='back']")) back.hidden = history.length === 0;
+    for (const back of section.querySelectorAll("[data-action='back']")) back.hidden = depth <= floor;
     setTitle(section);
     onShow(section);
     if (focus) {
@@ -49,6 +66,22 @@ export function createViews(kit, { canOpenFiles, onShow }) {
     return questions.find((section) => section.dataset.page === pageId) || null;
   }
 
+  // The browser moved through its history: show the page the entry names. Entries from
+  // before the answers were cleared, or from another page, are not the helper's to show.
+  window.addEventListener("popstate", (event) => {
+    const entry = event.state;
+    if (!entry || typeof entry.infoshare !== "string" || typeof entry.depth !== "number") return;
+    const target = document.getElementById(entry.infoshare);
+    const backwards = entry.depth < depth;
+    depth = entry.depth;
+    if (!target || !target.matches("section.infoshare-page") || depth < floor) {
+      show(questions[0], { push: false });
+      return;
+    }
+    onHistory(target, { backwards });
+  });
+
+  history.replaceState({ infoshare: questions[0].id, depth }, "");
   for (const back of questions[0].querySelectorAll("[data-action='back']")) back.hidden = true;
 
   return {
@@ -60,8 +93,14 @@ export function createViews(kit, { canOpenFiles, onShow }) {
     headingOf,
     get current() { return current; },
     isFirst: (section) => section === questions[0],
-    previous: () => history.pop() || null,
-    forget() { history.length = 0; },
+    // The helper's own Back button: the same as the browser's.
+    back() {
+      if (depth > floor) history.back();
+    },
+    // After the answers are cleared or replaced, Back does not lead to pages about them.
+    forget() {
+      floor = depth;
+    },
     titleErrors(check) { titleHasErrors = check; },
   };
 }

@@ -14,7 +14,7 @@ from typing import Any
 from . import dates, flow
 from .answers import Answers, clean, is_shown
 from .display import display_value, row_label
-from .navigation import next_step
+from .navigation import CHECK, next_step, resume_page
 from .questions import PAGE_IDS, page
 from .seal import seal
 from .validate import validate_page
@@ -53,8 +53,11 @@ def _op_step(request: Mapping[str, Any]) -> Response:
     # the check page with "Change") are optional too: with them, `next` may be "check".
     completed = request.get("completed")
     done = [p for p in completed if isinstance(p, str)] if isinstance(completed, list) else []
-    following = next_step(page_id, answers, done, returning=request.get("returning") is True)
-    return {"ok": True, "errors": errors, "next": following}
+    step = next_step(page_id, answers, done, returning=request.get("returning") is True)
+    response: Response = {"ok": True, "errors": errors, "next": step.next}
+    if step.then is not None:
+        response["then"] = step.then
+    return response
 
 
 def _op_path(request: Mapping[str, Any]) -> Response:
@@ -112,7 +115,9 @@ def _op_open(request: Mapping[str, Any]) -> Response:
         loaded = load(text)
     except RecordError as exc:
         return _error(exc.message)
-    return {"ok": True, "record": loaded.record, "answers": loaded.answers}
+    # A draft carries on where it stopped; a sealed record opens at the check page.
+    resume = resume_page(loaded.answers) if loaded.record is None else CHECK
+    return {"ok": True, "record": loaded.record, "answers": loaded.answers, "resume": resume}
 
 
 def _op_draft(request: Mapping[str, Any]) -> Response:

@@ -45,6 +45,7 @@ IDS: dict[str, str] = {
     "failed_fix": "infoshare-failed-fix",
     "open": "infoshare-open",
     "record_file": FIELD_ID_PREFIX + "record_file",
+    "act_now": "infoshare-act-now",
     "outcome": "infoshare-outcome",
     "outcome_title": "infoshare-outcome-title",
     "outcome_summary": "infoshare-outcome-summary",
@@ -52,6 +53,7 @@ IDS: dict[str, str] = {
     "outcome_rules": "infoshare-outcome-rules",
     "rule_links": "infoshare-rule-links",
     "check": "infoshare-check",
+    "seal_button": "infoshare-seal",
     "check_outcome": "infoshare-check-outcome",
     "summary": "infoshare-summary",
     "amend": "infoshare-amend",
@@ -60,6 +62,7 @@ IDS: dict[str, str] = {
     "downloaded": "infoshare-downloaded",
     "confirm_clear": "infoshare-clear",
     "footer": "infoshare-footer",
+    "saved": "infoshare-saved",
     "spelling": "infoshare-spelling",
 }
 
