@@ -7,7 +7,6 @@ import json
 from typing import Any
 
 import pytest
-
 from infoshare import call, flow
 from infoshare.navigation import ACT_NOW, CHECK, next_step, resume_page
 
