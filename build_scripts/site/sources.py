@@ -38,7 +38,7 @@ import re
 import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any, ClassVar, TextIO
@@ -126,6 +126,12 @@ def long_date(value: date) -> str:
 
 def today_utc() -> date:
     return datetime.now(UTC).date()
+
+
+def in_future(checked: date, today: date) -> bool:
+    """A checked date after tomorrow (UTC) has not happened anywhere yet. One day's grace: just
+    after midnight in an English summer, the date in England is already a day ahead of UTC."""
+    return checked > today + timedelta(days=1)
 
 
 # ---- addresses --------------------------------------------------------------------------
@@ -262,7 +268,7 @@ def _source(entry: object, index: int, today: date, problems: list[str]) -> Sour
     except ValueError as exc:
         problems.append(f"{where}: checked: {exc}")
         return None
-    if checked > today:
+    if in_future(checked, today):
         problems.append(f"{where}: checked {checked.isoformat()} is a date that has not happened yet")
     if len(problems) > before:
         return None
@@ -402,7 +408,7 @@ def check_page(page: str, meta: Mapping[str, Any], links: Iterable[str], registe
             except ValueError as exc:
                 problems.append(f"{CHECKED_KEY}: {exc}")
             else:
-                if checked > today:
+                if in_future(checked, today):
                     problems.append(f"{CHECKED_KEY} {checked.isoformat()} is a date that has not happened yet")
         for href in unknown:
             problems.append(f"cites {href}, which is not in the sources register")

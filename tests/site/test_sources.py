@@ -106,7 +106,9 @@ CASES: list[tuple[str, str, dict[str, Any], list[str], list[str], bool]] = [
     ("impossible date", "a.md", {"law_checked": "2026-02-30"}, [LAW], ["'2026-02-30' is not a real date"], True),
     ("a list for a date", "a.md", {"law_checked": ["2026-11-30"]}, [LAW], ["is not a date"], True),
     ("a number for a date", "a.md", {"law_checked": 20261130}, [LAW], ["is not a date"], True),
-    ("date in the future", "a.md", {"law_checked": "2026-12-01"}, [LAW], ["has not happened yet"], True),
+    ("date in the future", "a.md", {"law_checked": "2026-12-02"}, [LAW], ["has not happened yet"], True),
+    # Just after midnight in an English summer, England's date is a day ahead of UTC's.
+    ("tomorrow, by UTC", "a.md", {"law_checked": "2026-12-01"}, [LAW], [], True),
     ("date key on a page with no legal links", "a.md", {"law_checked": "2026-11-30"}, [], [], True),
     ("page about the site, legal link, no date", "privacy.md", {}, [LAW, "https://example.org"], [], False),
     ("page about the site that opts in with a date", "privacy.md", {"law_checked": "2026-11-30"},
