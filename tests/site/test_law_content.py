@@ -131,6 +131,7 @@ def test_every_page_quoting_the_seeds_rules_says_whose_text_it_is(built_site: Pa
         if any(rule[:100] in text for rule in rules):  # past rule 6's title, which the helper cites
             quoting += 1
             assert "local safeguarding board" in text or "local safeguarding children board" in text, src
+            assert "Written in 2015" in text, src
     assert quoting >= 9  # the rules overview, seven rule pages, the editions page
 
 
