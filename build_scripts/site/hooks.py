@@ -2,8 +2,9 @@
 
 Registered in mkdocs.yml, so `mkdocs build`, `mkdocs serve` and the README's
 commands all produce the same site: the helper's runtime, its question pages,
-a Content-Security-Policy on every page, and a check that fails the build on
-any asset loaded from another origin.
+a Content-Security-Policy on every page, a check that fails the build on
+any asset loaded from another origin, and the sources register with the date
+each page's law was checked (sources.py).
 
 Every step is required. A missing module is an ImportError at load time, not a
 site quietly built without its helper.
@@ -33,6 +34,7 @@ from build_scripts.site import (  # noqa: E402
     helper_page,
     print_links,
     site_checks,
+    sources,
     theme_fixes,
     theme_scripts,
 )
@@ -50,6 +52,7 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
+    sources.on_pre_build(config)  # the sources register (docs/sources.yml)
     build = runtime.build_runtime(ROOT)
     _State.runtime = build
     config.extra["helper_runtime"] = f"helper/runtime/{build.key}/"
@@ -65,10 +68,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    markdown = sources.on_page_markdown(markdown, page, config, files)  # "Law checked on", the register
     return helper_page.expand(markdown, page, config)
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    sources.on_post_page(output, page, config)  # a page that states law: a checked date, registered sources
     output = print_links.mark_internal_links(output, page.url)
     is_helper = page.file.src_uri.startswith("helper/")
     if is_helper:
@@ -103,3 +108,4 @@ def on_post_build(config: MkDocsConfig) -> None:
     helper_page.version_module_imports(site_dir, helper_page.assets_version(Path(config.docs_dir)))
     defuse.defuse_theme_scripts(site_dir)
     site_checks.fail_on_external_assets(site_dir)
+    sources.on_post_build(config)  # sources due to be checked again

@@ -1,0 +1,249 @@
+"""What the built pages say about the law and the editions: each rule cited by its own edition's
+number, the seed called by its true name, the checked date on every page that states law, and the
+corrections of November 2026 kept."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from build_scripts.site import sources
+from tests.conftest import ROOT
+from tests.site.helpers import collect, page_text
+
+DOCS = ROOT / "docs"
+
+# 2015 rule -> (its number in the 2018 edition, its number in the 2024 edition, or None: no such rule).
+COUNTERPARTS = {1: (1, 1), 2: (2, 2), 3: (3, 4), 4: (4, 3), 5: (5, None), 6: (6, 6), 7: (7, 7)}
+
+
+def article(path: Path) -> str:
+    """The page's own content (not the navigation), as text."""
+    html = path.read_text(encoding="utf-8")
+    match = re.search(r'<article class="md-content__inner md-typeset">(.*?)</article>', html, re.S)
+    assert match, path
+    tmp = path.with_suffix(".article.tmp")
+    tmp.write_text(match.group(1), encoding="utf-8")
+    try:
+        return page_text(tmp)
+    finally:
+        tmp.unlink()
+
+
+def sentences(text: str) -> list[str]:
+    return [s.strip() for s in re.split(r"(?<=[.!?])\s+", text) if s.strip()]
+
+
+def pages(built: Path) -> dict[str, Path]:
+    """Built page -> its HTML file, keyed by its Markdown source path."""
+    found = {}
+    for md in sorted(DOCS.rglob("*.md")):
+        rel = md.relative_to(DOCS).as_posix()
+        html = built / ("index.html" if rel == "index.md" else rel.removesuffix("index.md").removesuffix(".md")
+                        + ("" if rel.endswith("index.md") else "/") + "index.html")
+        if html.exists():
+            found[rel] = html
+    return found
+
+
+# ---- editions and numbering ---------------------------------------------------------------
+
+@pytest.mark.parametrize("number", range(1, 8))
+def test_rule_page_names_its_2018_and_2024_counterparts_by_their_own_numbers(built_site: Path,
+                                                                              number: int) -> None:
+    text = article(built_site / "rules" / str(number) / "index.html")
+    n2018, n2024 = COUNTERPARTS[number]
+    assert f"2018 edition: rule {n2018}." in text
+    if n2024 is None:
+        assert "2024 edition: no matching rule." in text
+        assert "Its rule 5 is a different rule" in text
+    else:
+        assert f"2024 edition: rule {n2024}." in text
+    # Never the other way round: no 2024 content under this page's 2015 number when they differ.
+    if n2024 is not None and n2024 != number:
+        assert f"2024 edition: rule {number}." not in text
+
+
+def test_editions_page_numbering_table_matches_the_rule_pages(built_site: Path) -> None:
+    html = (built_site / "editions" / "index.html").read_text(encoding="utf-8")
+    table = re.search(r'<h2 id="numbering">.*?<table>(.*?)</table>', html, re.S)
+    assert table
+    rows = [[re.sub(r"<[^>]+>", "", c).strip() for c in re.findall(r"<td>(.*?)</td>", row, re.S)]
+            for row in re.findall(r"<tr>(.*?)</tr>", table.group(1), re.S)]
+    by_2015 = {int(r[1]): r for r in rows if r and r[1].isdigit()}
+    assert sorted(by_2015) == list(range(1, 8))
+    for number, (n2018, n2024) in COUNTERPARTS.items():
+        row = by_2015[number]
+        assert row[2] == str(n2018)
+        assert row[3].split()[0] == ("None" if n2024 is None else str(n2024)), row
+    identities = next(r for r in rows if r and r[0].startswith("Protect the identities"))
+    assert identities[1:] == ["None", "None", "5"]
+
+
+def test_law_page_table_cites_2024_rules_by_their_own_numbers(built_site: Path) -> None:
+    text = article(built_site / "changes-in-the-law" / "index.html")
+    assert "Rule 3: consent is not needed where a child is at risk" in text
+    assert "Rule 4: seek advice promptly" in text
+    assert "No rule on this. Rule 5 is instead: protect the identities" in text
+
+
+# ---- whose text the seed is ----------------------------------------------------------------
+
+# Ways of calling the board's copy the government's own text. A page may say it is *not*.
+CLAIMS = [
+    re.compile(r"(?<!not )\bthe (?:HM )?government['’]s (?:own )?(?:text|words|wording),? word for word", re.I),
+    re.compile(r"\b(?:quoted|taken|copied) (?:word for word )?from (?:the )?(?:HM )?government['’]?s? "
+               r"(?:advice|guidance|text)", re.I),
+    re.compile(r"\bin the government['’]s own words", re.I),
+    re.compile(r"\bthe text from the government advice\b", re.I),
+]
+
+
+def test_claim_patterns_catch_the_old_wording() -> None:
+    """Guard: the patterns find the sentences this site used to have, and let the corrections pass."""
+    old = ["These rules are quoted from government advice written in March 2015.",
+           "The text from the government advice on this page was written in March 2015.",
+           "This is the government's text word for word."]
+    new = ["Its copy is not the government's text word for word.",
+           "These rules are quoted from a local safeguarding board's copy of government advice."]
+    assert all(any(c.search(s) for c in CLAIMS) for s in old)
+    assert not any(c.search(s) for c in CLAIMS for s in new)
+
+
+def test_no_page_calls_the_seed_the_governments_text(built_site: Path) -> None:
+    found = []
+    for src, html in pages(built_site).items():
+        for sentence in sentences(article(html)):
+            if any(claim.search(sentence) for claim in CLAIMS):
+                found.append(f"{src}: {sentence}")
+    assert found == []
+
+
+def test_every_page_quoting_the_seeds_rules_says_whose_text_it_is(built_site: Path) -> None:
+    seed = (ROOT / "tests" / "data" / "seed-2015.txt").read_text(encoding="utf-8")
+    rules = [" ".join(line.replace("\u2022", " ").split()) for line in seed.splitlines()
+             if line.strip().startswith("\u2022")]
+    quoting = 0
+    for src, html in pages(built_site).items():
+        text = article(html)
+        if any(rule[:100] in text for rule in rules):  # past rule 6's title, which the helper cites
+            quoting += 1
+            assert "local safeguarding board" in text or "local safeguarding children board" in text, src
+            assert "Written in 2015" in text, src
+    assert quoting >= 9  # the rules overview, seven rule pages, the editions page
+
+
+# ---- checked dates and the register --------------------------------------------------------
+
+def test_every_page_that_states_law_shows_its_checked_date(built_site: Path) -> None:
+    register = sources.load_register(DOCS / "sources.yml", sources.today_utc())
+    shown = 0
+    for src, html in pages(built_site).items():
+        result = sources.check_page(src, _front_matter(DOCS / src), _article_links(html), register,
+                                    sources.today_utc())
+        if not result.states_law:
+            assert "Law checked on" not in article(html), src
+            continue
+        assert result.problems == (), (src, result.problems)
+        assert result.checked is not None
+        assert f"Law checked on {sources.long_date(result.checked)}" in article(html), src
+        shown += 1
+    assert shown >= 17
+
+
+def _front_matter(path: Path) -> dict[str, object]:
+    from mkdocs.utils.meta import get_data
+
+    return get_data(path.read_text(encoding="utf-8"))[1]
+
+
+def _article_links(html: Path) -> list[str]:
+    match = re.search(r'<article class="md-content__inner md-typeset">(.*?)</article>',
+                      html.read_text(encoding="utf-8"), re.S)
+    assert match
+    return sources.external_links(match.group(1))
+
+
+def test_sources_page_lists_every_source_with_its_date(built_site: Path) -> None:
+    register = sources.load_register(DOCS / "sources.yml", sources.today_utc())
+    page = built_site / "sources" / "index.html"
+    ids = collect(page).ids
+    text = article(page)
+    for source in register.sources:
+        assert source.id in ids, source.id
+        assert f"Last checked: {sources.long_date(source.checked)}" in text
+        if source.url:
+            assert source.url in text
+    assert "sources.yml" not in [p.name for p in built_site.iterdir()], "the register's YAML is not published"
+
+
+def test_consent_answer_is_within_two_clicks_of_home(built_site: Path) -> None:
+    home = built_site / "index.html"
+    links = [url for tag, url in collect(home).links if tag == "a"]
+    assert "sharing-without-consent/" in links
+    answer = article(built_site / "sharing-without-consent" / "index.html")
+    for part in ("2024) says in its rule 3", "Article 6", "Article 9(2)(g)", "paragraph 18",
+                 "duty of confidence", "appropriate policy document"):
+        assert part in answer, part
+
+
+# ---- the corrections of November 2026 ------------------------------------------------------
+
+def test_data_use_and_access_act_dates(built_site: Path) -> None:
+    law = article(built_site / "changes-in-the-law" / "index.html")
+    assert "in force since 5 February 2026" in law
+    assert "SI 2026/82" in law
+    for html in pages(built_site).values():
+        assert "come into force on different dates" not in article(html)
+
+
+def test_duty_to_share_is_never_presented_as_in_force(built_site: Path) -> None:
+    law = article(built_site / "changes-in-the-law" / "index.html")
+    assert "Not confirmed as in force when we checked on 30 November 2026." in law
+    qualifiers = ("not", "whether", "until", "once", "when it")
+    found = []
+    for src, html in pages(built_site).items():
+        for sentence in sentences(article(html)):
+            lower = sentence.lower()
+            if "in force" in lower and ("duty to share" in lower or "2026 act" in lower or "section 4" in lower) \
+                    and not any(q in lower for q in qualifiers) and not sentence.endswith("?"):
+                found.append(f"{src}: {sentence}")
+    assert found == []
+
+
+def test_schedule_1_paragraph_18_in_full_and_its_article_9_pairing(built_site: Path) -> None:
+    law = article(built_site / "changes-in-the-law" / "index.html")
+    for reason in ("consent cannot be given", "you cannot reasonably be expected to get consent",
+                   "getting consent would prejudice the protection"):
+        assert reason in law
+    assert "appropriate policy document" in law
+    html = (built_site / "changes-in-the-law" / "index.html").read_text(encoding="utf-8")
+    rows = {re.sub(r"<[^>]+>", "", r[0]).strip(): re.sub(r"<[^>]+>", "", r[1])
+            for r in re.findall(r"<tr>\s*<td>(.*?)</td>\s*<td>(.*?)</td>", html, re.S)}
+    assert "Schedule 1, Part 2" in rows["9(2)(g) substantial public interest"]
+    assert "paragraph 18" in rows["9(2)(g) substantial public interest"]
+    assert "Schedule 1, Part 1, paragraph 1" in rows["9(2)(b) employment, social security and social protection law"]
+    assert "Schedule 1, Part 1, paragraph 2" in rows["9(2)(h) health or social care"]
+
+
+def test_record_afterwards_is_attributed_to_scotland_not_the_ico(built_site: Path) -> None:
+    found = []
+    for src, html in pages(built_site).items():
+        for sentence in sentences(article(html)):
+            if "afterwards" in sentence and "ICO" in sentence and "Scotland" not in sentence:
+                found.append(f"{src}: {sentence}")
+    assert found == []
+    law = article(built_site / "changes-in-the-law" / "index.html")
+    assert "comes from Scotland's guidance, not from the ICO" in law
+
+
+def test_principles_are_not_said_to_be_added_in_2018(built_site: Path) -> None:
+    found = []
+    for src, html in pages(built_site).items():
+        for sentence in sentences(article(html)):
+            if "2018" in sentence and re.search(r"\badd(?:ed|s)\b", sentence) and "principle" in sentence.lower():
+                found.append(f"{src}: {sentence}")
+    assert found == []
+    assert "already pointed to" in article(built_site / "principles" / "index.html")

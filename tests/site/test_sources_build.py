@@ -1,0 +1,110 @@
+"""The register's checks in a real MkDocs build: a fixture site (tests/data/law-check) built with
+`mkdocs build --strict`, whose only hooks module is build_scripts/site/sources.py.
+
+A page that states law with no checked date, or that cites a source not in the register, fails
+the strict build; a page or source checked more than six months ago builds, with a warning that
+names what to re-check."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+
+FIXTURE = ROOT / "tests" / "data" / "law-check"
+HOOK = ROOT / "build_scripts" / "site" / "sources.py"
+
+
+def build(tmp_path: Path, pages: list[str], *, strict: bool = True, register: str | None = None
+          ) -> subprocess.CompletedProcess[str]:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for name in pages:
+        shutil.copy(FIXTURE / "docs" / name, docs / name)
+    (docs / "sources.yml").write_text(
+        register if register is not None else (FIXTURE / "docs" / "sources.yml").read_text(encoding="utf-8"),
+        encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: Fixture\n"
+        "theme:\n  name: mkdocs\n"
+        f"hooks:\n  - {HOOK.as_posix()}\n"
+        "exclude_docs: |\n  sources.yml\n",
+        encoding="utf-8")
+    command = [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(tmp_path / "site")]
+    if strict:
+        command.append("--strict")
+    return subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, timeout=120,
+                          env={"PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1"})
+
+
+def test_clean_page_builds_and_shows_its_date(tmp_path: Path) -> None:
+    result = build(tmp_path, ["clean.md"])
+    assert result.returncode == 0, result.stderr
+    html = (tmp_path / "site" / "clean" / "index.html").read_text(encoding="utf-8")
+    assert 'Law checked on <time datetime="2026-11-30">30 November 2026</time>' in html
+    assert "WARNING" not in result.stderr
+
+
+def test_page_that_states_law_with_no_date_fails_the_strict_build(tmp_path: Path) -> None:
+    result = build(tmp_path, ["clean.md", "no-date.md"])
+    assert result.returncode != 0
+    assert "no-date.md: states law (it links to https://www.legislation.gov.uk/ukpga/2018/12/contents)" in result.stderr
+    assert "law_checked" in result.stderr
+    assert "Aborted with 1 warnings in strict mode" in result.stdout + result.stderr
+
+
+def test_missing_date_is_a_warning_when_not_strict(tmp_path: Path) -> None:
+    """Outside strict mode (mkdocs serve) the same problem is shown, not fatal."""
+    result = build(tmp_path, ["no-date.md"], strict=False)
+    assert result.returncode == 0
+    assert "WARNING" in result.stderr
+    assert "no-date.md: states law" in result.stderr
+
+
+def test_page_citing_an_unknown_source_fails_the_strict_build(tmp_path: Path) -> None:
+    result = build(tmp_path, ["unknown-source.md"])
+    assert result.returncode != 0
+    assert ("unknown-source.md: cites https://www.legislation.gov.uk/ukpga/1989/41/section/47, "
+            "which is not in the sources register") in result.stderr
+
+
+def test_stale_page_builds_with_a_warning_naming_it(tmp_path: Path) -> None:
+    result = build(tmp_path, ["stale.md"])
+    assert result.returncode == 0, result.stderr
+    assert ("WARNING -  stale.md: the law on this page was last checked on 31 January 2020, "
+            "more than 6 months ago") in result.stderr
+    html = (tmp_path / "site" / "stale" / "index.html").read_text(encoding="utf-8")
+    assert "Law checked on" in html
+
+
+def test_stale_source_builds_with_a_warning_naming_the_pages_that_cite_it(tmp_path: Path) -> None:
+    register = (FIXTURE / "docs" / "sources.yml").read_text(encoding="utf-8").replace(
+        "checked: 2026-11-30", "checked: 2021-03-31")
+    result = build(tmp_path, ["clean.md", "stale.md"], register=register)
+    assert result.returncode == 0, result.stderr
+    assert "source 'dpa-2018' (Data Protection Act 2018) was last checked on 31 March 2021" in result.stderr
+    assert "Cited on: clean.md, stale.md." in result.stderr
+
+
+def test_page_about_the_site_may_cite_a_legal_site_without_a_date(tmp_path: Path) -> None:
+    result = build(tmp_path, ["about-site.md"])
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr
+
+
+@pytest.mark.parametrize(("register", "message"), [
+    ("sources: [", "is not valid YAML"),
+    ("sources: []\n", "'sources' must be a list with at least one source"),
+    ("sources:\n  - id: x\n", "missing group, title, publisher, edition, checked"),
+    ("sourcse:\n  - id: x\n", "unknown section(s) sourcse"),
+])
+def test_broken_register_stops_the_build_whatever_the_mode(tmp_path: Path, register: str, message: str) -> None:
+    result = build(tmp_path, ["clean.md"], strict=False, register=register)
+    assert result.returncode != 0
+    assert "The sources register sources.yml has problems" in result.stderr
+    assert message in result.stderr
