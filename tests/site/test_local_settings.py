@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -356,3 +357,38 @@ def test_a_bad_setting_stops_the_build(tmp_path: Path, change: dict[str, Any], w
     assert where in output and words in output, output
     assert "Traceback" not in output, output
     assert not (tmp_path / "site" / "index.html").exists()
+
+
+# ---- the partnership's pages are valid and accessible -----------------------------------
+
+def test_partnership_pages_are_valid_html(partnership_site: Path) -> None:
+    """The Nu Html Checker on the pages the settings change most: home (the contacts list),
+    a rule page and the helper page (the box)."""
+    from tests.site.test_html_validity import VNU
+
+    java = shutil.which("java")
+    if java is None:
+        pytest.fail("java (17 or newer) is needed for the Nu Html Checker", pytrace=False)
+    chosen = [partnership_site / "index.html", partnership_site / "rules" / "3" / "index.html",
+              partnership_site / "helper" / "index.html"]
+    result = subprocess.run([java, "-jar", str(VNU), "--errors-only", *map(str, chosen)],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.browser
+def test_partnership_pages_are_accessible(browser: Any, partnership_site: Path) -> None:
+    from build_scripts.dev.static_server import serving
+    from tests.site.test_browser_pages import run_axe
+
+    context = browser.new_context(viewport={"width": 375, "height": 800})
+    try:
+        page = context.new_page()
+        with serving(partnership_site) as base:
+            for path in ("", "rules/3/"):
+                page.goto(base + path, wait_until="load")
+                assert run_axe(page) == [], path
+                # Phone numbers are links a phone can call.
+                assert page.locator(".infoshare-danger a[href='tel:01632960000']").is_visible()
+    finally:
+        context.close()
