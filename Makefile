@@ -8,13 +8,17 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# `make build` writes .gz and .br copies for servers that send them as they are
+# (hosting/nginx/); PRECOMPRESS=false make build leaves them out (GitHub Pages).
+PRECOMPRESS ?= true
 
-.PHONY: help setup serve build check test bench lighthouse chromium clean
+.PHONY: help setup serve build check test bench lighthouse chromium nginx clean
 
 help:
 	@echo "make serve   build and serve the site with the helper at http://$(HOST):$(PORT)"
 	@echo "make test    run the whole test suite (installs what it needs, Chromium included)"
-	@echo "make build   build the static site into site/"
+	@echo "make build   build the static site into site/ for the address in SITE_URL"
+	@echo "             (SITE_URL=https://your.address/ make build; see docs/hosting.md)"
 	@echo "make check   lint (ruff) and type-check (mypy --strict) the Python sources"
 	@echo "make bench   measure the helper's start-up and output speed in Chromium"
 	@echo "make lighthouse   Lighthouse scores for the home page and a rule page"
@@ -40,17 +44,22 @@ setup: $(VENV)/.installed node_modules/.installed .cache/wheels/.fetched
 chromium:
 	@bash build_scripts/dev/ensure-chromium.sh
 
+nginx:
+	@bash build_scripts/dev/ensure-nginx.sh
+
 serve: setup
 	$(BIN)/mkdocs serve --dev-addr $(HOST):$(PORT) --no-livereload
 
+# Strict: a build without SITE_URL warns, so it stops here rather than deploy a site
+# that does not know its own address.
 build: setup
-	$(BIN)/mkdocs build --strict
+	PRECOMPRESS=$(PRECOMPRESS) $(BIN)/mkdocs build --strict
 
 check: setup
 	$(BIN)/ruff check .
 	$(BIN)/mypy --strict helper/src/infoshare build_scripts
 
-test: check chromium
+test: check chromium nginx
 	$(BIN)/python -m pytest
 
 bench: setup chromium

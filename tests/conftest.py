@@ -18,6 +18,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+# The address test builds are made for (SITE_URL): .invalid never resolves, so nothing
+# can reach it, and no canonical link or sitemap entry points at a loopback address.
+TEST_SITE_URL = "https://infoshare.invalid/"
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -52,6 +55,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         cwd=ROOT,
         capture_output=True,
         text=True,
+        env={**os.environ, "SITE_URL": TEST_SITE_URL},
     )
     if result.returncode != 0:
         pytest.fail("mkdocs build --strict failed:\n" + result.stdout + result.stderr, pytrace=False)

@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import shutil
 import statistics
@@ -139,8 +140,10 @@ def make_bare_dir(work: Path) -> Path:
 
 
 def build_site(out: Path) -> Path:
+    # A strict build needs the site's address (SITE_URL); a measurement needs none.
+    env = {**os.environ, "SITE_URL": os.environ.get("SITE_URL") or "https://infoshare.invalid/"}
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-                            cwd=ROOT, capture_output=True, text=True)
+                            cwd=ROOT, capture_output=True, text=True, env=env)
     if result.returncode != 0:
         raise SystemExit("mkdocs build failed:\n" + result.stdout + result.stderr)
     return out

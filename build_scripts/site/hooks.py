@@ -12,6 +12,7 @@ site quietly built without its helper.
 
 from __future__ import annotations
 
+import logging
 import shutil
 import sys
 from pathlib import Path
@@ -32,7 +33,10 @@ from build_scripts.site import (  # noqa: E402
     csp,
     defuse,
     helper_page,
+    local_settings,
+    precompress,
     print_links,
+    site_address,
     site_checks,
     sources,
     theme_fixes,
@@ -40,15 +44,36 @@ from build_scripts.site import (  # noqa: E402
 )
 
 
+log = logging.getLogger("mkdocs.hooks.site")
+
+
 class _State:
+    command = "build"
     live_reload = False
+    precompress = False
     runtime: runtime.RuntimeBuild | None = None
 
 
 def on_startup(command: str, dirty: bool) -> None:
+    _State.command = command
     # Live reload only exists under `mkdocs serve`; the README's serve command turns it off,
     # so what it serves carries exactly the policy a host would serve.
     _State.live_reload = command == "serve" and "--no-livereload" not in sys.argv
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    # (hosting) the partnership's local settings, checked and normalised for the templates;
+    # which site this is, for the record; the site's address; precompressed copies or not.
+    try:
+        settings = local_settings.load(config.extra.get("local"))
+        _State.precompress = precompress.option(config.extra.get("precompress")) and _State.command != "serve"
+    except (local_settings.LocalSettingsError, precompress.PrecompressOptionError) as exc:
+        raise PluginError(str(exc)) from exc
+    config.extra["local"] = settings
+    config.extra["site_identity"] = local_settings.identity(settings, config.site_url)
+    for warning in site_address.warnings_for(config.site_url, _State.command):
+        log.warning(warning)
+    return config
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
@@ -109,3 +134,6 @@ def on_post_build(config: MkDocsConfig) -> None:
     defuse.defuse_theme_scripts(site_dir)
     site_checks.fail_on_external_assets(site_dir)
     sources.on_post_build(config)  # sources due to be checked again
+    site_address.drop_sitemap(site_dir, config.site_url)
+    if _State.precompress:
+        log.info(precompress.summary(precompress.precompress_site(site_dir, ROOT / ".cache" / "precompressed")))
