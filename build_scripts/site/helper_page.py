@@ -32,6 +32,9 @@ from mkdocs.structure.pages import Page
 PLACEHOLDER = "<!-- infoshare:helper -->"
 HELPER_PAGE = "helper/index.md"
 TEMPLATES = Path(__file__).resolve().parent / "templates" / "helper"
+# The theme's overrides: partials/local.html holds the partnership's contacts (the act-now
+# page shows them), shared with every page's danger box.
+OVERRIDES = Path(__file__).resolve().parents[2] / "overrides"
 # The page's own files, under docs/helper/: the classic boot script, its modules, the
 # Python worker and the stylesheet. Their content hash versions their URLs.
 ASSET_PATTERNS = ("*.js", "*.mjs", "*.css")
@@ -145,11 +148,14 @@ def _followups(page: dict[str, Any]) -> tuple[dict[str, dict[str, list[Any]]], d
 
 @cache
 def environment() -> Environment:
-    return Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
-                       keep_trailing_newline=False)
+    return Environment(loader=FileSystemLoader([TEMPLATES, OVERRIDES]), autoescape=True,
+                       undefined=StrictUndefined, keep_trailing_newline=False)
 
 
-def render_html(data: dict[str, Any], *, rules_info: dict[int, dict[str, str]], flow_url: str) -> str:
+def render_html(data: dict[str, Any], *, rules_info: dict[int, dict[str, str]], flow_url: str,
+                local: Any = None, site: dict[str, str] | None = None) -> str:
+    """The helper's HTML. `local` is the partnership's checked local settings (or None),
+    `site` the name and address a record names as the site that produced it."""
     pages = data["pages"]
     _check_pages(pages)
     cited = {n for page in pages for n in page.get("rules", [])}
@@ -160,7 +166,8 @@ def render_html(data: dict[str, Any], *, rules_info: dict[int, dict[str, str]], 
     html = environment().get_template("page.j2").render(
         contract=data, ids=data["ids"], rules_info=rules_info, input_types=_INPUT_TYPES,
         nested={pid: f[0] for pid, f in followups.items()}, loose={pid: f[1] for pid, f in followups.items()},
-        flow_url=flow_url, pointer_pages=POINTER_PAGES, local=None,
+        flow_url=flow_url, pointer_pages=POINTER_PAGES, local=local,
+        site=site or {"name": "", "url": ""},
     )
     # One raw HTML block for Markdown: no blank lines, no indented lines.
     return "\n".join(line.strip() for line in html.splitlines() if line.strip())
@@ -214,7 +221,8 @@ def expand(markdown: str, page: Page, config: MkDocsConfig) -> str:
     rules_info = {n: {"title": t, "url": rule_url(n, page_url, use_directory_urls=use_dir)}
                   for n, t in titles.items()}
     flow_target = "when-and-how-to-share/" if use_dir else "when-and-how-to-share.html"
-    html = render_html(data, rules_info=rules_info, flow_url=_relative(flow_target, page_url))
+    html = render_html(data, rules_info=rules_info, flow_url=_relative(flow_target, page_url),
+                       local=config.extra.get("local"), site=config.extra.get("site_identity"))
     return markdown.replace(PLACEHOLDER, "\n\n" + html + "\n\n")
 
 

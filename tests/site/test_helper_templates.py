@@ -36,8 +36,9 @@ def render(macro: str, *args: Any, **kwargs: Any) -> _Tags:
 
 def field(name: str, kind: str, label: str = "Label", hint: str | None = None,
           options: list[dict[str, Any]] | None = None, required: bool = True) -> dict[str, Any]:
+    limit = {"text": 200, "textarea": 20_000}.get(kind)
     return {"name": name, "id": f"f-{name}", "kind": kind, "label": label, "hint": hint,
-            "required": required, "max_length": None, "options": options or [], "show_if": None}
+            "required": required, "max_length": limit, "options": options or [], "show_if": None}
 
 
 def find(parsed: _Tags, tag: str, **attrs: str) -> list[dict[str, str | None]]:
@@ -80,7 +81,7 @@ def test_text_field_is_labelled_and_described_and_escapes_text() -> None:
 def test_question_as_the_page_heading_is_described_by_the_page_hint() -> None:
     parsed = render("field_group", field("why", "textarea"), "Why?", "Page hint", {})
     (control,) = find(parsed, "textarea", id="f-why")
-    assert control["aria-describedby"] == "f-why-page-hint"
+    assert control["aria-describedby"] == "f-why-page-hint f-why-info"
     assert find(parsed, "h2", **{"class": "govuk-label-wrapper infoshare-heading"})
 
 
@@ -91,12 +92,32 @@ def test_radios_reveal_a_follow_up_under_its_option() -> None:
     radios = find(parsed, "input", type="radio")
     assert [r["id"] for r in radios] == ["f-q", "f-q-2"]
     assert radios[1]["aria-controls"] == "f-q-2-conditional"
+    # aria-expanded is the page script's to set as the reveal opens and closes: in the
+    # HTML it would be invalid without the script.
+    assert "aria-expanded" not in radios[1]
     assert radios[1]["aria-describedby"] == "f-q-2-item-hint"
     (reveal,) = find(parsed, "div", id="f-q-2-conditional")
     assert reveal["data-show-if-field"] == "q" and reveal["data-show-if-in"] == '["no"]'
     assert "hidden" in reveal
     assert find(parsed, "textarea", id="f-why_not")
     assert find(parsed, "legend")
+
+
+def test_a_textarea_shows_its_limit_as_a_character_count() -> None:
+    parsed = render("field_group", field("why", "textarea", hint="Say why"), None, None, {})
+    (box,) = find(parsed, "div", **{"class": "govuk-character-count"})
+    assert box["data-maxlength"] == "20000"
+    (control,) = find(parsed, "textarea", id="f-why")
+    assert control["aria-describedby"] == "f-why-hint f-why-info" and control["spellcheck"] == "false"
+    assert "You can enter up to 20,000 characters" in parsed.text
+    (live,) = find(parsed, "div", **{"class": "govuk-character-count__sr-status govuk-visually-hidden"})
+    assert live["aria-live"] == "polite"
+
+
+def test_interruption_card_says_call_999_and_leads_on() -> None:
+    parsed = render("interruption_card", None)
+    assert "call 999" in parsed.text
+    assert find(parsed, "button", **{"data-action": "act-now-continue"})
 
 
 def test_checkboxes_are_in_a_fieldset_with_a_legend() -> None:

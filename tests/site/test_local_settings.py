@@ -112,10 +112,16 @@ def missing_from(fragment: str, expected: list[tuple[str, str | None]]) -> list[
     return problems
 
 
+def _boxed(site: Path) -> list[Path]:
+    """Every page but the decision helper's: it opens with the same question, and its
+    "act now" page carries the contacts (see test_helper_act_now_page_has_the_contacts)."""
+    return [p for p in pages(site) if p.relative_to(site).as_posix() != "helper/index.html"]
+
+
 def test_every_page_has_the_local_box(partnership_site: Path) -> None:
     expected = shown(fixture_local())["box"]
     wrong = []
-    for page in pages(partnership_site):
+    for page in _boxed(partnership_site):
         boxes = _BOX.findall(page.read_text(encoding="utf-8"))
         if len(boxes) != 1 or boxes[0][0] != "yes":
             wrong.append(f"{page.relative_to(partnership_site)}: {len(boxes)} local boxes")
@@ -126,7 +132,7 @@ def test_every_page_has_the_local_box(partnership_site: Path) -> None:
 
 
 def test_box_comes_straight_after_the_title(partnership_site: Path) -> None:
-    for page in pages(partnership_site):
+    for page in _boxed(partnership_site):
         text = page.read_text(encoding="utf-8")
         assert re.search(r"</h1>\s*<div class=\"admonition danger infoshare-danger\"", text), page
 
@@ -178,6 +184,23 @@ def test_act_now_partial_reads_the_settings(partnership_site: Path) -> None:
     assert "Northshire" not in generic
 
 
+_ACT_NOW_SECTION = re.compile(r'<section class="infoshare-page" id="infoshare-act-now".*?</section>', re.DOTALL)
+
+
+def test_helper_act_now_page_has_the_contacts(partnership_site: Path) -> None:
+    """The helper's page has no box of its own: it opens with "Is a child in immediate
+    danger?", and its "act now" page, shown when the answer is yes, has every contact."""
+    helper = (partnership_site / "helper" / "index.html").read_text(encoding="utf-8")
+    assert _BOX.findall(helper) == []
+    (section,) = _ACT_NOW_SECTION.findall(helper)
+    assert missing_from(section, shown(fixture_local())["act_now"]) == []
+    # The record will name the partnership's site.
+    name = re.search(r'data-site-name="([^"]*)"', helper)
+    url = re.search(r'data-site-url="([^"]*)"', helper)
+    assert name and html.unescape(name.group(1)) == fixture_local()["name"]
+    assert url and html.unescape(url.group(1)) == PARTNERSHIP_URL
+
+
 def test_site_identity_for_the_record(monkeypatch: pytest.MonkeyPatch) -> None:
     from mkdocs.config import load_config
 
@@ -197,7 +220,7 @@ def test_site_identity_for_the_record(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_without_settings_the_generic_box_and_no_empty_ones(built_site: Path) -> None:
     wrong = []
-    for page in pages(built_site):
+    for page in _boxed(built_site):
         text = page.read_text(encoding="utf-8")
         boxes = _BOX.findall(text)
         if [flag for flag, _ in boxes] != ["no"]:

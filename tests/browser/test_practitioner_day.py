@@ -1,0 +1,228 @@
+"""The helper under a practitioner's real conditions: interrupted, on a phone, keyboard
+only, in a hurry. One test per point of the helper's usability review."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from tests.browser import driver
+
+PHONE = {"width": 375, "height": 667}
+
+
+def _until(page: Any, condition: Any, timeout_ms: int = 5000) -> None:
+    """Wait for a condition read through page.evaluate (the page's policy forbids the
+    string evaluation Playwright's wait_for_function uses)."""
+    for _ in range(timeout_ms // 50):
+        if condition():
+            return
+        page.wait_for_timeout(50)
+    raise AssertionError("timed out")
+
+
+def _to(page: Any, target: str, answers: dict[str, Any]) -> driver.Journey:
+    """Answer question pages until `target` is showing."""
+    journey = driver.Journey()
+    for _ in range(30):
+        view = driver.current_view(page)
+        if view == target:
+            return journey
+        if view == "act-now":
+            page.get_by_role("button", name="Continue to the record").click()
+            continue
+        page_id = driver.answer_current_page(page, answers, journey)
+        driver.press_continue(page, page_id)
+        assert driver.visible_error_text(page) == "", driver.visible_error_text(page)
+    raise AssertionError(f"never reached {target}")
+
+
+# ---- 1. Interrupted: save the answers so far, and carry on from the file -----------------
+
+
+def test_save_answers_so_far_and_carry_on_where_you_stopped(watched: Any, site_url: str, tmp_path: Path) -> None:
+    page = watched.page
+    driver.open_helper(page, site_url)
+    answers = driver.answers_for("share_risk_of_harm")
+    _to(page, "risk_of_harm", answers)
+    # Every question page offers it, and so does the check page.
+    assert page.locator("section[data-view=question] [data-action=save-answers]").count() == \
+        page.locator("section[data-view=question]").count()
+    assert page.locator("#infoshare-check [data-action=save-answers]").count() == 1
+    with page.expect_download() as info:
+        page.locator("#q-risk_of_harm").get_by_role("button", name="Save your answers so far").click()
+    item = info.value
+    assert driver.STEM.match(item.suggested_filename.removesuffix(".json"))
+    draft = json.loads(Path(item.path()).read_text(encoding="utf-8"))
+    assert draft["format"] == "infoshare-draft"
+    assert draft["answers"]["case_reference"] == answers["case_reference"]
+    assert draft["answers"]["purpose"] == answers["purpose"]
+    assert "Your answers so far are saved as" in page.locator("#infoshare-saved").inner_text()
+    # Saved: leaving now does not warn.
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.type), d.dismiss()))
+    saved = tmp_path / item.suggested_filename
+    Path(item.path()).replace(saved)
+    page.goto("about:blank")
+    assert dialogs == []
+    # A new visit opens the file and carries on at the first unanswered page.
+    driver.open_helper(page, site_url)
+    page.set_input_files("#f-record_file", str(saved))
+    page.get_by_role("button", name="Open the record").click()
+    page.wait_for_selector("#q-risk_of_harm:not([hidden])")
+    assert page.locator("#f-purpose").input_value() == answers["purpose"]
+    _to(page, "outcome", answers)
+
+
+# ---- 2. The browser's Back and Forward move between the helper's pages -------------------
+
+
+def test_back_and_forward_move_between_helper_pages_and_carry_no_answers(watched: Any, site_url: str) -> None:
+    page = watched.page
+    url = site_url + "helper/"
+    driver.open_helper(page, site_url)
+    answers = driver.answers_for("share_risk_of_harm")
+    _to(page, "personal_data", answers)
+    page.go_back()
+    page.wait_for_selector("#q-purpose:not([hidden])")
+    assert page.locator("#f-purpose").input_value() == answers["purpose"]
+    page.go_back()
+    page.wait_for_selector("#q-request:not([hidden])")
+    page.go_forward()
+    page.wait_for_selector("#q-purpose:not([hidden])")
+    assert page.url == url
+    # The helper's own Back button is the same move.
+    page.locator("#q-purpose").get_by_role("button", name="Back").click()
+    page.wait_for_selector("#q-request:not([hidden])")
+    _to(page, "outcome", answers)
+    # Every history entry the helper made holds a page id and a depth, nothing typed.
+    states = []
+    for _ in range(40):
+        state = page.evaluate("history.state")
+        states.append(state)
+        assert set(state) == {"infoshare", "depth"}, state
+        assert page.url == url
+        if state["depth"] == 0:
+            break
+        page.go_back()
+        _until(page, lambda: page.evaluate("history.state && history.state.depth") == state["depth"] - 1)
+    typed = [v for v in answers.values() if isinstance(v, str) and len(v) > 3]
+    assert not any(t in json.dumps(states) for t in typed)
+    assert states[-1] == {"infoshare": "q-urgency", "depth": 0}
+    assert watched.problems() == []
+
+
+def test_a_change_abandoned_with_the_browsers_back_is_not_kept(watched: Any, site_url: str) -> None:
+    page = watched.page
+    driver.open_helper(page, site_url)
+    answers = driver.answers_for("share_risk_of_harm")
+    _to(page, "outcome", answers)
+    page.locator("#infoshare-outcome").get_by_role("button", name="Continue").click()
+    page.wait_for_selector("#infoshare-check:not([hidden])")
+    page.locator("#infoshare-summary a", has_text="Change").first.click()
+    page.wait_for_selector("#q-urgency:not([hidden])")
+    page.locator("#f-urgency").check()  # "yes": not confirmed with Continue
+    page.go_back()
+    page.wait_for_selector("#infoshare-check:not([hidden])")
+    assert page.locator("#f-urgency-2").is_checked()
+
+
+# ---- 3/5. On a phone: the first question without scrolling; "act now" in an emergency ----
+
+
+def test_on_a_phone_the_first_question_is_visible_without_scrolling(browser: Any, site_url: str) -> None:
+    context = browser.new_context(viewport=PHONE)
+    try:
+        page = context.new_page()
+        page.goto(site_url + "helper/")
+        for locator in (page.locator("#q-urgency .infoshare-heading"), page.locator("label[for=f-urgency]"),
+                        page.locator("label[for=f-urgency-2]")):
+            box = locator.bounding_box()
+            assert box is not None and box["y"] + box["height"] <= PHONE["height"], box
+        assert page.evaluate("window.scrollY") == 0
+    finally:
+        context.close()
+
+
+def test_yes_to_immediate_danger_says_what_to_do_now_first(watched: Any, site_url: str) -> None:
+    page = watched.page
+    driver.open_helper(page, site_url)
+    page.locator("#f-urgency").check()
+    driver.press_continue(page, "urgency")
+    assert driver.current_view(page) == "act-now"
+    card = page.locator("#infoshare-act-now")
+    assert "call 999" in card.inner_text()
+    assert page.evaluate("document.activeElement.textContent").startswith("Act now")
+    assert driver.run_axe(page) == [], "act now"
+    card.get_by_role("button", name="Continue to the record").click()
+    page.wait_for_selector("#q-request:not([hidden])")
+    # Back returns through it.
+    page.go_back()
+    page.wait_for_selector("#infoshare-act-now:not([hidden])")
+
+
+# ---- 6. The departure page says what it departs from -------------------------------------
+
+
+def test_the_departure_page_restates_what_the_guidance_pointed_to(watched: Any, site_url: str) -> None:
+    page = watched.page
+    driver.open_helper(page, site_url)
+    answers = {**driver.answers_for("share_risk_of_harm"), "decision": "do_not_share"}
+    _to(page, "departure", answers)
+    pointer = page.locator("#q-departure [data-pointer]")
+    pointer.wait_for()
+    text = pointer.inner_text()
+    assert "the guidance points to" in text and "Share what is necessary" in text
+    assert page.locator("#q-departure details[open]").count() == 1  # the reasons are shown, not folded
+    assert driver.run_axe(page) == []
+
+
+# ---- 8. Long text shows its limit; options that reveal a question say so ------------------
+
+
+def test_textareas_count_characters_and_reveals_say_they_are_open(watched: Any, site_url: str) -> None:
+    page = watched.page
+    driver.open_helper(page, site_url)
+    _to(page, "purpose", driver.answers_for("share_risk_of_harm"))
+    info = page.locator("#f-purpose-info")
+    assert info.inner_text() == "You can enter up to 20,000 characters"
+    assert "f-purpose-info" in page.locator("#f-purpose").get_attribute("aria-describedby")
+    page.locator("#f-purpose").fill("x" * 19_990)
+    status = page.locator("#q-purpose .govuk-character-count__status")
+    assert status.inner_text() == "You have 10 characters remaining"
+    page.locator("#f-purpose").fill("x" * 20_003)
+    assert status.inner_text() == "You have 3 characters too many"
+    page.wait_for_selector("#q-purpose .govuk-character-count__sr-status:text-is('You have 3 characters too many')",
+                           state="attached")
+    page.locator("#f-purpose_clear").check()
+    driver.press_continue(page, "purpose")
+    assert "20,000 characters or fewer" in driver.visible_error_text(page)
+    # The request page's "someone asked" option reveals who asked: it says whether it is open.
+    page.go_back()
+    page.wait_for_selector("#q-request:not([hidden])")
+    asked = page.locator("input[name=request_source][value=asked]")
+    assert asked.get_attribute("aria-expanded") == "true"
+    page.locator("input[name=request_source][value=own_initiative]").check()
+    assert asked.get_attribute("aria-expanded") == "false"
+
+
+# ---- 9. From the check page's heading to "Create the record" in a few key presses --------
+
+
+def test_a_skip_link_reaches_create_the_record_in_a_few_presses(watched: Any, site_url: str) -> None:
+    page = watched.page
+    driver.open_helper(page, site_url)
+    _to(page, "outcome", driver.answers_for("share_risk_of_harm"))
+    page.locator("#infoshare-outcome").get_by_role("button", name="Continue").click()
+    page.wait_for_selector("#infoshare-check:not([hidden])")
+    assert page.evaluate("document.activeElement.textContent").startswith("Check your answers")
+    presses = 0
+    for presses in range(1, 6):  # noqa: B007 (the count is the result)
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.textContent") == "Skip to creating the record":
+            break
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "infoshare-seal"
+    assert presses <= 3, presses
+    assert page.url == site_url + "helper/"
