@@ -14,6 +14,7 @@ from typing import Any
 from . import dates, flow
 from .answers import Answers, clean, is_shown
 from .display import display_value, row_label
+from .jsondepth import nested_too_deeply
 from .questions import PAGE_IDS, page
 from .seal import seal
 from .validate import validate_page
@@ -129,6 +130,9 @@ _OPS: dict[str, Callable[[Mapping[str, Any]], Response]] = {
 
 
 def _dispatch(request_json: str) -> Response:
+    # Parsing a request nested deeper than any the page makes could overflow the stack.
+    if isinstance(request_json, str) and nested_too_deeply(request_json):
+        return _error("The request is nested too deeply")
     try:
         request = json.loads(request_json)
     except (ValueError, TypeError, RecursionError):
