@@ -33,6 +33,42 @@ HOSTILE = [
 ]
 ONE_MB = "A<b>" * (1024 * 1024 // 4)
 
+# Markdown that some renderer's extensions or plugins give a meaning to: GFM
+# autolinks (cmark-gfm finds e-mail addresses after parsing, escapes resolved),
+# markdown-it's linkify, Python-Markdown's "extra" (definition lists,
+# abbreviations, footnotes, attribute lists), mistune's plugins (definition
+# lists, math, marks, superscript, subscript, insert, spoiler, ruby, task
+# lists, tables, url) and pymdown-extensions (notes, folding sections, emoji, keys).
+MARKDOWN_SYNTAX = [
+    "Term\n: definition",
+    "Term\n:   definition",
+    "Term\n\n: definition",
+    ": definition straight after the label",
+    "Term\n    : indented definition",
+    # Fuzzy links (linkify) need a known top-level domain: example.com is reserved for examples.
+    "Write to user@example.com now",
+    "a@b.co (a@b.co) *a@b.co* ~a@b.co~ a.@b.co a_b@c-d.e_f x@y",
+    "mailto:a@example.com xmpp:a@example.com/res <a@example.com>",
+    "see www.example.com or https://example.com/a_b_c or ftp://example.com",
+    "example.com 192.168.0.1 example\u3002com \uff57\uff57\uff57.example.com",
+    "*[HTML]: Hyper Text",
+    "Text[^1]\n[^1]: a footnote",
+    "{: #id .cls } paragraph {: .x}",
+    "a | b\n--|--\nc | d",
+    "[ ] task\n[x] done\n- [ ] listed task",
+    "~~strike~~ ~single~ ==mark== ^sup^ ~sub~ ++ins++ >!spoiler!< [ruby]{ruby}",
+    "$x^2$ and $$y$$\n$$\nmath\n$$",
+    "!!! note",
+    "??? note",
+    "???+ note",
+    ":smile: :+1: ++ctrl+alt+del++ {++add++} {--del--}",
+    "Dr. Who: at 10:30, e.g. 1:2, re: the meeting",
+    "@mention #12 GH-12 user/repo#1",
+]
+
+# Characters that show nothing, typed between letters (test_invisible_characters.py).
+INVISIBLE_TEXT = "AB\u200b123 x\u200cy \u2060\ufeff\u00ad\u180e a\u200db \u3164\U000e0041"
+
 
 class TagCollector(HTMLParser):
     """Every element and attribute (with its value) in a document."""

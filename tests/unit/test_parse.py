@@ -65,8 +65,9 @@ def test_not_a_record(text: str) -> None:
     assert error_of(text) == "The file is not an information sharing decision record or draft"
 
 
+# Deep nesting ("[" * 100_000) has its own message: see test_hostile_files.py.
 @pytest.mark.parametrize("text", ["", "{", "not json", '{"a": NaN}', '{"a": 1, "a": 2}',
-                                  "[" * 100_000, '{"a": ' + "1" * 5000 + "}"])
+                                  '{"a": ' + "1" * 5000 + "}"])
 def test_malformed(text: str) -> None:
     assert error_of(text) == "The file is not a decision record: it is damaged or is not JSON"
 

@@ -14,7 +14,11 @@ from typing import Any
 from . import dates, flow
 from .answers import Answers, clean, is_shown
 from .display import display_value, row_label
+<<<<<<< HEAD
 from .navigation import CHECK, next_step, resume_page
+=======
+from .jsondepth import nested_too_deeply
+>>>>>>> sec
 from .questions import PAGE_IDS, page
 from .seal import seal
 from .validate import validate_page
@@ -140,6 +144,9 @@ _OPS: dict[str, Callable[[Mapping[str, Any]], Response]] = {
 
 
 def _dispatch(request_json: str) -> Response:
+    # Parsing a request nested deeper than any the page makes could overflow the stack.
+    if isinstance(request_json, str) and nested_too_deeply(request_json):
+        return _error("The request is nested too deeply")
     try:
         request = json.loads(request_json)
     except (ValueError, TypeError, RecursionError):

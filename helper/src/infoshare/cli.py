@@ -1,6 +1,8 @@
 """The command line: validate, render, schema, example.
 
-Exit codes: 0 success; 1 the record has problems (each printed as
+FILE is a regular file, or "-" for standard input (at most 5 MB is read);
+anything else (a pipe, a socket, a device, a directory) is refused before it
+is opened. Exit codes: 0 success; 1 the record has problems (each printed as
 "field: message"; "record: ..." for the record as a whole, e.g. altered since
 it was sealed); 2 a usage error (bad arguments, a file that is missing,
 unreadable, not a record, or from a newer version). Errors are one line each
@@ -11,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import stat
 import sys
 from collections.abc import Sequence
 from datetime import datetime
@@ -55,9 +58,9 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND",
                                      parser_class=_Parser)
     check = commands.add_parser("validate", help="check a record or draft file")
-    check.add_argument("file", metavar="FILE")
+    check.add_argument("file", metavar="FILE", help="the file, or - for standard input")
     render_cmd = commands.add_parser("render", help="write a record as HTML, Markdown or JSON")
-    render_cmd.add_argument("file", metavar="FILE")
+    render_cmd.add_argument("file", metavar="FILE", help="the file, or - for standard input")
     render_cmd.add_argument("--format", choices=[f.key for f in FORMATS], required=True)
     render_cmd.add_argument("-o", "--output", metavar="OUT", help="write here instead of stdout")
     commands.add_parser("schema", help="print the record's JSON Schema")
@@ -71,31 +74,68 @@ def _shown(name: str) -> str:
     return name if name.isprintable() else repr(name)
 
 
-def _read(name: str) -> Loaded:
-    path = Path(name)
-    name = _shown(name)
-    too_large = _UsageError(f"{name}: {TOO_LARGE}")
+def _not_a_file(mode: int) -> str | None:
+    """Why a file of this mode is refused, or None for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "Is a directory, not a file"
+    if stat.S_ISFIFO(mode):
+        return "Is a pipe, not a file; to read standard input, give - as the file name"
+    if stat.S_ISSOCK(mode):
+        return "Is a socket, not a file"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "Is a device, not a file"
+    return "Is not a regular file"
+
+
+def _read_bytes(name: str, shown: str) -> bytes:
+    """At most MAX_BYTES + 1 bytes of a regular file, or of standard input for "-".
+
+    Anything else (a pipe, a socket, a device such as /dev/zero, a directory)
+    is refused before it is opened: opening a pipe waits for a writer, reading
+    a device may never end, and opening some devices does something.
+    """
+    if name == "-":
+        stdin = sys.stdin
+        if stdin is None:  # started with standard input closed ("<&-")
+            raise _UsageError("Cannot read standard input: it is closed")
+        try:
+            return stdin.buffer.read(MAX_BYTES + 1)
+        except OSError as exc:
+            raise _UsageError(f"Cannot read standard input ({exc.strerror or exc})") from None
     try:
-        if path.stat().st_size > MAX_BYTES:
-            raise too_large
-        # Read no more than the limit allows: a device or a pipe (/dev/zero,
-        # a FIFO) reports size 0 and may never end.
-        with path.open("rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
-        if len(data) > MAX_BYTES:
-            raise too_large
+        status = Path(name).stat()
+        reason = _not_a_file(status.st_mode)
+        if reason is not None:
+            raise _UsageError(f"{shown}: {reason}")
+        if status.st_size > MAX_BYTES:
+            raise _UsageError(f"{shown}: {TOO_LARGE}")
+        # Not blocking, and checked again once open, in case the name was
+        # swapped for a pipe in between: the check and the read see one file.
+        fd = os.open(name, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with os.fdopen(fd, "rb") as handle:
+            reason = _not_a_file(os.fstat(fd).st_mode)
+            if reason is not None:
+                raise _UsageError(f"{shown}: {reason}")
+            return handle.read(MAX_BYTES + 1)
     except FileNotFoundError:
-        raise _UsageError(f"{name}: No such file") from None
-    except IsADirectoryError:
-        raise _UsageError(f"{name}: Is a directory, not a file") from None
+        raise _UsageError(f"{shown}: No such file") from None
     except OSError as exc:
-        raise _UsageError(f"{name}: Cannot read the file ({exc.strerror or exc})") from None
+        raise _UsageError(f"{shown}: Cannot read the file ({exc.strerror or exc})") from None
+
+
+def _read(name: str) -> Loaded:
+    shown = "standard input" if name == "-" else _shown(name)
+    data = _read_bytes(name, shown)
+    if len(data) > MAX_BYTES:
+        raise _UsageError(f"{shown}: {TOO_LARGE}")
     try:
         return load(data)
     except RecordError as exc:
         if exc.invalid:
             raise _InvalidRecordError(exc.message) from None
-        raise _UsageError(f"{name}: {exc.message}") from None
+        raise _UsageError(f"{shown}: {exc.message}") from None
 
 
 def _print_problems(problems: Sequence[Problem]) -> int:

@@ -13,10 +13,13 @@ from typing import Any, NamedTuple
 from .answers import Answers, clean
 from .canonical import DIGEST_KEY, digest
 from .draft import DRAFT_FORMAT, DRAFT_VERSION
+from .jsondepth import MAX_DEPTH, nested_too_deeply
 from .record import FORMAT, SCHEMA_VERSION, Record, form_answers, structure_problem
 
 __all__ = [
     "MAX_BYTES",
+    "MAX_DEPTH",
+    "TOO_DEEP",
     "TOO_LARGE",
     "Loaded",
     "RecordError",
@@ -30,6 +33,10 @@ __all__ = [
 MAX_BYTES = 5 * 1024 * 1024
 TOO_LARGE = (f"The file is larger than {MAX_BYTES // (1024 * 1024)} MB, so it cannot be a "
              "decision record")
+
+# Checked before parsing: Python's JSON parser would recurse once per level and,
+# in the browser, overflow its stack (see jsondepth.py).
+TOO_DEEP = "The file is not a decision record: it is nested too deeply"
 
 _HEX64 = re.compile(r"[0-9a-f]{64}", re.ASCII)
 
@@ -78,6 +85,8 @@ def _decode(data: str | bytes) -> Any:
         except UnicodeDecodeError:
             raise RecordError("The file is not a decision record: it is not UTF-8 text") from None
     data = data.removeprefix("\ufeff")
+    if nested_too_deeply(data, MAX_DEPTH):
+        raise RecordError(TOO_DEEP)
     try:
         return json.loads(data, object_pairs_hook=_reject_duplicates,
                           parse_constant=_reject_constant)
