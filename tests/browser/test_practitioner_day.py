@@ -106,7 +106,8 @@ def test_back_and_forward_move_between_helper_pages_and_carry_no_answers(watched
         if state["depth"] == 0:
             break
         page.go_back()
-        _until(page, lambda: page.evaluate("history.state && history.state.depth") == state["depth"] - 1)
+        before = state["depth"]
+        _until(page, lambda before=before: page.evaluate("history.state && history.state.depth") == before - 1)
     typed = [v for v in answers.values() if isinstance(v, str) and len(v) > 3]
     assert not any(t in json.dumps(states) for t in typed)
     assert states[-1] == {"infoshare": "q-urgency", "depth": 0}

@@ -14,11 +14,8 @@ from typing import Any
 from . import dates, flow
 from .answers import Answers, clean, is_shown
 from .display import display_value, row_label
-<<<<<<< HEAD
-from .navigation import CHECK, next_step, resume_page
-=======
 from .jsondepth import nested_too_deeply
->>>>>>> sec
+from .navigation import CHECK, next_step, resume_page
 from .questions import PAGE_IDS, page
 from .seal import seal
 from .validate import validate_page
