@@ -124,10 +124,7 @@ PAGES: tuple[Page, ...] = (
                 "Whether a child is in immediate danger",
                 "Select yes if a child is in immediate danger or at risk of significant harm right now",
                 options=(
-                    Option("yes", "Yes",
-                           "Follow your child protection procedures now: contact children's "
-                           "social care, or call 999 if a child is in immediate danger. Share "
-                           "what is necessary without delay, then complete this record."),
+                    Option("yes", "Yes", "The next page says what to do now, and whom to call."),
                     Option("no", "No"),
                 ),
             ),
