@@ -49,7 +49,8 @@ def test_path_outcome_summary(example_answers: dict[str, Any]) -> None:
     assert ask(op="path", answers=example_answers)["pages"][-1] == "decision_maker"
     rec = ask(op="outcome", answers=example_answers)["recommendation"]
     assert rec["code"] == "share_risk_of_harm" and set(rec) == {
-        "code", "title", "summary", "reasons", "rules"}
+        "code", "title", "summary", "reasons", "rules", "prompts"}
+    assert rec["prompts"] == []  # the example sought advice
     rows = ask(op="summary", answers=example_answers)["rows"]
     by_field = {row["field"]: row for row in rows}
     assert by_field["urgency"]["value"] == "No"
@@ -64,7 +65,7 @@ def test_seal_render_open_amend(example_answers: dict[str, Any]) -> None:
     assert sealed["ok"], sealed
     record = sealed["record"]
     rendered = ask(op="render", record=record)
-    assert rendered["ok"] and set(rendered["files"]) == {"html", "json", "md"}
+    assert rendered["ok"] and set(rendered["files"]) == {"html", "json", "md", "txt"}
     assert rendered["filename_stem"] == "information-sharing-decision_AB-2026-014_2026-01-15"
     opened = ask(op="open", text=rendered["files"]["json"])
     assert opened["ok"] and opened["record"] == record
@@ -78,10 +79,15 @@ def test_seal_render_open_amend(example_answers: dict[str, Any]) -> None:
     assert amended["created"] == record["created"]
     assert amended["amended"] == "2026-02-01T09:00:00+00:00"
     assert amended["amendments"] == [
-        {"at": "2026-02-01T09:00:00+00:00", "by": "Jo Evans", "reason": "Typo"}]
+        {"at": "2026-02-01T09:00:00+00:00", "by": "Jo Evans", "reason": "Typo",
+         "changes": [{"field": "reasons", "before": example_answers["reasons"],
+                      "after": "Corrected reasons."}],
+         "previous_sha256": record["sha256"]}]
     again = ask(op="seal", answers=answers, now="2026-03-01T09:00:00+00:00",
                 original=amended, amendment={"by": "A", "reason": "B"})["record"]
     assert len(again["amendments"]) == 2 and again["created"] == record["created"]
+    assert again["amendments"][1]["changes"] == []  # nothing changed: a note, still logged
+    assert again["amendments"][1]["previous_sha256"] == amended["sha256"]
 
 
 def test_amending_an_altered_record_is_refused(example_answers: dict[str, Any]) -> None:

@@ -43,7 +43,7 @@ def test_pages_are_well_formed() -> None:
                 options = {o.value for o in FIELDS[f.show_if.field].options}
                 assert set(f.show_if.values) <= options, f.name
             if not f.required:
-                assert f.label.endswith("(optional)") or f.name == "schedule1_condition"
+                assert f.label.endswith("(optional)"), f.name
 
 
 def test_error_messages_follow_govuk_style() -> None:
@@ -68,6 +68,8 @@ def test_outcomes_have_justified_wording() -> None:
     assert set(OUTCOMES) == {
         "emergency", "no_purpose", "seek_advice", "not_personal_data", "share_risk_of_harm",
         "share_not_confidential", "share_with_consent", "do_not_share_or_seek_advice",
+        "share_adult_at_risk", "share_legal_duty", "share_public_interest",
+        "share_duty_to_share",
     }
     for o in OUTCOMES.values():
         assert o.title and o.summary and o.basis and o.consistent

@@ -77,7 +77,7 @@ def _op_seal(request: Mapping[str, Any]) -> Response:
     except ValueError as exc:
         return _error(str(exc))
     record, problems = seal(request.get("answers"), now, request.get("original"),
-                            request.get("amendment"))
+                            request.get("amendment"), request.get("site"))
     if record is None:
         return {"ok": False, "errors": [p.to_dict() for p in problems]}
     return {"ok": True, "record": record}
@@ -94,6 +94,26 @@ def _op_render(request: Mapping[str, Any]) -> Response:
     from .formats import render_all
 
     return {"ok": True, "files": render_all(record), "filename_stem": filename_stem(record)}
+
+
+def _op_changes(request: Mapping[str, Any]) -> Response:
+    """What sealing these answers as an amendment of `original` would record as changed,
+    worded for the check page (the same list the amendment will hold)."""
+    from .amend import changes
+    from .parse import RecordError, check_sealed
+    from .record import stored_answers
+    from .view import build_change
+
+    try:
+        now = dates.parse_now(request.get("now"))
+        original = check_sealed(request.get("original"))
+    except ValueError as exc:
+        return _error(str(exc))
+    except RecordError as exc:
+        return _error(exc.message)
+    kept = stored_answers(_answers(request), now, original["answers"])
+    return {"ok": True, "changes": [
+        build_change(c).to_dict() for c in changes(original["answers"], kept)]}
 
 
 def _op_open(request: Mapping[str, Any]) -> Response:
@@ -123,6 +143,7 @@ _OPS: dict[str, Callable[[Mapping[str, Any]], Response]] = {
     "summary": _op_summary,
     "seal": _op_seal,
     "render": _op_render,
+    "changes": _op_changes,
     "open": _op_open,
     "draft": _op_draft,
 }
