@@ -90,6 +90,34 @@ def test_seal_render_open_amend(example_answers: dict[str, Any]) -> None:
     assert again["amendments"][1]["previous_sha256"] == amended["sha256"]
 
 
+def test_changes_lists_what_an_amendment_would_record(example_answers: dict[str, Any]) -> None:
+    record = ask(op="seal", answers=example_answers, now=NOW)["record"]
+    opened = ask(op="open", text=canonical_json(record))["answers"]
+    assert ask(op="changes", original=record, answers=opened, now=NOW) == {
+        "ok": True, "changes": []}
+    edited = {**opened, "told": "will_tell", "reasons": "New reasons."}
+    del edited["not_told_reason"]
+    reply = ask(op="changes", original=record, answers=edited, now=NOW)
+    assert reply == {"ok": True, "changes": [
+        {"field": "told", "label": "Have you told the person, or their parent or carer, that "
+                                   "the information is being shared?",
+         "before": "No, I will not tell them", "after": "Not yet, I will tell them"},
+        {"field": "not_told_reason", "label": "Why will you not tell them?",
+         "before": example_answers["not_told_reason"], "after": "Not answered"},
+        {"field": "reasons", "label": "What are the reasons for your decision?",
+         "before": example_answers["reasons"], "after": "New reasons."},
+    ]}
+    # The same changes the sealed amendment then holds.
+    amended = ask(op="seal", answers=edited, now="2026-01-16T09:00:00+00:00", original=record,
+                  amendment={"by": "A", "reason": "B"})["record"]
+    assert [c["field"] for c in amended["amendments"][0]["changes"]] == [
+        "told", "not_told_reason", "reasons"]
+    for bad in ({"original": None}, {"original": {**record, "created": "x"}},
+                {"now": "yesterday"}):
+        wrong = ask(**{"op": "changes", "original": record, "answers": edited, "now": NOW, **bad})
+        assert wrong["ok"] is False and wrong["errors"][0]["message"]
+
+
 def test_amending_an_altered_record_is_refused(example_answers: dict[str, Any]) -> None:
     record = ask(op="seal", answers=example_answers, now=NOW)["record"]
     record["answers"]["reasons"] = "changed"

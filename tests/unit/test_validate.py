@@ -62,6 +62,11 @@ def test_review_date_must_be_real(example_answers: dict[str, Any], value: str) -
     assert messages(example_answers) == {"review_date": "Date of review must be a real date"}
 
 
+def test_review_date_may_be_the_day_of_the_decision(example_answers: dict[str, Any]) -> None:
+    example_answers["review_date"] = "2026-01-15"  # decided 15 January 2026 at 15:30
+    assert messages(example_answers) == {}
+
+
 def test_review_date_not_before_decision(example_answers: dict[str, Any]) -> None:
     example_answers["review_date"] = "2026-01-14"
     assert messages(example_answers) == {
@@ -86,6 +91,21 @@ def test_decision_time_in_the_future(example_answers: dict[str, Any]) -> None:
     example_answers["decided_at"] = "2026-01-16T09:00"
     assert messages(example_answers) == {
         "decided_at": "Date and time of the decision must be in the past"}
+
+
+@pytest.mark.parametrize(("name", "message"), [
+    ("advice_at", "Date and time of the advice must be in the past"),
+    ("request_received_at", "Date and time you received the request must be in the past"),
+])
+def test_other_times_in_the_future(example_answers: dict[str, Any], name: str,
+                                   message: str) -> None:
+    example_answers[name] = "2026-01-15T17:00"  # half an hour after NOW
+    if name == "request_received_at":
+        example_answers["decided_at"] = "2026-01-15T16:30"
+    found = messages(example_answers)
+    assert found[name] == message
+    example_answers[name] = "2026-01-15T16:34"  # within a browser clock's slack
+    assert name not in messages(example_answers)
 
 
 def test_decision_before_request(example_answers: dict[str, Any]) -> None:
@@ -219,6 +239,18 @@ def test_length_limits(example_answers: dict[str, Any]) -> None:
         "case_reference": "Case reference must be 200 characters or fewer",
         "reasons": "Reasons for your decision must be 20,000 characters or fewer",
     }
+
+
+@pytest.mark.parametrize(("name", "limit"), [
+    ("case_reference", 200), ("requester_name", 200), ("advice_from", 200),
+    ("reasons", 20_000), ("shared_facts", 20_000), ("views", 20_000),
+])
+def test_each_limit_is_exact(example_answers: dict[str, Any], name: str, limit: int) -> None:
+    example_answers[name] = "x" * limit
+    assert messages(example_answers) == {}
+    example_answers[name] = "x" * (limit + 1)
+    assert messages(example_answers) == {
+        name: f"{FIELDS[name].noun} must be {limit:,} characters or fewer"}
 
 
 def test_fields_off_the_path_are_ignored(example_answers: dict[str, Any]) -> None:

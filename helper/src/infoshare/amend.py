@@ -177,8 +177,9 @@ def link_problems(earlier: Mapping[str, Any], later: Mapping[str, Any]) -> list[
     """Whether `later` is an amendment of `earlier` (both sealed and unaltered): its latest
     amendment names the earlier version's digest, and undoing that amendment's changes
     gives the earlier version's answers."""
-    entries = later.get("amendments")
-    latest = entries[-1] if isinstance(entries, list) and entries else None
+    found = later.get("amendments")
+    entries: list[Any] = found if isinstance(found, list) else []
+    latest = entries[-1] if entries else None
     if not isinstance(latest, dict) or latest.get("changes") is None:
         return [Problem(None, "The later record has no amendment that records what it changed")]
     if latest.get("previous_sha256") != earlier.get("sha256"):
@@ -189,4 +190,7 @@ def link_problems(earlier: Mapping[str, Any], later: Mapping[str, Any]) -> list[
                               "it changed")]
     if later.get("created") != earlier.get("created"):
         return [Problem(None, "The later record's creation time differs from this one's")]
+    before = earlier.get("amendments")
+    if [_earlier(e) for e in before or ()] != entries[:-1]:
+        return [Problem(None, "The later record's earlier amendments differ from this one's")]
     return []

@@ -243,7 +243,7 @@ def _seek_advice_reasons(answers: Mapping[str, object]) -> tuple[list[str], list
              "need a lawful basis."),
         ]
         rules = [3, 4, 5, 7]
-    return reasons + _below_threshold(answers), rules
+    return reasons + _adult(answers) + _below_threshold(answers), rules
 
 
 def _reasons(code: str, answers: Mapping[str, object]) -> tuple[list[str], list[int]]:
