@@ -203,3 +203,11 @@ def test_json_file_is_canonical(example_answers: dict[str, Any]) -> None:
 def test_answers_that_are_not_an_object_count_as_unanswered() -> None:
     assert ask(op="outcome", answers="x") == ask(op="outcome", answers={})
     assert ask(op="summary", answers=[1]) == ask(op="summary")
+
+
+def test_the_contract_lists_every_format_the_page_offers() -> None:
+    formats = ask(op="contract")["contract"]["formats"]
+    assert [f["key"] for f in formats] == ["html", "json", "md", "txt"]
+    assert formats[-1] == {"key": "txt", "extension": "txt", "mime": "text/plain;charset=utf-8",
+                           "label": "Plain text",
+                           "purpose": "to paste into a case-management system"}

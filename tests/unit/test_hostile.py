@@ -29,7 +29,18 @@ def record_for(answers: dict[str, Any], text: str | None, *,
                site_text: str | None = None) -> dict[str, Any]:
     """A record whose every typed answer, amendment text and site name is `text`,
     unvalidated: an amendment of a version whose typed answers were different, so the
-    amendment lists every typed answer as changed, before and after."""
+    amendment lists every typed answer as changed, before and after. (Built once for
+    each case and text: the tests only read it.)"""
+    key = (json.dumps(answers, sort_keys=True), text, site_text)
+    if key not in _BUILT:
+        _BUILT[key] = _build(answers, text, site_text)
+    return _BUILT[key]
+
+
+_BUILT: dict[tuple[str, str | None, str | None], dict[str, Any]] = {}
+
+
+def _build(answers: dict[str, Any], text: str | None, site_text: str | None) -> dict[str, Any]:
     original = build({**answers, **{name: f"Original {name}" for name in TYPED}}, MADE)
     typed = {name: (text if text is not None else f"Benign {name}") for name in TYPED}
     amendment = {"by": text or "Benign by", "reason": text or "Benign reason"}

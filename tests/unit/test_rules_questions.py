@@ -73,3 +73,47 @@ def test_outcomes_have_justified_wording() -> None:
     }
     for o in OUTCOMES.values():
         assert o.title and o.summary and o.basis and o.consistent
+
+
+def test_article_9_hints_say_which_schedule_1_condition_each_needs() -> None:
+    """DPA 2018 s.10: (b) needs Schedule 1 Part 1 paragraph 1, (h) paragraph 2, (g) a Part 2
+    condition such as paragraph 18; (c) and (a) need none. Each choice's hint says so, and
+    the Schedule 1 question asked for it offers only what fits."""
+    from infoshare.questions import SCHEDULE_1
+
+    needs = {"social_protection": "Part 1 paragraph 1",
+             "substantial_public_interest": "Part 2",
+             "health_social_care": "Part 1 paragraph 2"}
+    assert set(SCHEDULE_1) == set(needs)
+    for option in FIELDS["art9_condition"].options:
+        hint = option.hint or ""
+        if option.value in needs:
+            assert f"Also needs the condition in Schedule 1 {needs[option.value]}" in hint or (
+                f"Also needs a condition in Schedule 1 {needs[option.value]}" in hint), hint
+            question = FIELDS[SCHEDULE_1[option.value].name]
+            assert question.show_if is not None
+            assert question.show_if.values == (option.value,) and question.required
+            labels = [o.label for o in question.options]
+            assert all(needs[option.value] in label for label in labels[:1]), labels
+        else:
+            assert "No Schedule 1 condition is needed" in hint, hint
+    # Paragraph 18 is a Part 2 condition: offered first for (g), never for (b) or (h).
+    part_2 = [o.value for o in SCHEDULE_1["substantial_public_interest"].options]
+    assert part_2[0] == "para_18" and "other" in part_2
+    for condition in ("social_protection", "health_social_care"):
+        assert not any("18" in o.label for o in SCHEDULE_1[condition].options)
+        assert "18" not in (SCHEDULE_1[condition].hint or "")
+    assert [o.value for o in FIELDS["para18_reason"].options] == [
+        "cannot_give", "cannot_obtain", "would_prejudice"]
+
+
+def test_follow_ups_may_have_follow_ups_on_the_same_page() -> None:
+    """A follow-up shown only while the question it depends on is shown, however deep."""
+    from infoshare.answers import is_shown
+
+    reason = FIELDS["para18_reason"]
+    answers = {"art9_condition": "substantial_public_interest",
+               "schedule1_substantial_public_interest": "para_18"}
+    assert is_shown(reason, answers)
+    assert not is_shown(reason, {**answers, "art9_condition": "health_social_care"})
+    assert not is_shown(reason, {**answers, "schedule1_substantial_public_interest": "other"})
