@@ -79,7 +79,7 @@ def test_article_9_hints_say_which_schedule_1_condition_each_needs() -> None:
     """DPA 2018 s.10: (b) needs Schedule 1 Part 1 paragraph 1, (h) paragraph 2, (g) a Part 2
     condition such as paragraph 18; (c) and (a) need none. Each choice's hint says so, and
     the Schedule 1 question asked for it offers only what fits."""
-    from infoshare.questions import SCHEDULE_1
+    from infoshare.questions import SCHEDULE_1, SCHEDULE_1_PAGES
 
     needs = {"social_protection": "Part 1 paragraph 1",
              "substantial_public_interest": "Part 2",
@@ -91,8 +91,10 @@ def test_article_9_hints_say_which_schedule_1_condition_each_needs() -> None:
             assert f"Also needs the condition in Schedule 1 {needs[option.value]}" in hint or (
                 f"Also needs a condition in Schedule 1 {needs[option.value]}" in hint), hint
             question = FIELDS[SCHEDULE_1[option.value].name]
-            assert question.show_if is not None
-            assert question.show_if.values == (option.value,) and question.required
+            assert question.required
+            if option.value not in SCHEDULE_1_PAGES:  # else asked on a page of its own
+                assert question.show_if is not None
+                assert question.show_if.values == (option.value,)
             labels = [o.label for o in question.options]
             assert all(needs[option.value] in label for label in labels[:1]), labels
         else:
@@ -107,13 +109,23 @@ def test_article_9_hints_say_which_schedule_1_condition_each_needs() -> None:
         "cannot_give", "cannot_obtain", "would_prejudice"]
 
 
-def test_follow_ups_may_have_follow_ups_on_the_same_page() -> None:
-    """A follow-up shown only while the question it depends on is shown, however deep."""
-    from infoshare.answers import is_shown
+def test_a_follow_up_never_depends_on_another_follow_up() -> None:
+    """The page nests a follow-up under the question it depends on, one level deep: a
+    choice with follow-ups of its own (the Schedule 1 Part 2 condition) has its own page."""
+    for p in PAGES:
+        for f in p.fields:
+            if f.show_if is not None:
+                assert FIELDS[f.show_if.field].show_if is None, f.name
 
-    reason = FIELDS["para18_reason"]
-    answers = {"art9_condition": "substantial_public_interest",
-               "schedule1_substantial_public_interest": "para_18"}
-    assert is_shown(reason, answers)
-    assert not is_shown(reason, {**answers, "art9_condition": "health_social_care"})
-    assert not is_shown(reason, {**answers, "schedule1_substantial_public_interest": "other"})
+
+def test_the_part_2_page_is_visited_only_for_article_9_2_g() -> None:
+    from infoshare import path
+
+    answers = {"urgency": "no", "purpose_clear": "yes", "personal_data": "yes",
+               "risk_of_harm": "yes", "confidential": "no", "decision": "share_all",
+               "special_category": "yes"}
+    for condition in ("social_protection", "vital_interests", "substantial_public_interest",
+                      "health_social_care", "explicit_consent"):
+        pages = path({**answers, "art9_condition": condition})
+        assert ("schedule_1_part_2" in pages) is (condition == "substantial_public_interest")
+    assert "article_9" not in path({**answers, "special_category": "no"})

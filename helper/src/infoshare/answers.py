@@ -47,10 +47,8 @@ def get(answers: Mapping[str, object], name: str) -> str:
 
 
 def is_shown(field: Field, answers: Mapping[str, object]) -> bool:
-    """Whether a follow-up field is shown: the answer it depends on has one of its values,
-    and that question is itself shown (a follow-up can have follow-ups of its own)."""
-    while field.show_if is not None:
-        if get(answers, field.show_if.field) not in field.show_if.values:
-            return False
-        field = FIELDS[field.show_if.field]
-    return True
+    """Whether a follow-up field is shown, given the answer it depends on (a question on
+    its page that is not itself a follow-up)."""
+    if field.show_if is None:
+        return True
+    return get(answers, field.show_if.field) in field.show_if.values

@@ -18,7 +18,7 @@ from collections.abc import Mapping
 
 from .answers import get
 from .outcomes import OUTCOMES, PROMPTS, SHARE_DECISIONS, Prompt, Recommendation
-from .questions import PAGE_IDS, page_of
+from .questions import PAGE_IDS, SCHEDULE_1_PAGES, page_of
 
 __all__ = [
     "asks_other_basis",
@@ -141,6 +141,9 @@ def path(answers: Mapping[str, object]) -> list[str]:
             pages.append("lawful_basis")
             if get(answers, "special_category") == "yes":
                 pages.append("article_9")
+                own_page = SCHEDULE_1_PAGES.get(get(answers, "art9_condition"))
+                if own_page is not None:
+                    pages.append(own_page)
             if _shared_without_consent_in_confidence(answers):
                 pages.append("confidence")
         pages.append("sharing")

@@ -18,6 +18,7 @@ __all__ = [
     "PAGES",
     "PAGE_IDS",
     "SCHEDULE_1",
+    "SCHEDULE_1_PAGES",
     "TEXTAREA_MAX",
     "TEXT_MAX",
     "Field",
@@ -141,8 +142,11 @@ _ARTICLE_9: tuple[tuple[str, str, str], ...] = (
 )
 
 # The Schedule 1 question asked for each Article 9 condition that needs one (DPA 2018
-# s.10: (b) and (h) need their Part 1 condition, (g) a condition in Part 2). Each is
-# shown only for its condition; a condition missing here would be asked for none.
+# s.10: (b) and (h) need their Part 1 condition, (g) a condition in Part 2). A condition
+# missing here would be asked for none. (b) and (h) are confirmed under their Article 9
+# choice; (g)'s choice has follow-ups of its own, so it has a page of its own
+# (SCHEDULE_1_PAGES), which the flow visits when (g) is chosen: a follow-up never
+# depends on another follow-up.
 _PARAGRAPH_18 = ShowIf("schedule1_substantial_public_interest", ("para_18",))
 SCHEDULE_1: dict[str, Field] = {
     "social_protection": Field(
@@ -164,7 +168,6 @@ SCHEDULE_1: dict[str, Field] = {
         "Which condition in Schedule 1 Part 2 of the Data Protection Act 2018 applies?",
         "Schedule 1 condition",
         "Select the Schedule 1 Part 2 condition you rely on",
-        hint="Article 9(2)(g) can be relied on only with a condition in Part 2.",
         options=(
             Option("para_18",
                    "Schedule 1 Part 2 paragraph 18: safeguarding of children and of individuals "
@@ -191,36 +194,29 @@ SCHEDULE_1: dict[str, Field] = {
         since=2,
     ),
 }
-_SCHEDULE_1_FOLLOW_UPS: dict[str, tuple[Field, ...]] = {
-    "substantial_public_interest": (
-        Field(
-            "para18_reason", "radios", "Why are you sharing without consent under paragraph 18?",
-            "Why you rely on paragraph 18 without consent",
-            "Select why you are sharing without consent under paragraph 18",
-            options=(
-                Option("cannot_give", "Consent cannot be given"),
-                Option("cannot_obtain", "Consent cannot reasonably be obtained"),
-                Option("would_prejudice", "Asking for consent would prejudice the protection",
-                       "For example, asking could alert the person causing the harm."),
-            ),
-            show_if=_PARAGRAPH_18,
-            since=2,
+_PART_2_FOLLOW_UPS: tuple[Field, ...] = (
+    Field(
+        "para18_reason", "radios", "Why are you sharing without consent under paragraph 18?",
+        "Why you rely on paragraph 18 without consent",
+        "Select why you are sharing without consent under paragraph 18",
+        options=(
+            Option("cannot_give", "Consent cannot be given"),
+            Option("cannot_obtain", "Consent cannot reasonably be obtained"),
+            Option("would_prejudice", "Asking for consent would prejudice the protection",
+                   "For example, asking could alert the person causing the harm."),
         ),
-        Field(
-            "schedule1_other", "text", "Which other Part 2 condition do you rely on?",
-            "The other Part 2 condition", "Enter the Schedule 1 Part 2 condition you rely on",
-            hint="Give its paragraph number and heading.",
-            show_if=ShowIf("schedule1_substantial_public_interest", ("other",)),
-            since=2,
-        ),
+        show_if=_PARAGRAPH_18,
+        since=2,
     ),
-}
-_SCHEDULE_1_FIELDS: tuple[Field, ...] = tuple(
-    f
-    for condition, question in SCHEDULE_1.items()
-    for f in (question._replace(show_if=ShowIf("art9_condition", (condition,))),
-              *_SCHEDULE_1_FOLLOW_UPS.get(condition, ()))
+    Field(
+        "schedule1_other", "text", "Which other Part 2 condition do you rely on?",
+        "The other Part 2 condition", "Enter the Schedule 1 Part 2 condition you rely on",
+        hint="Give its paragraph number and heading.",
+        show_if=ShowIf("schedule1_substantial_public_interest", ("other",)),
+        since=2,
+    ),
 )
+SCHEDULE_1_PAGES: dict[str, str] = {"substantial_public_interest": "schedule_1_part_2"}
 
 PAGES: tuple[Page, ...] = (
     Page(
@@ -552,11 +548,21 @@ PAGES: tuple[Page, ...] = (
                 "Article 9 condition", "Select your Article 9 condition",
                 options=tuple(Option(value, label, hint) for value, label, hint in _ARTICLE_9),
             ),
-            *_SCHEDULE_1_FIELDS,
+            *(question._replace(show_if=ShowIf("art9_condition", (condition,)))
+              for condition, question in SCHEDULE_1.items() if condition not in SCHEDULE_1_PAGES),
         ),
         hint=("Special category data needs a condition in Article 9 as well as a lawful basis. "
               "Some Article 9 conditions also need a condition in Schedule 1 to the Data "
               "Protection Act 2018 (section 10 of that Act)."),
+    ),
+    Page(
+        "schedule_1_part_2",
+        "Which condition in Schedule 1 Part 2 of the Data Protection Act 2018 applies?",
+        (1, 4),
+        (SCHEDULE_1["substantial_public_interest"], *_PART_2_FOLLOW_UPS),
+        hint=("You chose substantial public interest (Article 9(2)(g)). It can be relied on "
+              "only with a condition in Part 2 of Schedule 1 to the Data Protection Act 2018 "
+              "(section 10 of that Act)."),
     ),
     Page(
         "confidence",

@@ -33,6 +33,7 @@ _HEADINGS = {
     "other_basis": "Another basis to share without consent",
     "lawful_basis": "Lawful basis",
     "article_9": "Special category data",
+    "schedule_1_part_2": "Special category data: the Schedule 1 Part 2 condition",
     "confidence": "Sharing confidential information without consent",
     "sharing": "What was shared, with whom and how",
     "telling": "Telling the person",
