@@ -83,8 +83,9 @@ OUTCOMES: dict[str, Outcome] = {
             "without waiting for consent, and record what you shared and why as soon as you can.",
             SHARE_DECISIONS,
             "decision-flow.md step 0; the ICO data sharing code names safeguarding children as "
-            "an emergency in which to share what is necessary and proportionate and record the "
-            "reasons afterwards; GIRFEC practice guidance 4 s.5.",
+            "an emergency in which to share what is necessary and proportionate; recording the "
+            "reasons as soon as possible afterwards is the wording of GIRFEC practice guidance 4 "
+            "(ss.5 and 13), not the ICO's.",
         ),
         Outcome(
             "no_purpose",
@@ -93,7 +94,7 @@ OUTCOMES: dict[str, Outcome] = {
             "your decision and the reasons for it.",
             _NOT_SHARING,
             "The published chain of questions, question 1 (No: do not share; record why); "
-            "rule 6 (share only what is necessary for the purpose); rule 7.",
+            "2015 rule 6 (share only what is necessary for the purpose); 2015 rule 7.",
         ),
         Outcome(
             "seek_advice",
@@ -157,7 +158,7 @@ OUTCOMES: dict[str, Outcome] = {
             "You have consent to share. Share what is necessary, with a lawful basis, applying "
             "the principles.",
             SHARE_DECISIONS,
-            "The published chain, question 4 (Yes: share); rule 4 (share with informed consent "
+            "The published chain, question 4 (Yes: share); 2015 rule 4 (share with informed consent "
             "where appropriate; be mindful the person might not expect everything to be "
             "shared); ICO: consent is often not the right lawful basis for a public body.",
         ),
