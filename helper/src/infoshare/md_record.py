@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from .textsafety import md_escape
-from .view import Row, build_view
+from .view import DIGEST_NOTE, Row, build_view
 
 __all__ = ["render_md"]
 
@@ -90,6 +90,7 @@ def render_md(record: Mapping[str, Any]) -> str:
                       f"Schema version {v.schema_version}, made by infoshare-helper "
                       f"{v.helper_version}"))
     out.append(_field("SHA-256 digest", v.digest))
+    out.append(f"{DIGEST_NOTE}\n")
     out.append("This helper is a record-keeping aid, not legal advice. The decision and the "
                "judgement behind it are the practitioner's.\n")
     return "\n".join(out)

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from .textsafety import visible
-from .view import build_view
+from .view import DIGEST_NOTE, build_view
 
 __all__ = ["render_txt"]
 
@@ -106,6 +106,6 @@ def render_txt(record: Mapping[str, Any]) -> str:
     out += _line("Record format", f"Schema version {v.schema_version}, made by "
                                   f"infoshare-helper {v.helper_version}")
     out += _line("SHA-256 digest", v.digest)
-    out += ["", ("This helper is a record-keeping aid, not legal advice. The decision and the "
+    out += ["", DIGEST_NOTE, "", ("This helper is a record-keeping aid, not legal advice. The decision and the "
                  "judgement behind it are the practitioner's.")]
     return "\n".join(out) + "\n"

@@ -19,7 +19,12 @@ from .outcomes import SHARE_DECISIONS
 from .questions import FIELDS, LEGACY_FIELDS, Field, page
 from .rules import RULES, Rule
 
-__all__ = ["Amendment", "Change", "Row", "Section", "View", "build_change", "build_view"]
+__all__ = ["DIGEST_NOTE", "Amendment", "Change", "Row", "Section", "View", "build_change",
+           "build_view"]
+
+# Said under the digest in every format but JSON (the HTML sets "infoshare validate" as code).
+DIGEST_NOTE = ("The digest is of the record's JSON file. Keep that file: it is the authoritative "
+               "record, and infoshare validate checks it has not been altered.")
 
 # Record headings for the pages; the pages' own titles are questions.
 _HEADINGS = {
