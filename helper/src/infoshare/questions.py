@@ -337,8 +337,9 @@ PAGES: tuple[Page, ...] = (
                 "Might a child need help or support, such as early help?",
                 "Whether a child may need help",
                 "Select whether a child may need help or support",
-                hint=("Even where the threshold for services has not been reached, for example "
-                      "for a child in need under section 17 of the Children Act 1989."),
+                hint=("A child can need help even where the threshold for services, such as for "
+                      "a child in need under section 17 of the Children Act 1989, has not been "
+                      "reached."),
                 options=YES_NO,
                 show_if=ShowIf("risk_of_harm", ("no",)),
                 since=2,
