@@ -221,8 +221,12 @@ def expand(markdown: str, page: Page, config: MkDocsConfig) -> str:
     rules_info = {n: {"title": t, "url": rule_url(n, page_url, use_directory_urls=use_dir)}
                   for n, t in titles.items()}
     flow_target = "when-and-how-to-share/" if use_dir else "when-and-how-to-share.html"
+    # The site a record names as its maker: the partnership (or, without local settings, this
+    # site's own name) and the site's address (none under `mkdocs serve` without SITE_URL).
+    identity = config.extra.get("site_identity") or {}
+    site = {"name": identity.get("name") or config.site_name or "", "url": identity.get("url") or ""}
     html = render_html(data, rules_info=rules_info, flow_url=_relative(flow_target, page_url),
-                       local=config.extra.get("local"), site=config.extra.get("site_identity"))
+                       local=config.extra.get("local"), site=site)
     return markdown.replace(PLACEHOLDER, "\n\n" + html + "\n\n")
 
 

@@ -42,16 +42,19 @@ BASE: dict[str, Any] = {
     "purpose": "To help children's social care assess <risk> & \"needs\" (s.47 enquiry).",
     "personal_data": "yes",
     "risk_of_harm": "yes",
+    "child_needs_help": "no",
     "confidential": "yes",
     "consent": "not_sought",
     "consent_not_sought_reason": "increase_risk",
+    "other_basis": "no",
     "views": "The child does not want their father told.",
     "decision": "share_part",
     "departure_reason": "The designated safeguarding lead advised sharing a part now.",
     "lawful_basis": "public_task",
     "special_category": "yes",
     "art9_condition": "substantial_public_interest",
-    "schedule1_condition": "Schedule 1 paragraph 18: safeguarding of children",
+    "schedule1_substantial_public_interest": "para_18",
+    "para18_reason": "would_prejudice",
     "criminal_offence_data": "no",
     "confidence_justification": "An overriding public interest in protecting the child.",
     "shared_facts": "Attendance record for the autumn term (78%).\nTwo disclosures, recorded verbatim.",
@@ -245,7 +248,7 @@ def download(page: Any, button_name: str) -> tuple[str, str]:
 
 def download_all(page: Any) -> dict[str, tuple[str, str]]:
     return {fmt: download(page, f"Download as {label}")
-            for fmt, label in (("html", "HTML"), ("json", "JSON"), ("md", "Markdown"))}
+            for fmt, label in (("html", "HTML"), ("json", "JSON"), ("md", "Markdown"), ("txt", "Plain text"))}
 
 
 # ---- reading the files -----------------------------------------------------------------

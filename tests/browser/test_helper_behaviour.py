@@ -47,6 +47,13 @@ def test_reopen_amend_and_download_again(watched: Any, site_url: str, tmp_path: 
     summary = page.locator("#infoshare-summary").inner_text()
     assert driver.BASE["reasons"] in summary
     assert page.locator("#infoshare-amend").is_visible()
+    # At the top of the page, not below every answer: which record is being amended.
+    banner = page.locator("#infoshare-amend-about").inner_text()
+    assert banner.startswith("You are amending the record made on ") and banner.endswith(" by Jo Evans.")
+    amend_top = page.locator("#infoshare-amend").bounding_box()
+    summary_top = page.locator("#infoshare-summary").bounding_box()
+    assert amend_top is not None and summary_top is not None and amend_top["y"] < summary_top["y"]
+    assert page.locator("#infoshare-amend-changes").inner_text() == "You have not changed any answer yet."
 
     # Amending needs who and why: both are asked for, all at once.
     page.get_by_role("button", name="Create the record").click()
@@ -62,17 +69,23 @@ def test_reopen_amend_and_download_again(watched: Any, site_url: str, tmp_path: 
     page.locator("#f-reasons").fill("Amended: the request named no purpose at all.")
     driver.press_continue(page, "reasons")
     assert driver.current_view(page) == "check"
+    changes = page.locator("#infoshare-amend-changes").inner_text()
+    assert "reasons for your decision" in changes.lower() and "now Amended: the request" in changes
     page.locator("#f-amendment_by").fill("Jo Evans, deputy DSL")
     page.locator("#f-amendment_reason").fill("The reasons were incomplete.")
     driver.create_record(page)
     assert not page.title().startswith("Error: ")
-    _, second_text = driver.download(page, "Download as JSON")
+    second_name, second_text = driver.download(page, "Download as JSON")
+    # The amended version never takes the original's file name.
+    assert second_name != name and second_name.removesuffix(".json").endswith("_amended-1")
     second = json.loads(second_text)
     jsonschema.validate(second, record_schema)
     assert second["created"] == first["created"]
     assert second["answers"]["reasons"] == "Amended: the request named no purpose at all."
     assert [(a["by"], a["reason"]) for a in second["amendments"]] == [
         ("Jo Evans, deputy DSL", "The reasons were incomplete.")]
+    assert [c["field"] for c in second["amendments"][0]["changes"]] == ["reasons"]
+    assert second["amendments"][0]["previous_sha256"] == first["sha256"]
     assert watched.problems() == []
 
 

@@ -36,7 +36,7 @@ def _check_files(files: dict[str, tuple[str, str]], journey: driver.Journey, out
     assert match.group(1) == "AB-2026-14-i"
     # The page names files by the practitioner's local date, as this machine's clock gives it.
     assert match.group(2) == date.today().isoformat()  # noqa: DTZ011
-    assert {name.rsplit(".", 1)[1] for name, _ in files.values()} == {"html", "json", "md"}
+    assert {name.rsplit(".", 1)[1] for name, _ in files.values()} == {"html", "json", "md", "txt"}
 
     record = driver.load_json(files["json"][1])
     jsonschema.validate(record, schema)
@@ -51,6 +51,8 @@ def _check_files(files: dict[str, tuple[str, str]], journey: driver.Journey, out
     raw_html = files["html"][1]
     text_html = driver.html_text(raw_html)
     text_md = driver.md_text(files["md"][1])
+    # The plain-text case note has no escaping to undo: what was typed reads as typed.
+    text_txt = driver.squash(files["txt"][1])
     assert "<script" not in raw_html.lower()
     # Typed markup is escaped, never live.
     assert "#14 <i>" not in raw_html and "AB/2026 #14 <i>" in text_html
@@ -59,6 +61,7 @@ def _check_files(files: dict[str, tuple[str, str]], journey: driver.Journey, out
             for line in typed.splitlines():
                 assert driver.squash(line) in text_html, (name, line)
                 assert driver.squash(line) in text_md, (name, line)
+                assert driver.squash(line) in text_txt, (name, line)
     return record
 
 

@@ -21,11 +21,14 @@ if UPDATE_GOLDEN and os.environ.get("CI"):
 NOW = "2026-11-25T14:03:00+00:00"
 
 
-# The parts of a record that change without its content changing: its digest (tested
-# directly, see test_digest.py) and the helper's version. Golden files hold these
-# placeholders instead, so a version bump does not rewrite every golden file.
+# The parts of a record that change without its content changing: its digest and the
+# digests of the versions it amends (tested directly, see test_digest.py) and the
+# helper's version. Golden files hold these placeholders instead, so a version bump
+# does not rewrite every golden file.
 DIGEST_MARK = "<sha256>"
+PREVIOUS_MARK = "<previous-sha256-{}>"
 VERSION_MARK = "<helper-version>"
+FORMATS = ("html", "md", "txt", "json")
 
 
 def stable(outputs: dict[str, str], ext: str) -> str:
@@ -36,18 +39,24 @@ def stable(outputs: dict[str, str], ext: str) -> str:
     """
     record = json.loads(outputs["json"])
     digest, version = record["sha256"], record["helper_version"]
+    previous = [a["previous_sha256"] for a in record["amendments"] if a.get("previous_sha256")]
     if ext == "json":
         record["sha256"], record["helper_version"] = DIGEST_MARK, VERSION_MARK
+        for n, entry in enumerate(record["amendments"], 1):
+            if entry.get("previous_sha256"):
+                entry["previous_sha256"] = PREVIOUS_MARK.format(n)
         return json.dumps(record, sort_keys=True, ensure_ascii=False, indent=2) + "\n"
     text = outputs[ext]
-    assert text.count(digest) == 1, f"the {ext} must show the digest exactly once"
+    for n, value in enumerate([digest, *previous]):
+        assert text.count(value) == 1, f"the {ext} must show each digest exactly once"
+        text = text.replace(value, PREVIOUS_MARK.format(n) if n else DIGEST_MARK)
     marked = f"infoshare-helper {version}"
     if ext == "md":
         from infoshare.textsafety import md_escape
 
         marked = md_escape(marked)
     assert text.count(marked) == 1, f"the {ext} must name the helper's version exactly once"
-    return text.replace(digest, DIGEST_MARK).replace(marked, f"infoshare-helper {VERSION_MARK}")
+    return text.replace(marked, f"infoshare-helper {VERSION_MARK}")
 
 
 def load_case(name: str) -> dict[str, Any]:

@@ -49,7 +49,8 @@ def test_path_outcome_summary(example_answers: dict[str, Any]) -> None:
     assert ask(op="path", answers=example_answers)["pages"][-1] == "decision_maker"
     rec = ask(op="outcome", answers=example_answers)["recommendation"]
     assert rec["code"] == "share_risk_of_harm" and set(rec) == {
-        "code", "title", "summary", "reasons", "rules"}
+        "code", "title", "summary", "reasons", "rules", "prompts"}
+    assert rec["prompts"] == []  # the example sought advice
     rows = ask(op="summary", answers=example_answers)["rows"]
     by_field = {row["field"]: row for row in rows}
     assert by_field["urgency"]["value"] == "No"
@@ -64,7 +65,7 @@ def test_seal_render_open_amend(example_answers: dict[str, Any]) -> None:
     assert sealed["ok"], sealed
     record = sealed["record"]
     rendered = ask(op="render", record=record)
-    assert rendered["ok"] and set(rendered["files"]) == {"html", "json", "md"}
+    assert rendered["ok"] and set(rendered["files"]) == {"html", "json", "md", "txt"}
     assert rendered["filename_stem"] == "information-sharing-decision_AB-2026-014_2026-01-15"
     opened = ask(op="open", text=rendered["files"]["json"])
     assert opened["ok"] and opened["record"] == record
@@ -78,10 +79,43 @@ def test_seal_render_open_amend(example_answers: dict[str, Any]) -> None:
     assert amended["created"] == record["created"]
     assert amended["amended"] == "2026-02-01T09:00:00+00:00"
     assert amended["amendments"] == [
-        {"at": "2026-02-01T09:00:00+00:00", "by": "Jo Evans", "reason": "Typo"}]
+        {"at": "2026-02-01T09:00:00+00:00", "by": "Jo Evans", "reason": "Typo",
+         "changes": [{"field": "reasons", "before": example_answers["reasons"],
+                      "after": "Corrected reasons."}],
+         "previous_sha256": record["sha256"]}]
     again = ask(op="seal", answers=answers, now="2026-03-01T09:00:00+00:00",
                 original=amended, amendment={"by": "A", "reason": "B"})["record"]
     assert len(again["amendments"]) == 2 and again["created"] == record["created"]
+    assert again["amendments"][1]["changes"] == []  # nothing changed: a note, still logged
+    assert again["amendments"][1]["previous_sha256"] == amended["sha256"]
+
+
+def test_changes_lists_what_an_amendment_would_record(example_answers: dict[str, Any]) -> None:
+    record = ask(op="seal", answers=example_answers, now=NOW)["record"]
+    opened = ask(op="open", text=canonical_json(record))["answers"]
+    assert ask(op="changes", original=record, answers=opened, now=NOW) == {
+        "ok": True, "changes": []}
+    edited = {**opened, "told": "will_tell", "reasons": "New reasons."}
+    del edited["not_told_reason"]
+    reply = ask(op="changes", original=record, answers=edited, now=NOW)
+    assert reply == {"ok": True, "changes": [
+        {"field": "told", "label": "Have you told the person, or their parent or carer, that "
+                                   "the information is being shared?",
+         "before": "No, I will not tell them", "after": "Not yet, I will tell them"},
+        {"field": "not_told_reason", "label": "Why will you not tell them?",
+         "before": example_answers["not_told_reason"], "after": "Not answered"},
+        {"field": "reasons", "label": "What are the reasons for your decision?",
+         "before": example_answers["reasons"], "after": "New reasons."},
+    ]}
+    # The same changes the sealed amendment then holds.
+    amended = ask(op="seal", answers=edited, now="2026-01-16T09:00:00+00:00", original=record,
+                  amendment={"by": "A", "reason": "B"})["record"]
+    assert [c["field"] for c in amended["amendments"][0]["changes"]] == [
+        "told", "not_told_reason", "reasons"]
+    for bad in ({"original": None}, {"original": {**record, "created": "x"}},
+                {"now": "yesterday"}):
+        wrong = ask(**{"op": "changes", "original": record, "answers": edited, "now": NOW, **bad})
+        assert wrong["ok"] is False and wrong["errors"][0]["message"]
 
 
 def test_amending_an_altered_record_is_refused(example_answers: dict[str, Any]) -> None:
@@ -169,3 +203,11 @@ def test_json_file_is_canonical(example_answers: dict[str, Any]) -> None:
 def test_answers_that_are_not_an_object_count_as_unanswered() -> None:
     assert ask(op="outcome", answers="x") == ask(op="outcome", answers={})
     assert ask(op="summary", answers=[1]) == ask(op="summary")
+
+
+def test_the_contract_lists_every_format_the_page_offers() -> None:
+    formats = ask(op="contract")["contract"]["formats"]
+    assert [f["key"] for f in formats] == ["html", "json", "md", "txt"]
+    assert formats[-1] == {"key": "txt", "extension": "txt", "mime": "text/plain;charset=utf-8",
+                           "label": "Plain text",
+                           "purpose": "to paste into a case-management system"}

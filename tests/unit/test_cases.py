@@ -11,7 +11,7 @@ import json
 import pytest
 from infoshare import OUTCOMES, run_case
 
-from .conftest import GOLDEN, UPDATE_GOLDEN, case_names, load_case, stable
+from .conftest import FORMATS, GOLDEN, UPDATE_GOLDEN, case_names, load_case, stable
 
 NAMES = case_names()
 
@@ -22,10 +22,12 @@ def test_case_outcome_and_path(name: str) -> None:
     result = run_case(case)
     assert result["outcome"] == case["expected_outcome"]
     assert json.loads(result["path"]) == case["expected_path"]
+    if "expected_filename" in case:
+        assert result["filename"] == case["expected_filename"]
 
 
 @pytest.mark.parametrize("name", NAMES)
-@pytest.mark.parametrize("ext", ["html", "md", "json"])
+@pytest.mark.parametrize("ext", FORMATS)
 def test_case_golden(name: str, ext: str) -> None:
     produced = stable(run_case(load_case(name)), ext)
     golden = GOLDEN / f"{name}.{ext}"
@@ -39,7 +41,7 @@ def test_every_golden_file_has_its_case() -> None:
     """A golden file whose case was removed or renamed would otherwise lie unchecked."""
     orphans = sorted(p.name for p in GOLDEN.iterdir() if p.stem not in NAMES)
     assert orphans == []
-    missing = sorted(f"{n}.{e}" for n in NAMES for e in ("html", "md", "json")
+    missing = sorted(f"{n}.{e}" for n in NAMES for e in FORMATS
                      if not (GOLDEN / f"{n}.{e}").exists())
     assert missing == []
 
@@ -53,7 +55,8 @@ def test_cases_cover_every_outcome_and_every_not_sure() -> None:
     cases = [load_case(n) for n in NAMES]
     assert {c["expected_outcome"] for c in cases} == set(OUTCOMES)
     not_sure = {k for c in cases for k, v in c["answers"].items() if v == "not_sure"}
-    assert not_sure == {"purpose_clear", "personal_data", "risk_of_harm", "confidential"}
+    assert not_sure == {"purpose_clear", "personal_data", "risk_of_harm", "confidential",
+                        "other_basis"}
     assert any("departure" in c["expected_path"] for c in cases)
     assert any("amendment" in c for c in cases)
     assert any(c["answers"].get("urgency") == "yes" for c in cases)

@@ -80,7 +80,7 @@ def test_newer_record_is_a_usage_error(record_file: Path,
     from infoshare import digest
 
     record = json.loads(record_file.read_text("utf-8"))
-    record["schema_version"] = 2
+    record["schema_version"] = 3
     record["sha256"] = digest(record)
     record_file.write_text(canonical_json(record), encoding="utf-8")
     assert main(["validate", str(record_file)]) == 2

@@ -13,7 +13,9 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from infoshare import RecordError, check_sealed, run_case
+from infoshare import RecordError, check_sealed, digest, run_case, seal
+from infoshare.amend import link_problems
+from infoshare.dates import parse_now
 
 from .conftest import load_case
 
@@ -66,7 +68,8 @@ def _sealed(case: str) -> dict[str, Any]:
     return record
 
 
-RECORDS = {case: _sealed(case) for case in ("amended", "share_risk_of_harm", "emergency")}
+RECORDS = {case: _sealed(case)
+           for case in ("amended", "amendment_chain", "share_risk_of_harm", "emergency")}
 CHANGES = [
     (case, path)
     for case, record in RECORDS.items()
@@ -112,3 +115,49 @@ def test_adding_or_removing_a_key_anywhere_breaks_the_seal(case: str) -> None:
             del _at(record, path)[key]
             with pytest.raises(RecordError):
                 check_sealed(record)
+
+
+def _chain() -> list[dict[str, Any]]:
+    case = load_case("amendment_chain")
+    versions: list[dict[str, Any]] = []
+    for step in [*case["earlier"], case]:
+        record, _ = seal(step["answers"], parse_now(step["now"]),
+                         versions[-1] if versions else None, step.get("amendment"),
+                         step.get("site"))
+        assert record is not None
+        versions.append(record)
+    return versions
+
+
+CHAIN = _chain()
+# The digest is not a signature: anyone who edits a record can recompute it. What the
+# latest amendment says about who amended and why is new in that version, so only its
+# digest protects it; everything else in the history is checked against the answers
+# (check_sealed) or against the version it amends (link_problems).
+UNCHECKABLE_ONCE_RESEALED = {("amendments", 1, "by"), ("amendments", 1, "reason")}
+
+
+def test_the_amendment_chain_links_each_version_to_the_one_before() -> None:
+    first, second, third = CHAIN
+    assert third["amendments"][1]["previous_sha256"] == second["sha256"] == digest(second)
+    assert third["amendments"][0]["previous_sha256"] == first["sha256"] == digest(first)
+    assert link_problems(first, second) == link_problems(second, third) == []
+
+
+@pytest.mark.parametrize("path", list(_leaves(CHAIN[2]["amendments"])),
+                         ids=lambda p: "/".join(map(str, p)))
+def test_tampering_with_any_amendment_fails_even_with_the_digest_recomputed(path: Path) -> None:
+    record = copy.deepcopy(CHAIN[2])
+    parent = _at(record["amendments"], path[:-1])
+    parent[path[-1]] = _changed(parent[path[-1]])
+    with pytest.raises(RecordError):
+        check_sealed(record)  # the digest no longer matches
+    record["sha256"] = digest(record)
+    if ("amendments", *path) in UNCHECKABLE_ONCE_RESEALED:
+        check_sealed(record)
+        return
+    try:
+        check_sealed(record)
+    except RecordError:
+        return
+    assert link_problems(CHAIN[1], record), path

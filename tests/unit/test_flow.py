@@ -77,4 +77,4 @@ def test_emergency_skips_the_chain_but_records_consent() -> None:
 
 def test_recommendation_to_dict_shape() -> None:
     data = recommend({}).to_dict()
-    assert set(data) == {"code", "title", "summary", "reasons", "rules"}
+    assert set(data) == {"code", "title", "summary", "reasons", "rules", "prompts"}

@@ -18,7 +18,13 @@ RISK_WITH_DOUBT = {
         (RISK_WITH_DOUBT, "seeking_advice", True),
         (RISK_WITH_DOUBT, "do_not_share", False),
         ({**RISK_WITH_DOUBT, "risk_of_harm": "no"}, "share_all", False),
-        ({**RISK_WITH_DOUBT, "risk_of_harm": "not_sure"}, "share_all", False),
+        # Unsure whether a child is at risk: the 2024 advice covers a perceived risk, so
+        # sharing while advice is sought follows the guidance too.
+        ({**RISK_WITH_DOUBT, "risk_of_harm": "not_sure"}, "share_all", True),
+        ({**RISK_WITH_DOUBT, "risk_of_harm": "not_sure", "confidential": "no"}, "share_part",
+         True),
+        ({**RISK_WITH_DOUBT, "risk_of_harm": "not_sure"}, "do_not_share", False),
+        ({**RISK_WITH_DOUBT, "risk_of_harm": "adult"}, "share_all", False),
     ],
 )
 def test_sharing_under_risk_while_seeking_advice_is_not_a_departure(

@@ -8,17 +8,18 @@ from typing import Any
 
 import markdown as python_markdown
 import pytest
-from infoshare import FIELDS, canonical_json, load, render_html, render_md
+from infoshare import FIELDS, canonical_json, load, render_html, render_md, render_txt
 from infoshare.dates import parse_now
 from infoshare.record import build
+from infoshare.textsafety import visible
 from markdown_it import MarkdownIt
 
 from .conftest import case_names, load_case
 from .hostile import BIDI, HOSTILE, ONE_MB, tags_of
 
 TYPED = [name for name, f in FIELDS.items() if f.kind in ("text", "textarea")]
+MADE = parse_now("2026-11-24T09:00:00+00:00")
 NOW = parse_now("2026-11-25T14:03:00+00:00")
-AMENDMENTS = [{"at": "2026-11-26T10:00:00+00:00", "by": "Benign", "reason": "Benign"}]
 
 # Every element the templates and Markdown renderer write; anything else came from input.
 # <wbr> is written by md_escape before the "@" of an e-mail address, to stop GFM's
@@ -26,11 +27,27 @@ AMENDMENTS = [{"at": "2026-11-26T10:00:00+00:00", "by": "Benign", "reason": "Ben
 MD_ALLOWED = {"h1", "h2", "h3", "p", "strong", "ul", "li", "br", "wbr"}
 
 
-def record_for(answers: dict[str, Any], text: str | None) -> dict[str, Any]:
-    """A record whose every typed answer (and amendment text) is `text`, unvalidated."""
+def record_for(answers: dict[str, Any], text: str | None, *,
+               site_text: str | None = None) -> dict[str, Any]:
+    """A record whose every typed answer, amendment text and site name is `text`,
+    unvalidated: an amendment of a version whose typed answers were different, so the
+    amendment lists every typed answer as changed, before and after. (Built once for
+    each case and text: the tests only read it.)"""
+    key = (json.dumps(answers, sort_keys=True), text, site_text)
+    if key not in _BUILT:
+        _BUILT[key] = _build(answers, text, site_text)
+    return _BUILT[key]
+
+
+_BUILT: dict[tuple[str, str | None, str | None], dict[str, Any]] = {}
+
+
+def _build(answers: dict[str, Any], text: str | None, site_text: str | None) -> dict[str, Any]:
+    original = build({**answers, **{name: f"Original {name}" for name in TYPED}}, MADE)
     typed = {name: (text if text is not None else f"Benign {name}") for name in TYPED}
-    history = [{**a, "by": text or a["by"], "reason": text or a["reason"]} for a in AMENDMENTS]
-    return build({**answers, **typed}, NOW, amendments=history)
+    amendment = {"by": text or "Benign by", "reason": text or "Benign reason"}
+    site = {"name": site_text or text or "Benign site", "url": "https://example.org/"}
+    return build({**answers, **typed}, NOW, original=original, amendment=amendment, site=site)
 
 
 def md_html(md: str) -> list[str]:
@@ -63,7 +80,8 @@ def test_html_has_only_template_elements(answers: dict[str, Any], text: str) -> 
     assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f]", hostile_html)
     head = hostile_html.split("<head>", 1)[1].lstrip()
     assert head.startswith('<meta charset="utf-8">\n<meta http-equiv="Content-Security-Policy" '
-                           "content=\"default-src 'none'; style-src 'unsafe-inline'\">")
+                           "content=\"default-src 'none'; style-src 'unsafe-inline'; "
+                           "base-uri 'none'; form-action 'none'\">")
 
 
 @pytest.mark.parametrize("text", HOSTILE)
@@ -83,6 +101,31 @@ def test_markdown_structure_is_the_same_as_for_benign_text(answers: dict[str, An
     benign = shape(render_md(record_for(answers, None)))
     for text in HOSTILE:
         assert shape(render_md(record_for(answers, text))) == benign, text
+
+
+def _typed_prefixes(benign: str) -> set[str]:
+    """What comes before a typed value on a line of benign plain text ("Label: ")."""
+    return {line[:line.index("Benign")] for line in benign.split("\n") if "Benign" in line}
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_plain_text_lines_are_the_helpers_own_or_labelled(answers: dict[str, Any],
+                                                          text: str) -> None:
+    """Typed text cannot start a line of its own: it follows its label, or sits indented
+    below it, so nothing typed can pass for a heading or another answer."""
+    site = "Example partnership"
+    benign, hostile = (
+        render_txt(record).replace(record["sha256"], "<sha256>")
+        for record in (record_for(answers, None, site_text=site),
+                       record_for(answers, text, site_text=site)))
+    own = set(benign.split("\n"))
+    prefixes = _typed_prefixes(benign)
+    shown = visible(text.replace("\r\n", "\n").replace("\r", "\n"))
+    allowed = own | {p + shown for p in prefixes} | {p.rstrip() for p in prefixes}
+    for line in hostile.split("\n"):
+        assert line == "" or line.startswith(" ") or line in allowed, line
+    assert not set(BIDI) & set(hostile)
+    assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f]", hostile)
 
 
 @pytest.mark.parametrize("text", HOSTILE)

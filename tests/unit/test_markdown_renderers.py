@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from datetime import timedelta
 from html.parser import HTMLParser
 from typing import Any
 
@@ -98,8 +99,9 @@ def test_each_renderer_has_its_extensions_on(renderer: str, md: str, element: st
 
 def record_for(answers: dict[str, Any], text: str) -> dict[str, Any]:
     """A record whose every typed answer, and the amendment's name and reason, is `text`."""
-    history = [{"at": "2026-11-26T10:00:00+00:00", "by": text, "reason": text}]
-    return build({**answers, **dict.fromkeys(TYPED, text)}, NOW, amendments=history)
+    typed = {**answers, **dict.fromkeys(TYPED, text)}
+    original = build(typed, NOW)
+    return build(typed, NOW + timedelta(hours=1), original=original, amendment={"by": text, "reason": text})
 
 
 def _cases_showing_every_typed_field() -> list[str]:

@@ -26,8 +26,9 @@ def ask(**request: Any) -> dict[str, Any]:
     # Returning from the check page with everything answered: back to the check page.
     ("purpose", FULL, flow.path(FULL), True, (CHECK, None)),
     # A change that puts a new page on the path leads through it first.
-    ("confidential", {**FULL, "risk_of_harm": "no", "consent": "refused"},
-     [p for p in flow.path(FULL) if p != "departure"], True, ("departure", None)),
+    # (No risk and no consent: question 5, "another basis to share?", joins the path.)
+    ("confidential", {**FULL, "risk_of_harm": "no", "child_needs_help": "no", "consent": "refused"},
+     flow.path(FULL), True, ("other_basis", None)),
     # Emergency: the "act now" page first, then where the answer leads.
     ("urgency", {"urgency": "yes"}, [], False, (ACT_NOW, "request")),
     ("urgency", {"urgency": "no"}, [], False, ("request", None)),

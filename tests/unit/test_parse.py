@@ -51,7 +51,7 @@ def test_altered_record(example_record: dict[str, Any]) -> None:
 
 
 def test_newer_schema_version(example_record: dict[str, Any]) -> None:
-    example_record["schema_version"] = 2
+    example_record["schema_version"] = 3
     assert "newer version" in error_of(canonical_json(reseal(example_record)))
 
 

@@ -57,8 +57,8 @@ json_values = st.recursive(
     | st.dictionaries(any_text, children, max_size=4),
     max_leaves=12,
 )
-ops = st.sampled_from(["pages", "step", "path", "outcome", "summary", "seal", "render",
-                       "open", "draft", "nope"])
+ops = st.sampled_from(["contract", "step", "path", "outcome", "summary", "seal", "render",
+                       "changes", "open", "draft", "nope"])
 field_values = st.one_of(any_text, st.lists(any_text, max_size=3), json_values)
 answers = st.dictionaries(st.sampled_from(sorted(FIELDS)) | any_text, field_values, max_size=8)
 
@@ -71,6 +71,7 @@ answers = st.dictionaries(st.sampled_from(sorted(FIELDS)) | any_text, field_valu
     "original": json_values,
     "amendment": json_values,
     "record": json_values,
+    "site": json_values,
     "text": any_text | json_values,
 }))
 def test_bridge_never_raises(request: dict[str, Any]) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import json
 import re
 from typing import Any
 
@@ -39,8 +40,13 @@ def test_html_shows_everything(example_record: dict[str, Any]) -> None:
     assert example_record["sha256"] in html
     assert "Share what is necessary, without waiting for consent" in html
     assert "The decision follows what the guidance points to." in html
+    # The rules listed are the ones the outcome cites, under a heading that says so:
+    # not all seven, and not as rules "applied".
+    cited = set(example_record["recommendation"]["rules"])
+    assert cited and cited != {r.number for r in RULES}
     for rule in RULES:
-        assert f"Rule {rule.number}: {rule.title}" in html
+        assert (f"Rule {rule.number}: {rule.title}" in html) is (rule.number in cited)
+    assert "<h3>Golden rules it cites</h3>" in html and "applied" not in html
     for name in example_record["answers"]:
         if name not in ("decision", "reasons"):
             assert row_label(FIELDS[name]).replace("'", "&#39;") in html, name
@@ -50,7 +56,8 @@ def test_html_shows_everything(example_record: dict[str, Any]) -> None:
 def test_departure_and_emergency_are_shown() -> None:
     departure = run_case(load_case("departure"))
     assert "The decision differs from what the guidance points to." in departure["html"]
-    assert "court order" in departure["html"] and "court order" in departure["md"]
+    assert "could not be reached" in departure["html"]
+    assert "could not be reached" in departure["md"] and "could not be reached" in departure["txt"]
     emergency = run_case(load_case("emergency"))
     assert 'class="emergency"' in emergency["html"]
     assert "Shared: 25 November 2026 at 09:20 (UTC+00:00)" in emergency["html"]
@@ -77,3 +84,28 @@ def test_renderers_do_not_depend_on_dict_order(example_record: dict[str, Any]) -
     shuffled["answers"] = dict(reversed(list(example_record["answers"].items())))
     assert render_html(shuffled) == render_html(example_record)
     assert render_md(shuffled) == render_md(example_record)
+
+
+@pytest.mark.parametrize(("name", "seeking_advice"), [
+    ("other_basis_not_sure", True), ("not_sure_risk_of_harm", True),
+    ("other_basis_duty_to_share", True), ("share_not_confidential", False),
+    ("other_basis_no", False),
+])
+def test_a_record_made_while_seeking_advice_does_not_say_decided(name: str,
+                                                                 seeking_advice: bool) -> None:
+    outputs = run_case(load_case(name))
+    assert (json.loads(outputs["json"])["answers"]["decision"] == "seeking_advice") is (
+        seeking_advice)
+    for key in ("html", "md", "txt"):
+        said = re.search(r"\bDecided\b|made the decision|When was the decision made",
+                         outputs[key])
+        assert (said is None) is seeking_advice, key
+        assert ("Recorded, while seeking advice" in outputs[key]) is seeking_advice, key
+
+
+@pytest.mark.parametrize("key", ["html", "md", "txt"])
+def test_the_prompt_shown_is_in_the_record(key: str) -> None:
+    shown = run_case(load_case("risk_yes_advice_no"))[key]
+    assert "Talk to your designated safeguarding lead as soon as you can" in shown
+    assert "Prompt shown" in shown
+    assert "Prompt shown" not in run_case(load_case("share_with_consent"))[key]

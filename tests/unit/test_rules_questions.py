@@ -43,7 +43,7 @@ def test_pages_are_well_formed() -> None:
                 options = {o.value for o in FIELDS[f.show_if.field].options}
                 assert set(f.show_if.values) <= options, f.name
             if not f.required:
-                assert f.label.endswith("(optional)") or f.name == "schedule1_condition"
+                assert f.label.endswith("(optional)"), f.name
 
 
 def test_error_messages_follow_govuk_style() -> None:
@@ -68,6 +68,64 @@ def test_outcomes_have_justified_wording() -> None:
     assert set(OUTCOMES) == {
         "emergency", "no_purpose", "seek_advice", "not_personal_data", "share_risk_of_harm",
         "share_not_confidential", "share_with_consent", "do_not_share_or_seek_advice",
+        "share_adult_at_risk", "share_legal_duty", "share_public_interest",
+        "share_duty_to_share",
     }
     for o in OUTCOMES.values():
         assert o.title and o.summary and o.basis and o.consistent
+
+
+def test_article_9_hints_say_which_schedule_1_condition_each_needs() -> None:
+    """DPA 2018 s.10: (b) needs Schedule 1 Part 1 paragraph 1, (h) paragraph 2, (g) a Part 2
+    condition such as paragraph 18; (c) and (a) need none. Each choice's hint says so, and
+    the Schedule 1 question asked for it offers only what fits."""
+    from infoshare.questions import SCHEDULE_1, SCHEDULE_1_PAGES
+
+    needs = {"social_protection": "Part 1 paragraph 1",
+             "substantial_public_interest": "Part 2",
+             "health_social_care": "Part 1 paragraph 2"}
+    assert set(SCHEDULE_1) == set(needs)
+    for option in FIELDS["art9_condition"].options:
+        hint = option.hint or ""
+        if option.value in needs:
+            assert f"Also needs the condition in Schedule 1 {needs[option.value]}" in hint or (
+                f"Also needs a condition in Schedule 1 {needs[option.value]}" in hint), hint
+            question = FIELDS[SCHEDULE_1[option.value].name]
+            assert question.required
+            if option.value not in SCHEDULE_1_PAGES:  # else asked on a page of its own
+                assert question.show_if is not None
+                assert question.show_if.values == (option.value,)
+            labels = [o.label for o in question.options]
+            assert all(needs[option.value] in label for label in labels[:1]), labels
+        else:
+            assert "No Schedule 1 condition is needed" in hint, hint
+    # Paragraph 18 is a Part 2 condition: offered first for (g), never for (b) or (h).
+    part_2 = [o.value for o in SCHEDULE_1["substantial_public_interest"].options]
+    assert part_2[0] == "para_18" and "other" in part_2
+    for condition in ("social_protection", "health_social_care"):
+        assert not any("18" in o.label for o in SCHEDULE_1[condition].options)
+        assert "18" not in (SCHEDULE_1[condition].hint or "")
+    assert [o.value for o in FIELDS["para18_reason"].options] == [
+        "cannot_give", "cannot_obtain", "would_prejudice"]
+
+
+def test_a_follow_up_never_depends_on_another_follow_up() -> None:
+    """The page nests a follow-up under the question it depends on, one level deep: a
+    choice with follow-ups of its own (the Schedule 1 Part 2 condition) has its own page."""
+    for p in PAGES:
+        for f in p.fields:
+            if f.show_if is not None:
+                assert FIELDS[f.show_if.field].show_if is None, f.name
+
+
+def test_the_part_2_page_is_visited_only_for_article_9_2_g() -> None:
+    from infoshare import path
+
+    answers = {"urgency": "no", "purpose_clear": "yes", "personal_data": "yes",
+               "risk_of_harm": "yes", "confidential": "no", "decision": "share_all",
+               "special_category": "yes"}
+    for condition in ("social_protection", "vital_interests", "substantial_public_interest",
+                      "health_social_care", "explicit_consent"):
+        pages = path({**answers, "art9_condition": condition})
+        assert ("schedule_1_part_2" in pages) is (condition == "substantial_public_interest")
+    assert "article_9" not in path({**answers, "special_category": "no"})

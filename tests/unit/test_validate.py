@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from infoshare import FIELDS, validate_answers, validate_page
+from infoshare import FIELDS, seal, validate_answers, validate_page
 from infoshare.dates import parse_now
 from infoshare.questions import page
 
@@ -24,6 +24,7 @@ def test_example_is_valid(example_answers: dict[str, Any]) -> None:
     "urgency", "case_reference", "request_source", "requester_name", "request_received_at",
     "purpose_clear", "purpose", "personal_data", "risk_of_harm", "confidential", "consent",
     "views", "decision", "lawful_basis", "special_category", "art9_condition",
+    "schedule1_substantial_public_interest", "para18_reason",
     "criminal_offence_data", "confidence_justification", "shared_facts", "recipient_name",
     "recipient_role", "recipient_organisation", "shared_how", "shared_at",
     "necessary_proportionate", "identities_protected", "identities_details", "principles",
@@ -61,6 +62,11 @@ def test_review_date_must_be_real(example_answers: dict[str, Any], value: str) -
     assert messages(example_answers) == {"review_date": "Date of review must be a real date"}
 
 
+def test_review_date_may_be_the_day_of_the_decision(example_answers: dict[str, Any]) -> None:
+    example_answers["review_date"] = "2026-01-15"  # decided 15 January 2026 at 15:30
+    assert messages(example_answers) == {}
+
+
 def test_review_date_not_before_decision(example_answers: dict[str, Any]) -> None:
     example_answers["review_date"] = "2026-01-14"
     assert messages(example_answers) == {
@@ -85,6 +91,21 @@ def test_decision_time_in_the_future(example_answers: dict[str, Any]) -> None:
     example_answers["decided_at"] = "2026-01-16T09:00"
     assert messages(example_answers) == {
         "decided_at": "Date and time of the decision must be in the past"}
+
+
+@pytest.mark.parametrize(("name", "message"), [
+    ("advice_at", "Date and time of the advice must be in the past"),
+    ("request_received_at", "Date and time you received the request must be in the past"),
+])
+def test_other_times_in_the_future(example_answers: dict[str, Any], name: str,
+                                   message: str) -> None:
+    example_answers[name] = "2026-01-15T17:00"  # half an hour after NOW
+    if name == "request_received_at":
+        example_answers["decided_at"] = "2026-01-15T16:30"
+    found = messages(example_answers)
+    assert found[name] == message
+    example_answers[name] = "2026-01-15T16:34"  # within a browser clock's slack
+    assert name not in messages(example_answers)
 
 
 def test_decision_before_request(example_answers: dict[str, Any]) -> None:
@@ -113,13 +134,84 @@ def test_every_principle_must_be_confirmed(example_answers: dict[str, Any]) -> N
     assert list(messages(example_answers)) == ["principles"]
 
 
-def test_schedule_1_needed_for_some_article_9_conditions(
-        example_answers: dict[str, Any]) -> None:
-    del example_answers["schedule1_condition"]
-    assert messages(example_answers) == {
-        "schedule1_condition": "Enter the Data Protection Act 2018 Schedule 1 condition"}
-    example_answers["art9_condition"] = "vital_interests"
-    assert messages(example_answers) == {}
+SCHEDULE_1_ANSWERS = ("schedule1_social_protection", "schedule1_substantial_public_interest",
+                      "para18_reason", "schedule1_other", "schedule1_health_social_care")
+
+
+def _with_article_9(answers: dict[str, Any], condition: str, **schedule: Any) -> dict[str, Any]:
+    kept = {k: v for k, v in answers.items() if k not in SCHEDULE_1_ANSWERS}
+    return {**kept, "art9_condition": condition, **schedule}
+
+
+@pytest.mark.parametrize(("condition", "field", "message", "answer"), [
+    ("social_protection", "schedule1_social_protection",
+     "Confirm the Schedule 1 Part 1 paragraph 1 condition, or choose another Article 9 condition",
+     {"schedule1_social_protection": ["part1_para1"]}),
+    ("substantial_public_interest", "schedule1_substantial_public_interest",
+     "Select the Schedule 1 Part 2 condition you rely on",
+     {"schedule1_substantial_public_interest": "para_18", "para18_reason": "cannot_give"}),
+    ("health_social_care", "schedule1_health_social_care",
+     "Confirm the Schedule 1 Part 1 paragraph 2 condition, or choose another Article 9 condition",
+     {"schedule1_health_social_care": ["part1_para2"]}),
+])
+def test_a_schedule_1_condition_is_required_where_the_law_requires_one(
+        example_answers: dict[str, Any], condition: str, field: str, message: str,
+        answer: dict[str, Any]) -> None:
+    """DPA 2018 s.10: Article 9(2)(b) and (h) need their Part 1 condition, (g) one in Part 2."""
+    assert messages(_with_article_9(example_answers, condition)) == {field: message}
+    assert messages(_with_article_9(example_answers, condition, **answer)) == {}
+
+
+@pytest.mark.parametrize(("condition", "wrong"), [
+    # Paragraph 18 is a Part 2 condition: it cannot stand for (b) or (h).
+    ("social_protection", {"schedule1_social_protection": ["para_18"]}),
+    ("health_social_care", {"schedule1_health_social_care": ["part1_para1"]}),
+    ("substantial_public_interest", {"schedule1_substantial_public_interest": "part1_para2"}),
+])
+def test_only_the_schedule_1_conditions_that_fit_are_accepted(
+        example_answers: dict[str, Any], condition: str, wrong: dict[str, Any]) -> None:
+    assert list(messages(_with_article_9(example_answers, condition, **wrong))) == list(wrong)
+
+
+@pytest.mark.parametrize("condition", ["vital_interests", "explicit_consent"])
+def test_article_9_conditions_that_need_no_schedule_1_condition(
+        example_answers: dict[str, Any], condition: str) -> None:
+    example_answers.update(consent="given")
+    del example_answers["consent_not_sought_reason"]
+    # A Schedule 1 answer left over from another Article 9 choice is neither asked nor kept.
+    answers = _with_article_9(example_answers, condition,
+                              schedule1_health_social_care=["part1_para2"])
+    assert messages(answers) == {}
+    record, problems = seal(answers, NOW)
+    assert problems == [] and record is not None
+    assert not set(SCHEDULE_1_ANSWERS) & set(record["answers"])
+
+
+@pytest.mark.parametrize(("choice", "field", "message"), [
+    ({"schedule1_substantial_public_interest": "para_18"}, "para18_reason",
+     "Select why you are sharing without consent under paragraph 18"),
+    ({"schedule1_substantial_public_interest": "other"}, "schedule1_other",
+     "Enter the Schedule 1 Part 2 condition you rely on"),
+])
+def test_paragraph_18_asks_why_without_consent_and_another_condition_asks_which(
+        example_answers: dict[str, Any], choice: dict[str, str], field: str,
+        message: str) -> None:
+    answers = _with_article_9(example_answers, "substantial_public_interest", **choice)
+    assert messages(answers) == {field: message}
+
+
+@pytest.mark.parametrize("reason", ["cannot_give", "cannot_obtain", "would_prejudice"])
+def test_paragraph_18_has_three_reasons(example_answers: dict[str, Any], reason: str) -> None:
+    answers = _with_article_9(example_answers, "substantial_public_interest",
+                              schedule1_substantial_public_interest="para_18",
+                              para18_reason=reason)
+    assert messages(answers) == {}
+
+
+def test_explicit_consent_contradicts_no_consent(example_answers: dict[str, Any]) -> None:
+    assert messages(_with_article_9(example_answers, "explicit_consent")) == {
+        "art9_condition": "Select an Article 9 condition other than explicit consent, because "
+                          "you said you do not have consent to share"}
 
 
 def test_criminal_offence_data_needs_article_10(example_answers: dict[str, Any]) -> None:
@@ -147,6 +239,18 @@ def test_length_limits(example_answers: dict[str, Any]) -> None:
         "case_reference": "Case reference must be 200 characters or fewer",
         "reasons": "Reasons for your decision must be 20,000 characters or fewer",
     }
+
+
+@pytest.mark.parametrize(("name", "limit"), [
+    ("case_reference", 200), ("requester_name", 200), ("advice_from", 200),
+    ("reasons", 20_000), ("shared_facts", 20_000), ("views", 20_000),
+])
+def test_each_limit_is_exact(example_answers: dict[str, Any], name: str, limit: int) -> None:
+    example_answers[name] = "x" * limit
+    assert messages(example_answers) == {}
+    example_answers[name] = "x" * (limit + 1)
+    assert messages(example_answers) == {
+        name: f"{FIELDS[name].noun} must be {limit:,} characters or fewer"}
 
 
 def test_fields_off_the_path_are_ignored(example_answers: dict[str, Any]) -> None:

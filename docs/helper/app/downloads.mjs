@@ -25,6 +25,16 @@ export function createDownloads(kit, engine) {
       kit.saveFile({ name, text: made.files[key], type: format.mime });
       return name;
     },
+    // The record as a case note (its plain-text format), on the clipboard.
+    async copy(key) {
+      if (!made || !navigator.clipboard) return false;
+      try {
+        await navigator.clipboard.writeText(made.files[key]);
+        return true;
+      } catch {
+        return false;
+      }
+    },
     // Everything typed so far, as a draft file that the helper can open again. Python
     // writes it when it is running; otherwise the boot script does, from the same contract.
     async draft(answers) {

@@ -28,6 +28,17 @@ export function createGuidance(kit) {
       kit.element("outcome_summary").textContent = recommendation.summary;
       kit.element("outcome_reasons").replaceChildren(...recommendation.reasons.map(item));
       kit.element("outcome_rules").replaceChildren(...ruleLinks(recommendation.rules));
+      // Prompts (such as "talk to your designated safeguarding lead") ask nothing and block
+      // nothing; the record notes that they were shown.
+      kit.element("outcome_prompts").replaceChildren(...(recommendation.prompts || []).map((prompt) => {
+        const box = document.createElement("div");
+        box.className = "govuk-inset-text infoshare-prompt";
+        box.dataset.code = prompt.code;
+        const text = document.createElement("p");
+        text.textContent = prompt.text;
+        box.append(text);
+        return box;
+      }));
     },
     // The pointer under a question (data-pointer).
     fillPointer(pointer, recommendation) {

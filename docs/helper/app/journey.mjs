@@ -123,8 +123,8 @@ export function createJourney(ctx) {
     views.named.check.querySelector("[data-action='seal']").textContent =
       amending ? "Create the record with your amendment" : "Create the record";
     if (amending) {
-      kit.element("amend_about").textContent =
-        "You opened a saved record. Change any answer above, then say who is amending the record and why: the amendment is added to the record.";
+      kit.element("amend_about").textContent = session.amending;
+      await showChanges(current);
     }
     if (views.current === views.named.check) {
       views.setTitle();
@@ -135,13 +135,34 @@ export function createJourney(ctx) {
     }
   }
 
+  // While amending: every answer changed so far, worded as the amendment will record it.
+  async function showChanges(current) {
+    const reply = await call({ op: "changes", original: session.original, answers: current, now: kit.localNow() });
+    const list = kit.element("amend_changes");
+    if (!reply.ok || reply.changes.length === 0) {
+      list.replaceChildren(guidance.item(messages().no_changes));
+      return;
+    }
+    list.replaceChildren(...reply.changes.map((change) =>
+      guidance.item(`${change.label}: was ${change.before}; now ${change.after}`)));
+  }
+
+  // The site the record is made on, as the build wrote it into the page (the partnership's
+  // name, or the site's, and its address), or nothing where the build had no address.
+  function site() {
+    const root = kit.element("root");
+    const name = root.dataset.siteName || "";
+    const url = root.dataset.siteUrl || "";
+    return name && url ? { name, url } : null;
+  }
+
   // While the practitioner reads their answers, make a throwaway record once so the
   // renderers' templates are compiled before "Create the record" is pressed: the first
   // render in a fresh Python costs several times the ones after it.
   let warmed = false;
   function warmRenderers(current) {
     if (warmed) return;
-    call({ op: "seal", answers: current, now: kit.localNow(), original: null, amendment: null })
+    call({ op: "seal", answers: current, now: kit.localNow(), original: null, amendment: null, site: site() })
       .then((reply) => {
         if (!reply.ok) return null;
         warmed = true;
@@ -184,6 +205,7 @@ export function createJourney(ctx) {
       try {
         const reply = await call({
           op: "seal", answers: current, now: kit.localNow(), original: session.original, amendment: amendment(),
+          site: site(),
         });
         status.dismissNotice();
         if (!reply.ok) return errors.show(views.named.check, reply.errors);
@@ -228,6 +250,7 @@ export function createJourney(ctx) {
         for (const field of amendFields) amendControl(field).value = "";
         input.value = "";
         session.original = reply.record || null;
+        session.amending = reply.amending || "";
         // A sealed record opens at the check page; a draft carries on where it stopped.
         const path = await call({ op: "path", answers: answers.collect() });
         const resumeAt = reply.resume === "check" ? path.pages.length : path.pages.indexOf(reply.resume);
@@ -246,12 +269,19 @@ export function createJourney(ctx) {
     for (const field of amendFields) amendControl(field).value = "";
     kit.element("record_file").value = "";
     errors.clear();
-    Object.assign(session, { completed: new Set(), returnToCheck: false, snapshot: null, original: null, dirty: false });
+    Object.assign(session, {
+      completed: new Set(), returnToCheck: false, snapshot: null, original: null, amending: "", dirty: false,
+    });
     downloads.forget();
     summary.clear();
     views.show(views.questions[0]);
     views.forget();
     if (engine.state === "ready") status.say("All answers cleared.");
+  }
+
+  async function copyCaseNote() {
+    const copied = await downloads.copy("txt");
+    kit.element("downloaded").textContent = copied ? messages().copied : messages().copy_failed;
   }
 
   async function saveAnswers() {
@@ -263,6 +293,6 @@ export function createJourney(ctx) {
 
   return {
     next, change, onHistory, showCheck, seal, open, clearAll, updatePointer, busy, unexpected, actNowContinue,
-    saveAnswers,
+    saveAnswers, copyCaseNote,
   };
 }

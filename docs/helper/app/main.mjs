@@ -32,6 +32,7 @@ function createSession() {
     snapshot: null, // the answers before that "Change", put back if it is abandoned
     afterActNow: null, // where the "act now" page's Continue goes
     original: null, // the sealed record being amended, once one is opened
+    amending: "", // Python's sentence saying which record that is
     dirty: false, // something typed or made that has not been downloaded
     busy: false, // an action is running
   };
@@ -98,6 +99,7 @@ function wire(kit, engine) {
       kit.element("downloaded").textContent = `Downloaded ${name}.`;
     },
     "open-record": (button) => journey.open(button),
+    "copy-case-note": (button) => journey.busy(button, () => journey.copyCaseNote()),
     "check-again": (button) => journey.busy(button, () =>
       journey.showCheck().catch((error) => journey.unexpected(views.named.record, error))),
     "clear": () => views.show(views.named.clear),

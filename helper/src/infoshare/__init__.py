@@ -35,13 +35,14 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
     "formats": ("FORMATS", "Format", "render_all"),
     "html_record": ("render_html",),
     "md_record": ("render_md",),
-    "outcomes": ("OUTCOMES", "Outcome", "Recommendation"),
+    "outcomes": ("OUTCOMES", "PROMPTS", "Outcome", "Prompt", "Recommendation"),
     "parse": ("MAX_BYTES", "Loaded", "RecordError", "check_sealed", "load"),
     "questions": ("FIELDS", "PAGES", "Field", "Option", "Page", "ShowIf"),
     "record": ("SCHEMA_VERSION", "Record"),
     "rules": ("PRINCIPLES", "RULES", "Principle", "Rule"),
     "schema": ("load_schema",),
     "seal": ("seal",),
+    "txt_record": ("render_txt",),
     "validate": ("Problem", "validate_answers", "validate_page"),
 }
 _HOME: dict[str, str] = {name: module for module, names in _EXPORTS.items() for name in names}

@@ -47,7 +47,8 @@ def get(answers: Mapping[str, object], name: str) -> str:
 
 
 def is_shown(field: Field, answers: Mapping[str, object]) -> bool:
-    """Whether a follow-up field is shown, given the answer it depends on."""
+    """Whether a follow-up field is shown, given the answer it depends on (a question on
+    its page that is not itself a follow-up)."""
     if field.show_if is None:
         return True
     return get(answers, field.show_if.field) in field.show_if.values

@@ -87,7 +87,7 @@ def _op_seal(request: Mapping[str, Any]) -> Response:
     except ValueError as exc:
         return _error(str(exc))
     record, problems = seal(request.get("answers"), now, request.get("original"),
-                            request.get("amendment"))
+                            request.get("amendment"), request.get("site"))
     if record is None:
         return {"ok": False, "errors": [p.to_dict() for p in problems]}
     return {"ok": True, "record": record}
@@ -106,6 +106,26 @@ def _op_render(request: Mapping[str, Any]) -> Response:
     return {"ok": True, "files": render_all(record), "filename_stem": filename_stem(record)}
 
 
+def _op_changes(request: Mapping[str, Any]) -> Response:
+    """What sealing these answers as an amendment of `original` would record as changed,
+    worded for the check page (the same list the amendment will hold)."""
+    from .amend import changes
+    from .parse import RecordError, check_sealed
+    from .record import stored_answers
+    from .view import build_change
+
+    try:
+        now = dates.parse_now(request.get("now"))
+        original = check_sealed(request.get("original"))
+    except ValueError as exc:
+        return _error(str(exc))
+    except RecordError as exc:
+        return _error(exc.message)
+    kept = stored_answers(_answers(request), now, original["answers"])
+    return {"ok": True, "changes": [
+        build_change(c).to_dict() for c in changes(original["answers"], kept)]}
+
+
 def _op_open(request: Mapping[str, Any]) -> Response:
     from .parse import RecordError, load
 
@@ -116,9 +136,22 @@ def _op_open(request: Mapping[str, Any]) -> Response:
         loaded = load(text)
     except RecordError as exc:
         return _error(exc.message)
-    # A draft carries on where it stopped; a sealed record opens at the check page.
+    # A draft carries on where it stopped; a sealed record opens at the check page, with a
+    # sentence saying which record is being amended.
     resume = resume_page(loaded.answers) if loaded.record is None else CHECK
-    return {"ok": True, "record": loaded.record, "answers": loaded.answers, "resume": resume}
+    reply: Response = {"ok": True, "record": loaded.record, "answers": loaded.answers, "resume": resume}
+    if loaded.record is not None:
+        reply["amending"] = _amending(loaded.record)
+    return reply
+
+
+def _amending(record: Mapping[str, Any]) -> str:
+    created = dates.parse_datetime(str(record.get("created", "")), None)
+    when = dates.display_datetime(created) if created is not None else "an unknown date"
+    answers = record.get("answers")
+    name = answers.get("decision_maker_name") if isinstance(answers, Mapping) else None
+    by = f" by {name}" if isinstance(name, str) and name.strip() else ""
+    return f"You are amending the record made on {when}{by}."
 
 
 def _op_draft(request: Mapping[str, Any]) -> Response:
@@ -135,6 +168,7 @@ _OPS: dict[str, Callable[[Mapping[str, Any]], Response]] = {
     "summary": _op_summary,
     "seal": _op_seal,
     "render": _op_render,
+    "changes": _op_changes,
     "open": _op_open,
     "draft": _op_draft,
 }

@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import dates, flow
 from .answers import clean
+from .filenames import filename_stem
 from .formats import render_all
 from .seal import seal
+
+if TYPE_CHECKING:
+    from .record import Record
 
 __all__ = ["CaseError", "run_case"]
 
@@ -23,26 +27,33 @@ class CaseError(ValueError):
     """A case whose answers do not make a valid record."""
 
 
-def run_case(case: Mapping[str, Any]) -> dict[str, str]:
-    """{"outcome", "path" (JSON), "html", "md", "json"} for a case's answers and time.
-
-    A case may also hold "original" (a case to seal first, with its own "now")
-    and "amendment" ({"by", "reason"}) to exercise re-opening and amending.
-    """
-    answers = clean(case.get("answers"))
-    original = None
-    if isinstance(case.get("original"), Mapping):
-        first = case["original"]
-        original, problems = seal(first.get("answers"), dates.parse_now(first.get("now")))
-        if original is None:
-            raise CaseError("; ".join(f"{p.field}: {p.message}" for p in problems))
-    record, problems = seal(answers, dates.parse_now(case.get("now")), original,
-                            case.get("amendment"))
+def _seal(version: Mapping[str, Any], original: Record | None) -> Record:
+    record, problems = seal(version.get("answers"), dates.parse_now(version.get("now")),
+                            original, version.get("amendment"), version.get("site"))
     if record is None:
         raise CaseError("; ".join(f"{p.field}: {p.message}" for p in problems))
-    files = render_all(record)
+    return record
+
+
+def run_case(case: Mapping[str, Any]) -> dict[str, str]:
+    """{"outcome", "path" (JSON), "filename", and every format} for a case's answers and time.
+
+    A case may hold "site" ({"name", "url"}). To exercise re-opening and amending it
+    may also hold "original" (a version to seal first, with its own "answers" and
+    "now"), or "earlier" (a list of versions sealed in turn, each after the first
+    amending the one before it, with its "amendment"), and "amendment" ({"by",
+    "reason"}) for the case's own answers.
+    """
+    earlier = [case["original"]] if isinstance(case.get("original"), Mapping) else [
+        v for v in case.get("earlier") or () if isinstance(v, Mapping)]
+    previous: Record | None = None
+    for version in earlier:
+        previous = _seal(version, previous)
+    record = _seal(case, previous)
+    answers = clean(case.get("answers"))
     return {
         "outcome": flow.recommend(answers).code,
         "path": json.dumps(flow.path(answers)),
-        **files,
+        "filename": filename_stem(record),
+        **render_all(record),
     }

@@ -22,6 +22,7 @@ from typing import Any
 
 from . import example
 from ._version import __version__
+from .amend import link_problems
 from .canonical import canonical_json
 from .formats import FORMATS, render
 from .parse import MAX_BYTES, TOO_LARGE, Loaded, RecordError, load
@@ -59,7 +60,11 @@ def _parser() -> argparse.ArgumentParser:
                                      parser_class=_Parser)
     check = commands.add_parser("validate", help="check a record or draft file")
     check.add_argument("file", metavar="FILE", help="the file, or - for standard input")
-    render_cmd = commands.add_parser("render", help="write a record as HTML, Markdown or JSON")
+    check.add_argument("--amends", metavar="EARLIER",
+                       help="also check that FILE is an amendment of the sealed record EARLIER: "
+                            "it names EARLIER's digest and says every answer it changed")
+    render_cmd = commands.add_parser(
+        "render", help="write a record as " + ", ".join(f.label for f in FORMATS))
     render_cmd.add_argument("file", metavar="FILE", help="the file, or - for standard input")
     render_cmd.add_argument("--format", choices=[f.key for f in FORMATS], required=True)
     render_cmd.add_argument("-o", "--output", metavar="OUT", help="write here instead of stdout")
@@ -150,10 +155,16 @@ def _validate(args: argparse.Namespace) -> int:
         problems = record_problems(loaded.record)
     else:
         problems = validate_answers(loaded.answers, datetime.now().astimezone())
+    if args.amends is not None:
+        earlier = _read(args.amends).record
+        if earlier is None or loaded.record is None:
+            raise _UsageError("--amends: both files must be sealed records")
+        problems += link_problems(earlier, loaded.record)
     if problems:
         return _print_problems(problems)
     kind = "sealed record" if loaded.record is not None else "draft"
-    _write(f"{_shown(args.file)}: valid {kind}\n")
+    chained = f", an amendment of {_shown(args.amends)}" if args.amends is not None else ""
+    _write(f"{_shown(args.file)}: valid {kind}{chained}\n")
     return EXIT_OK
 
 

@@ -51,6 +51,7 @@ IDS: dict[str, str] = {
     "outcome_summary": "infoshare-outcome-summary",
     "outcome_reasons": "infoshare-outcome-reasons",
     "outcome_rules": "infoshare-outcome-rules",
+    "outcome_prompts": "infoshare-outcome-prompts",
     "rule_links": "infoshare-rule-links",
     "check": "infoshare-check",
     "seal_button": "infoshare-seal",
@@ -58,6 +59,7 @@ IDS: dict[str, str] = {
     "summary": "infoshare-summary",
     "amend": "infoshare-amend",
     "amend_about": "infoshare-amend-about",
+    "amend_changes": "infoshare-amend-changes",
     "record": "infoshare-record",
     "downloaded": "infoshare-downloaded",
     "confirm_clear": "infoshare-clear",
@@ -101,6 +103,10 @@ MESSAGES: dict[str, str] = {
     "stalled": ("Nothing more of the helper has arrived for {detail} seconds. It keeps trying. "
                 "You can keep answering, or save your answers now if you need to leave."),
     "resumed": "The download is moving again.",
+    "copied": "The case note is copied. Paste it into your case notes.",
+    "copy_failed": ("Your browser did not let the helper copy the case note. Download it as plain "
+                    "text instead, and paste it from that file."),
+    "no_changes": "You have not changed any answer yet.",
     "open_no_file": "Select a saved record to open",
     "open_too_large": TOO_LARGE,
     "open_no_python": "The helper could not start, so it cannot open a saved record",

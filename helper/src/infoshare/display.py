@@ -12,6 +12,9 @@ NOT_ANSWERED = "Not answered"
 # Labels that read as instructions on a form but not as headings in a record.
 _RECORD_LABELS = {
     "principles": "The information shared is",
+    "schedule1_social_protection": "Data Protection Act 2018 Schedule 1 condition",
+    "schedule1_health_social_care": "Data Protection Act 2018 Schedule 1 condition",
+    "schedule1_substantial_public_interest": "Data Protection Act 2018 Schedule 1 condition",
 }
 
 

@@ -11,9 +11,12 @@ from .answers import Answers
 from .record import Record
 from .seal import seal
 
-__all__ = ["ANSWERS", "NOW", "record"]
+__all__ = ["ANSWERS", "NOW", "SITE", "record"]
 
 NOW = "2026-01-15T16:30:00+00:00"
+# The site the example says it was made on (example.org is reserved for examples).
+SITE = {"name": "Example Safeguarding Children Partnership",
+        "url": "https://example.org/information-sharing/"}
 
 ANSWERS: Answers = {
     "urgency": "no",
@@ -38,8 +41,8 @@ ANSWERS: Answers = {
     "statutory_gateway": "Children Act 1989 section 47; Children Act 2004 section 11",
     "special_category": "yes",
     "art9_condition": "substantial_public_interest",
-    "schedule1_condition": "Schedule 1 paragraph 18: safeguarding of children and of "
-                           "individuals at risk",
+    "schedule1_substantial_public_interest": "para_18",
+    "para18_reason": "would_prejudice",
     "criminal_offence_data": "no",
     "confidence_justification": "There is an overriding public interest in protecting the "
                                 "child from significant harm.",
@@ -77,7 +80,7 @@ ANSWERS: Answers = {
 
 def record() -> Record:
     """The example, sealed at NOW; raises if the example has drifted out of validity."""
-    sealed, problems = seal(ANSWERS, dates.parse_now(NOW))
+    sealed, problems = seal(ANSWERS, dates.parse_now(NOW), site=SITE)
     if sealed is None:
         raise ValueError(f"the example record is not valid: {problems}")
     return sealed

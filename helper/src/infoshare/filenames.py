@@ -13,7 +13,7 @@ from typing import Any
 
 from . import dates
 
-__all__ = ["NAME_RULE", "filename_stem", "safe_reference", "stem"]
+__all__ = ["AMENDED", "NAME_RULE", "filename_stem", "safe_reference", "stem"]
 
 PREFIX = "information-sharing-decision"
 # ASCII letters and digits only, so a name is safe on every file system and
@@ -23,6 +23,8 @@ _UNSAFE_IN_NAME = re.compile(_UNSAFE, re.ASCII)
 REFERENCE_MAX = 40
 NO_REFERENCE = "no-reference"
 UNDATED = "undated"
+# After the base name of an amended version, with its amendment number.
+AMENDED = "_amended-"
 
 NAME_RULE: dict[str, Any] = {
     "prefix": PREFIX,
@@ -46,10 +48,17 @@ def stem(reference: object, day: str) -> str:
 
 
 def filename_stem(record: Mapping[str, Any]) -> str:
-    """The stem for a sealed record: its case reference and the date of this version
-    (created, or last amended), so an amended record is not named like the original."""
+    """The stem for a sealed record: its case reference and the date of this version.
+
+    An amended version is named by the date it was amended and its amendment number
+    ("..._2026-11-25_amended-2"), so no two versions of a record share a name, even
+    when amended on the day it was made or twice in a day.
+    """
     answers = record.get("answers")
     reference = answers.get("case_reference", "") if isinstance(answers, Mapping) else ""
     when = record.get("amended") or record.get("created")
     day = when[:10] if isinstance(when, str) and dates.parse_date(when[:10]) else UNDATED
-    return stem(reference, day)
+    base = stem(reference, day)
+    entries = record.get("amendments")
+    count = len(entries) if isinstance(entries, list) else 0
+    return f"{base}{AMENDED}{count}" if count else base

@@ -33,6 +33,8 @@ FORMATS: tuple[Format, ...] = (
            "to open and amend it in this helper later", "canonical:canonical_json"),
     Format("md", "md", "text/markdown;charset=utf-8", "Markdown",
            "for systems that show Markdown", "md_record:render_md"),
+    Format("txt", "txt", "text/plain;charset=utf-8", "Plain text",
+           "to paste into a case-management system", "txt_record:render_txt"),
 )
 
 _BY_KEY = {f.key: f for f in FORMATS}

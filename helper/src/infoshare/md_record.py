@@ -1,4 +1,4 @@
-"""The record as Markdown, for pasting into case notes.
+"""The record as Markdown, for systems that show Markdown (plain text: txt_record).
 
 Everything read from the record goes through `md_escape`, so typed text can
 make no link, image, HTML or formatting: the only Markdown structure in the
@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from .textsafety import md_escape
-from .view import build_view
+from .view import DIGEST_NOTE, Row, build_view
 
 __all__ = ["render_md"]
 
@@ -21,6 +21,10 @@ __all__ = ["render_md"]
 def _field(label: str, value: str, *, trusted: bool = False) -> str:
     """A bold label (the helper's own words) over its value, escaped unless trusted."""
     return f"**{label}**\n\n{value if trusted else md_escape(value)}\n"
+
+
+def _cell(row: Row) -> str:
+    return row.value if row.trusted else md_escape(row.value)
 
 
 def render_md(record: Mapping[str, Any]) -> str:
@@ -34,7 +38,7 @@ def render_md(record: Mapping[str, Any]) -> str:
         out.append(_field("Emergency", text))
     out.append(_field("Decision", v.decision, trusted=v.decision_trusted))
     if v.decided_at:
-        out.append(_field("Decided", v.decided_at, trusted=True))
+        out.append(_field(v.decided_label, v.decided_at, trusted=True))
     out.append(_field("Reasons for the decision", v.reasons))
     if v.departure_reason:
         out.append(_field("Why the decision differs from what the guidance points to",
@@ -48,27 +52,45 @@ def render_md(record: Mapping[str, Any]) -> str:
     )
     out += [f"* {md_escape(reason)}" for reason in v.guidance_reasons]
     out.append("")
-    rules = "; ".join(f"{r.number}. {r.title}" for r in v.guidance_rules)
-    out.append(f"Golden rules behind it: {rules}.\n")
+    for prompt in v.prompts:
+        out.append(_field("Prompt shown", prompt))
+    out += ["### Golden rules it cites", "",
+            "Numbered as in the 2015 advice that this site publishes.", ""]
+    out += [f"* Rule {r.number}: {r.title}" for r in v.guidance_rules]
+    out.append("")
     out += ["## The record in full", ""]
     for section in v.sections:
         out += [f"### {section.title}", ""]
         out += [_field(row.label, row.value, trusted=row.trusted) for row in section.rows]
-    out += ["## Golden rules applied", ""]
-    out += [f"* Rule {r.number}: {r.title}" for r in v.rules]
-    out.append("")
     if v.amendments:
         out += ["## Amendments", ""]
         for a in v.amendments:
-            out.append(_field(f"Amended {a.at} by", a.by))
+            out += [f"### Amendment {a.number}", ""]
+            out.append(_field("When", a.at, trusted=True))
+            out.append(_field("By", a.by))
             out.append(_field("Why", a.reason))
+            out.append(_field("SHA-256 digest of the version it amends",
+                              a.previous_digest or "Not recorded"))
+            if a.changes is None:
+                out.append("This amendment was made by an earlier version of the helper, which "
+                           "did not record what it changed.\n")
+            elif not a.changes:
+                out.append("No answers were changed.\n")
+            for c in a.changes or ():
+                out.append(f"**Changed: {c.label}**\n\nBefore: {_cell(c.before)}\n\n"
+                           f"After: {_cell(c.after)}\n")
     out += ["## About this record", ""]
     out.append(_field("Created", v.created, trusted=True))
     out.append(_field("Last amended", v.amended or "Not amended", trusted=True))
+    if v.site_name is not None and v.site_url is not None:
+        out.append(_field("Where it was made",
+                          f"Made with the information sharing helper on {md_escape(v.site_name)} "
+                          f"({md_escape(v.site_url)})", trusted=True))
     out.append(_field("Record format",
                       f"Schema version {v.schema_version}, made by infoshare-helper "
                       f"{v.helper_version}"))
     out.append(_field("SHA-256 digest", v.digest))
+    out.append(f"{DIGEST_NOTE}\n")
     out.append("This helper is a record-keeping aid, not legal advice. The decision and the "
                "judgement behind it are the practitioner's.\n")
     return "\n".join(out)

@@ -1,4 +1,4 @@
-"""What the guidance points to: the eight outcomes the flow can reach.
+"""What the guidance points to: the outcomes the flow can reach, and the prompts it shows.
 
 Each outcome is justified from the sources in its `basis`. Which outcome a set
 of answers reaches, and the reasons specific to those answers, are worked out
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-__all__ = ["OUTCOMES", "SHARE_DECISIONS", "Outcome", "Recommendation"]
+__all__ = ["OUTCOMES", "PROMPTS", "SHARE_DECISIONS", "Outcome", "Prompt", "Recommendation"]
 
 SHARE_DECISIONS = frozenset({"share_all", "share_part"})
 
@@ -22,6 +22,32 @@ class Outcome(NamedTuple):
     consistent: frozenset[str]
     # Why the outcome is what the sources point to (for maintainers, not shown).
     basis: str
+    # The record schema version that introduced it; an older record cannot point to it.
+    since: int = 1
+
+
+class Prompt(NamedTuple):
+    """A reminder shown with what the guidance points to. It asks nothing and blocks
+    nothing; a sealed record keeps it, so the record shows it was shown."""
+
+    code: str
+    text: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"code": self.code, "text": self.text}
+
+
+PROMPTS: dict[str, Prompt] = {
+    p.code: p
+    for p in (
+        Prompt(
+            "talk_to_dsl",
+            "You said a child is at risk of harm and that you have not sought advice. Talk to "
+            "your designated safeguarding lead as soon as you can, but do not let that delay "
+            "action to protect the child.",
+        ),
+    )
+}
 
 
 class Recommendation(NamedTuple):
@@ -29,7 +55,10 @@ class Recommendation(NamedTuple):
     title: str
     summary: str
     reasons: tuple[str, ...]
+    # The site's rule pages the outcome relies on (numbered as in the 2015 advice the
+    # site publishes); a reason citing another edition names it, as in "2024 advice, rule 3".
     rules: tuple[int, ...]
+    prompts: tuple[Prompt, ...] = ()
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -38,6 +67,7 @@ class Recommendation(NamedTuple):
             "summary": self.summary,
             "reasons": list(self.reasons),
             "rules": list(self.rules),
+            "prompts": [p.to_dict() for p in self.prompts],
         }
 
 
@@ -53,8 +83,9 @@ OUTCOMES: dict[str, Outcome] = {
             "without waiting for consent, and record what you shared and why as soon as you can.",
             SHARE_DECISIONS,
             "decision-flow.md step 0; the ICO data sharing code names safeguarding children as "
-            "an emergency in which to share what is necessary and proportionate and record the "
-            "reasons afterwards; GIRFEC practice guidance 4 s.5.",
+            "an emergency in which to share what is necessary and proportionate; recording the "
+            "reasons as soon as possible afterwards is the wording of GIRFEC practice guidance 4 "
+            "(ss.5 and 13), not the ICO's.",
         ),
         Outcome(
             "no_purpose",
@@ -63,16 +94,19 @@ OUTCOMES: dict[str, Outcome] = {
             "your decision and the reasons for it.",
             _NOT_SHARING,
             "The published chain of questions, question 1 (No: do not share; record why); "
-            "rule 6 (share only what is necessary for the purpose); rule 7.",
+            "2015 rule 6 (share only what is necessary for the purpose); 2015 rule 7.",
         ),
         Outcome(
             "seek_advice",
             "Seek advice before you decide",
-            "You are not sure about part of the decision. Ask for advice, without identifying "
-            "the person where you can, and record who you asked and what they said.",
+            "You are not sure about part of the decision. Ask for advice promptly, without "
+            "identifying the person where you can, and record who you asked and what they said.",
             frozenset({"seeking_advice"}),
-            "The published chain: any 'not sure' answer leads to seek advice; rule 3 (seek "
-            "advice if you are in any doubt, without disclosing identity where possible).",
+            "The published chain: any 'not sure' answer leads to seek advice; 2015 rule 3 (seek "
+            "advice if you are in any doubt, without disclosing identity where possible); 2024 "
+            "rule 4 (seek advice promptly). Where a child is at risk, or may be, sharing while "
+            "advice is sought also follows the guidance (see flow.followed): the 2024 advice "
+            "covers a perceived risk, and doubt must not delay protecting a child.",
         ),
         Outcome(
             "not_personal_data",
@@ -86,14 +120,28 @@ OUTCOMES: dict[str, Outcome] = {
         Outcome(
             "share_risk_of_harm",
             "Share what is necessary, without waiting for consent",
-            "There is a concern about harm to a child or about someone's safety. Share what is "
-            "necessary and proportionate, with a lawful basis, and follow your safeguarding "
-            "procedures without delay.",
+            "There is a concern that a child is suffering, or is likely to suffer, harm. Share "
+            "what is necessary and proportionate, with a lawful basis, and follow your "
+            "safeguarding procedures without delay.",
             SHARE_DECISIONS,
-            "Rule 4 (2015: share without consent for good reason, such as where safety may be "
-            "at risk; 2024: consent is not needed where a child is at risk of harm, but a lawful "
-            "basis is); rule 5; the flowchart's instruction to follow safeguarding procedures "
-            "without delay where a child is suffering or likely to suffer harm.",
+            "2024 rule 3 (consent is not needed where a child is at risk or perceived risk of "
+            "harm, but a lawful basis is); 2015 rule 5 (safety and wellbeing); the flowchart's "
+            "instruction to follow safeguarding procedures without delay where a child is "
+            "suffering or likely to suffer harm.",
+        ),
+        Outcome(
+            "share_adult_at_risk",
+            "Share what is needed to protect the adult, with a lawful basis",
+            "An adult is at risk of harm, and no child is. Share what is necessary and "
+            "proportionate to protect them, with a lawful basis, and follow your organisation's "
+            "adult safeguarding procedures.",
+            SHARE_DECISIONS,
+            "The 2024 consent rule is about a child at risk; a risk to an adult alone is a "
+            "different question (guidance.md, corrections). 2015 rule 4 (share without consent "
+            "where there is good reason, such as where safety may be at risk); the Care Act 2014 "
+            "s.42 adult safeguarding route; UK GDPR Article 6. Reached only where the information "
+            "is not confidential or there is consent; otherwise chain question 5 decides.",
+            since=2,
         ),
         Outcome(
             "share_not_confidential",
@@ -110,20 +158,56 @@ OUTCOMES: dict[str, Outcome] = {
             "You have consent to share. Share what is necessary, with a lawful basis, applying "
             "the principles.",
             SHARE_DECISIONS,
-            "The published chain, question 4 (Yes: share); rule 4 (share with informed consent "
+            "The published chain, question 4 (Yes: share); 2015 rule 4 (share with informed consent "
             "where appropriate; be mindful the person might not expect everything to be "
             "shared); ICO: consent is often not the right lawful basis for a public body.",
         ),
         Outcome(
+            "share_legal_duty",
+            "Share what the law requires, with a lawful basis",
+            "There is a legal duty or a statutory request to share, such as a court order or an "
+            "enquiry under section 47 of the Children Act 1989. Share what it requires, with a "
+            "lawful basis, and record the duty or request you rely on.",
+            SHARE_DECISIONS,
+            "The published chain, question 5 (another basis: share); the common law duty of "
+            "confidence allows disclosure under a legal duty; Children Act 1989 s.47 (other "
+            "bodies must help with enquiries).",
+            since=2,
+        ),
+        Outcome(
+            "share_public_interest",
+            "Share what is necessary in the public interest, with a lawful basis",
+            "You judge that the public interest in sharing outweighs the duty of confidence. "
+            "Share only what is necessary and proportionate, with a lawful basis, and record why "
+            "the public interest outweighs confidence.",
+            SHARE_DECISIONS,
+            "The published chain, question 5 (2008: public interest); the common law duty of "
+            "confidence allows disclosure where an overriding public interest justifies it; "
+            "2015 rule 6 (necessary and proportionate).",
+            since=2,
+        ),
+        Outcome(
+            "share_duty_to_share",
+            "Share under the duty to share only if it is in force",
+            "The Children's Wellbeing and Schools Act 2026 adds a duty to share information to "
+            "safeguard or promote the welfare of children. Check that it has come into force "
+            "before you rely on it. If it has not, seek advice.",
+            SHARE_DECISIONS | {"seeking_advice"},
+            "Children's Wellbeing and Schools Act 2026 s.4 (Royal Assent 29 April 2026); its "
+            "commencement is not confirmed (guidance.md marks it [NF]), so the outcome tells the "
+            "practitioner to check it, and seeking advice also follows it.",
+            since=2,
+        ),
+        Outcome(
             "do_not_share_or_seek_advice",
             "Do not share unless you have another basis, or seek advice",
-            "The information is confidential, you do not have consent, and you have not "
-            "identified a risk to anyone's safety. Without another lawful basis and a "
-            "justification for overriding confidence, the guidance points to not sharing.",
+            "The information is confidential, you do not have consent, no child is at risk of "
+            "harm, and you have not identified another basis to share without consent. The "
+            "guidance points to not sharing. Seek advice if you are unsure.",
             _NOT_SHARING,
-            "The published chain, question 5 (No other basis: do not share; record why); "
-            "rule 4 (respect the wishes of those who do not consent to share confidential "
-            "information where possible); rule 3.",
+            "The published chain, question 5 (no other basis: do not share; record why); "
+            "2015 rule 4 (respect the wishes of those who do not consent to share confidential "
+            "information where possible); 2015 rule 3.",
         ),
     )
 }

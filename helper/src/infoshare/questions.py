@@ -14,12 +14,16 @@ from typing import Literal, NamedTuple
 
 __all__ = [
     "FIELDS",
+    "LEGACY_FIELDS",
     "PAGES",
     "PAGE_IDS",
+    "SCHEDULE_1",
+    "SCHEDULE_1_PAGES",
     "TEXTAREA_MAX",
     "TEXT_MAX",
     "Field",
     "FieldKind",
+    "LegacyField",
     "Option",
     "Page",
     "ShowIf",
@@ -66,6 +70,9 @@ class Field(NamedTuple):
     required: bool = True
     options: tuple[Option, ...] = ()
     show_if: ShowIf | None = None
+    # The record schema version that first asked this question. A record sealed by
+    # an earlier version was never asked it, so may lack the answer.
+    since: int = 1
 
     @property
     def max_length(self) -> int:
@@ -104,13 +111,112 @@ def _person(prefix: str, whose: str, who: str) -> tuple[Field, ...]:
 
 
 def _shown_if(fields: tuple[Field, ...], show_if: ShowIf) -> tuple[Field, ...]:
-    return tuple(
-        Field(f.name, f.kind, f.label, f.noun, f.missing, f.hint, f.required, f.options, show_if)
-        for f in fields
-    )
+    return tuple(f._replace(show_if=show_if) for f in fields)
 
 
 _ASKED = ShowIf("request_source", ("asked",))
+
+# UK GDPR Article 9 conditions: value, label, hint. Each hint says which Schedule 1
+# condition, if any, the Data Protection Act 2018 (section 10) pairs it with.
+_ARTICLE_9: tuple[tuple[str, str, str], ...] = (
+    ("social_protection",
+     "Employment, social security and social protection law (Article 9(2)(b))",
+     ("Also needs the condition in Schedule 1 Part 1 paragraph 1 (employment, social "
+      "security and social protection).")),
+    ("vital_interests",
+     "Vital interests, where the person cannot consent (Article 9(2)(c))",
+     ("To protect someone's life where they are physically or legally unable to give "
+      "consent. No Schedule 1 condition is needed.")),
+    ("substantial_public_interest",
+     "Substantial public interest (Article 9(2)(g))",
+     ("Also needs a condition in Schedule 1 Part 2, such as paragraph 18 "
+      "(safeguarding of children and of individuals at risk).")),
+    ("health_social_care",
+     "Health or social care (Article 9(2)(h))",
+     ("Also needs the condition in Schedule 1 Part 1 paragraph 2 (health or social "
+      "care purposes).")),
+    ("explicit_consent",
+     "Explicit consent (Article 9(2)(a))",
+     ("Only with the person's explicit consent to this sharing. No Schedule 1 "
+      "condition is needed.")),
+)
+
+# The Schedule 1 question asked for each Article 9 condition that needs one (DPA 2018
+# s.10: (b) and (h) need their Part 1 condition, (g) a condition in Part 2). A condition
+# missing here would be asked for none. (b) and (h) are confirmed under their Article 9
+# choice; (g)'s choice has follow-ups of its own, so it has a page of its own
+# (SCHEDULE_1_PAGES), which the flow visits when (g) is chosen: a follow-up never
+# depends on another follow-up.
+_PARAGRAPH_18 = ShowIf("schedule1_substantial_public_interest", ("para_18",))
+SCHEDULE_1: dict[str, Field] = {
+    "social_protection": Field(
+        "schedule1_social_protection", "checkboxes",
+        "Confirm your Data Protection Act 2018 Schedule 1 condition",
+        "Schedule 1 condition",
+        "Confirm the Schedule 1 Part 1 paragraph 1 condition, or choose another Article 9 "
+        "condition",
+        hint="Article 9(2)(b) can be relied on only with this condition.",
+        options=(Option(
+            "part1_para1",
+            "Schedule 1 Part 1 paragraph 1: employment, social security and social protection",
+            "Sharing is necessary for obligations or rights that the law imposes or confers in "
+            "connection with social protection. You need an appropriate policy document."),),
+        since=2,
+    ),
+    "substantial_public_interest": Field(
+        "schedule1_substantial_public_interest", "radios",
+        "Which condition in Schedule 1 Part 2 of the Data Protection Act 2018 applies?",
+        "Schedule 1 condition",
+        "Select the Schedule 1 Part 2 condition you rely on",
+        options=(
+            Option("para_18",
+                   "Schedule 1 Part 2 paragraph 18: safeguarding of children and of individuals "
+                   "at risk",
+                   "To protect a child, or an adult at risk, from neglect or harm, or to "
+                   "protect their well-being, without consent. You need an appropriate policy "
+                   "document."),
+            Option("other", "Another condition in Schedule 1 Part 2"),
+        ),
+        since=2,
+    ),
+    "health_social_care": Field(
+        "schedule1_health_social_care", "checkboxes",
+        "Confirm your Data Protection Act 2018 Schedule 1 condition",
+        "Schedule 1 condition",
+        "Confirm the Schedule 1 Part 1 paragraph 2 condition, or choose another Article 9 "
+        "condition",
+        hint="Article 9(2)(h) can be relied on only with this condition.",
+        options=(Option(
+            "part1_para2",
+            "Schedule 1 Part 1 paragraph 2: health or social care purposes",
+            "Sharing is done by, or under the responsibility of, a health or social work "
+            "professional, or someone else who owes a duty of confidentiality."),),
+        since=2,
+    ),
+}
+_PART_2_FOLLOW_UPS: tuple[Field, ...] = (
+    Field(
+        "para18_reason", "radios", "Why are you sharing without consent under paragraph 18?",
+        "Why you rely on paragraph 18 without consent",
+        "Select why you are sharing without consent under paragraph 18",
+        options=(
+            Option("cannot_give", "Consent cannot be given"),
+            Option("cannot_obtain", "Consent cannot reasonably be obtained"),
+            Option("would_prejudice", "Asking for consent would prejudice the protection",
+                   "For example, asking could alert the person causing the harm."),
+        ),
+        show_if=_PARAGRAPH_18,
+        since=2,
+    ),
+    Field(
+        "schedule1_other", "text", "Which other Part 2 condition do you rely on?",
+        "The other Part 2 condition", "Enter the Schedule 1 Part 2 condition you rely on",
+        hint="Give its paragraph number and heading.",
+        show_if=ShowIf("schedule1_substantial_public_interest", ("other",)),
+        since=2,
+    ),
+)
+SCHEDULE_1_PAGES: dict[str, str] = {"substantial_public_interest": "schedule_1_part_2"}
 
 PAGES: tuple[Page, ...] = (
     Page(
@@ -203,22 +309,41 @@ PAGES: tuple[Page, ...] = (
     ),
     Page(
         "risk_of_harm",
-        "Is there a concern that a child is suffering, or is likely to suffer, harm, or that "
-        "someone's safety is at risk?",
+        "Is there a concern that a child, or an adult, is at risk of harm?",
         (4, 5),
         (
             Field(
                 "risk_of_harm", "radios",
-                "Is there a concern that a child is suffering, or is likely to suffer, harm, or "
-                "that someone's safety is at risk?",
+                "Is there a concern that a child, or an adult, is at risk of harm?",
                 "Whether there is a risk of harm",
-                "Select whether there is a concern that a child is at risk of harm or that "
-                "someone's safety is at risk",
-                options=_yes_no_not_sure(),
+                "Select whether there is a concern that a child or an adult is at risk of harm",
+                options=(
+                    Option("yes", "Yes, a child is suffering, or is likely to suffer, harm",
+                           "Choose this even if an adult is at risk too."),
+                    Option("adult", "An adult is at risk of harm, but no child is",
+                           "For example, a parent at risk of domestic abuse, or an adult with "
+                           "care and support needs."),
+                    Option("no", "No"),
+                    Option("not_sure", "Not sure",
+                           "Seek advice promptly, and do not let that delay action to protect "
+                           "a child."),
+                ),
+            ),
+            Field(
+                "child_needs_help", "radios",
+                "Might a child need help or support, such as early help?",
+                "Whether a child may need help",
+                "Select whether a child may need help or support",
+                hint=("A child can need help even where the threshold for services, such as for "
+                      "a child in need under section 17 of the Children Act 1989, has not been "
+                      "reached."),
+                options=YES_NO,
+                show_if=ShowIf("risk_of_harm", ("no",)),
+                since=2,
             ),
         ),
-        hint="Base your decision on the safety and wellbeing of the child and of others who "
-             "may be affected.",
+        hint=("A concern is enough: you do not need to be certain. Base your decision on the "
+              "safety and wellbeing of the child and of others who may be affected."),
     ),
     Page(
         "confidential",
@@ -276,8 +401,44 @@ PAGES: tuple[Page, ...] = (
                      "at risk, say so.",
             ),
         ),
-        hint="Consent is not needed to share where a child is at risk of harm, but you should "
-             "be open and honest about sharing unless that would be unsafe.",
+        hint=("The 2024 advice says consent is not needed to share where a child is at risk, "
+              "or perceived risk, of harm, but you still need a lawful basis. Be open and honest "
+              "about sharing unless that would be unsafe."),
+    ),
+    Page(
+        "other_basis",
+        "Is there another basis to share the information without consent?",
+        (1, 4),
+        (
+            Field(
+                "other_basis", "radios",
+                "Is there another basis to share the information without consent?",
+                "Whether there is another basis to share without consent",
+                "Select whether there is another basis to share the information without consent",
+                options=(
+                    Option("legal_duty", "Yes, a legal duty or a statutory request",
+                           "For example, a court order, or an enquiry by children's social care "
+                           "under section 47 of the Children Act 1989."),
+                    Option("public_interest", "Yes, an overriding public interest",
+                           "The public interest in sharing, such as protecting someone from "
+                           "serious harm, outweighs the duty of confidence."),
+                    Option("duty_to_share",
+                           "Yes, the duty to share information about children, once it is in "
+                           "force",
+                           "The Children's Wellbeing and Schools Act 2026 (section 4) adds a "
+                           "duty to share information to safeguard or promote the welfare of "
+                           "children. It applies only once it has come into force: check "
+                           "whether it has before you rely on it. When this helper was last "
+                           "checked, in November 2026, that had not been confirmed."),
+                    Option("no", "No"),
+                    Option("not_sure", "Not sure", "Seek advice before you decide."),
+                ),
+                since=2,
+            ),
+        ),
+        hint=("The information is confidential and you do not have consent. You may still "
+              "share it where the law requires it, or where the public interest in sharing "
+              "outweighs the duty of confidence."),
     ),
     Page(
         "decision",
@@ -355,32 +516,6 @@ PAGES: tuple[Page, ...] = (
                 options=YES_NO,
             ),
             Field(
-                "art9_condition", "radios",
-                "Which condition in UK GDPR Article 9 are you relying on?",
-                "Article 9 condition", "Select your Article 9 condition",
-                options=(
-                    Option("social_protection",
-                           "Employment, social security and social protection law (Article 9(2)(b))"),
-                    Option("vital_interests",
-                           "Vital interests, where the person cannot consent (Article 9(2)(c))"),
-                    Option("substantial_public_interest",
-                           "Substantial public interest (Article 9(2)(g))"),
-                    Option("health_social_care", "Health or social care (Article 9(2)(h))"),
-                    Option("explicit_consent", "Explicit consent (Article 9(2)(a))"),
-                ),
-                show_if=ShowIf("special_category", ("yes",)),
-            ),
-            Field(
-                "schedule1_condition", "text",
-                "Which Data Protection Act 2018 Schedule 1 condition applies?",
-                "Schedule 1 condition",
-                "Enter the Data Protection Act 2018 Schedule 1 condition",
-                hint="Needed for Article 9(2)(b), (g) and (h). For example, Schedule 1 "
-                     "paragraph 18, safeguarding of children and of individuals at risk.",
-                required=False,
-                show_if=ShowIf("special_category", ("yes",)),
-            ),
-            Field(
                 "criminal_offence_data", "radios",
                 "Does the information include criminal offence data?",
                 "Whether the information includes criminal offence data",
@@ -392,12 +527,40 @@ PAGES: tuple[Page, ...] = (
                 "art10_condition", "text",
                 "What is your condition for sharing criminal offence data (UK GDPR Article 10)?",
                 "Article 10 condition", "Enter your Article 10 condition for criminal offence data",
-                hint="For example, Data Protection Act 2018 Schedule 1 paragraph 18.",
+                hint="For example, Data Protection Act 2018 Schedule 1 paragraph 18, "
+                     "safeguarding of children and of individuals at risk.",
                 show_if=ShowIf("criminal_offence_data", ("yes",)),
             ),
         ),
         hint="Public bodies usually rely on public task or legal obligation. Consent is often "
              "not the right basis.",
+    ),
+    Page(
+        "article_9",
+        "Your condition for special category data",
+        (1, 4),
+        (
+            Field(
+                "art9_condition", "radios",
+                "Which condition in UK GDPR Article 9 are you relying on?",
+                "Article 9 condition", "Select your Article 9 condition",
+                options=tuple(Option(value, label, hint) for value, label, hint in _ARTICLE_9),
+            ),
+            *(question._replace(show_if=ShowIf("art9_condition", (condition,)))
+              for condition, question in SCHEDULE_1.items() if condition not in SCHEDULE_1_PAGES),
+        ),
+        hint=("Special category data needs a condition in Article 9 as well as a lawful basis. "
+              "Some Article 9 conditions also need a condition in Schedule 1 to the Data "
+              "Protection Act 2018 (section 10 of that Act)."),
+    ),
+    Page(
+        "schedule_1_part_2",
+        "Which condition in Schedule 1 Part 2 of the Data Protection Act 2018 applies?",
+        (1, 4),
+        (SCHEDULE_1["substantial_public_interest"], *_PART_2_FOLLOW_UPS),
+        hint=("You chose substantial public interest (Article 9(2)(g)). It can be relied on "
+              "only with a condition in Part 2 of Schedule 1 to the Data Protection Act 2018 "
+              "(section 10 of that Act)."),
     ),
     Page(
         "confidence",
@@ -593,6 +756,24 @@ PAGES: tuple[Page, ...] = (
 PAGE_IDS: tuple[str, ...] = tuple(p.id for p in PAGES)
 
 FIELDS: dict[str, Field] = {f.name: f for p in PAGES for f in p.fields}
+
+# Questions an earlier record schema asked and this one does not, by name: the page
+# whose section shows them when an old record is rendered, and how they read. Only
+# records of the schema versions listed may hold them.
+class LegacyField(NamedTuple):
+    page: str
+    field: Field
+    versions: tuple[int, ...]
+
+
+LEGACY_FIELDS: dict[str, LegacyField] = {
+    # Schema version 1 asked for the Schedule 1 condition as free text; version 2 offers
+    # the conditions that fit the Article 9 condition chosen.
+    "schedule1_condition": LegacyField("article_9", Field(
+        "schedule1_condition", "text", "Data Protection Act 2018 Schedule 1 condition",
+        "Schedule 1 condition", "Enter the Data Protection Act 2018 Schedule 1 condition",
+    ), (1,)),
+}
 
 _PAGE_OF: dict[str, Page] = {f.name: p for p in PAGES for f in p.fields}
 _PAGES_BY_ID: dict[str, Page] = {p.id: p for p in PAGES}

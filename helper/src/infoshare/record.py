@@ -6,17 +6,27 @@ is no mapping layer to drift), plus what the guidance pointed to, whether the
 decision followed it, and its history. Only fields on the decision's path are
 kept: an answer the practitioner changed their mind about is not recorded.
 
-Shape (schema version 1; schema.json describes it):
+Shape (schema version 2; schema.json describes it):
     format            "infoshare-record"
-    schema_version    1
+    schema_version    2
     helper_version    the helper that sealed it
     created, amended  ISO 8601 with offset (amended: null until amended)
-    amendments        [{"at", "by", "reason"}]
+    amendments        [{"at", "by", "reason", "changes": [{"field", "before", "after"}],
+                        "previous_sha256"}]: what each amendment changed, and the digest
+                      of the version it amended (both null for an amendment made by
+                      schema version 1, which did not record them)
     emergency         true when shared first in an emergency and recorded afterwards
     answers           field name -> text, or list of text for checkboxes;
                       dates YYYY-MM-DD, times ISO 8601 with offset
-    recommendation    {"code", "title", "summary", "reasons", "rules", "followed"}
+    recommendation    {"code", "title", "summary", "reasons", "rules", "followed",
+                       "prompts": [{"code", "text"}]}: the prompts shown with it
+    site              {"name", "url"} of the site it was made on, or null
     sha256            digest of everything else (infoshare.canonical)
+
+Schema version 1 (still read, validated, rendered and amended) had no "site", no
+"prompts", amendments of {"at", "by", "reason"} only, and the Schedule 1 condition
+as free text (questions.LEGACY_FIELDS). Amending a version 1 record makes a
+version 2 record.
 """
 
 from __future__ import annotations
@@ -27,10 +37,11 @@ from typing import Any
 
 from . import dates, flow
 from ._version import __version__
+from .amend import AMENDMENT_KEYS, history, history_problem
 from .answers import Answers, get, is_shown
 from .canonical import DIGEST_KEY, digest
-from .outcomes import OUTCOMES, SHARE_DECISIONS
-from .questions import FIELDS, page
+from .outcomes import OUTCOMES, PROMPTS, SHARE_DECISIONS
+from .questions import FIELDS, LEGACY_FIELDS, page
 from .rules import RULES
 
 __all__ = [
@@ -45,11 +56,28 @@ __all__ = [
 ]
 
 FORMAT = "infoshare-record"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 RECORD_KEYS = frozenset({
     "format", "schema_version", "helper_version", "created", "amended", "amendments",
-    "emergency", "answers", "recommendation", DIGEST_KEY,
+    "emergency", "answers", "recommendation", "site", DIGEST_KEY,
 })
+# What each schema version this helper reads holds.
+_KEYS = {1: RECORD_KEYS - {"site"}, 2: RECORD_KEYS}
+_RECOMMENDATION_KEYS = {
+    1: frozenset({"code", "title", "summary", "reasons", "rules", "followed"}),
+    2: frozenset({"code", "title", "summary", "reasons", "rules", "followed", "prompts"}),
+}
+_AMENDMENT_KEYS = {1: frozenset({"at", "by", "reason"}), 2: AMENDMENT_KEYS}
+
+
+def _answer_names(version: int) -> frozenset[str]:
+    return frozenset(
+        [name for name, f in FIELDS.items() if f.since <= version]
+        + [name for name, legacy in LEGACY_FIELDS.items() if version in legacy.versions]
+    )
+
+
+_ANSWER_NAMES = {version: _answer_names(version) for version in _KEYS}
 
 Record = dict[str, Any]
 RULE_NUMBERS = frozenset(r.number for r in RULES)
@@ -80,13 +108,19 @@ def stored_answers(answers: Answers, now: datetime,
 
 
 def build(answers: Answers, now: datetime, *,
-          created: str | None = None,
-          amendments: list[dict[str, str]] | None = None,
-          original_answers: Mapping[str, object] | None = None) -> Record:
-    """A sealed record from answers, without validating them (see infoshare.seal)."""
+          original: Mapping[str, Any] | None = None,
+          amendment: Mapping[str, object] | None = None,
+          site: Mapping[str, str] | None = None) -> Record:
+    """A sealed record from answers, without validating them (see infoshare.seal).
+
+    With `original` (a sealed record, already checked) this is an amendment of it:
+    it keeps the original's creation time and appends to its history what
+    `amendment` ({"by", "reason"}) says and what the new answers change.
+    """
     stamp = dates.to_iso(now)
-    history = list(amendments or [])
-    kept = stored_answers(answers, now, original_answers)
+    before = original.get("answers") if original is not None else None
+    kept = stored_answers(answers, now, before if isinstance(before, Mapping) else None)
+    entries = (history(original, amendment or {}, now, kept) if original is not None else [])
     # From the answers kept, so that the record's recommendation always
     # follows from what the record holds (see seal.record_problems).
     recommendation = flow.recommend(kept)
@@ -94,14 +128,15 @@ def build(answers: Answers, now: datetime, *,
         "format": FORMAT,
         "schema_version": SCHEMA_VERSION,
         "helper_version": __version__,
-        "created": created if created is not None else stamp,
-        "amended": history[-1]["at"] if history else None,
-        "amendments": history,
+        "created": original["created"] if original is not None else stamp,
+        "amended": entries[-1]["at"] if entries else None,
+        "amendments": entries,
         # Shared first and recorded afterwards: not when, in an emergency, the
         # decision was not to share (the record must not say something was shared).
         "emergency": flow.is_emergency(kept) and get(kept, "decision") in SHARE_DECISIONS,
         "answers": kept,
         "recommendation": {**recommendation.to_dict(), "followed": flow.followed(kept)},
+        "site": {"name": site["name"], "url": site["url"]} if site is not None else None,
     }
     record[DIGEST_KEY] = digest(record)
     return record
@@ -132,13 +167,18 @@ def _is_time(value: object) -> bool:
     return parsed is not None and parsed.tzinfo is not None
 
 
-def _answers_problem(stored: object) -> str | None:
+def _is_hex64(value: object) -> bool:
+    return isinstance(value, str) and len(value) == 64 and all(  # noqa: PLR2004 (SHA-256)
+        c in "0123456789abcdef" for c in value)
+
+
+def _answers_problem(stored: object, version: int) -> str | None:
     if not isinstance(stored, dict):
         return "its answers are missing"
     for name, value in stored.items():
-        if name not in FIELDS:
+        if name not in _ANSWER_NAMES[version]:
             return f"it has an unknown answer {name[:40]!r}"
-        kind = FIELDS[name].kind
+        kind = FIELDS[name].kind if name in FIELDS else LEGACY_FIELDS[name].field.kind
         if kind == "checkboxes" and not _is_text_list(value):
             return f"the answer {name!r} is not a list of text"
         if kind != "checkboxes" and not isinstance(value, str):
@@ -148,12 +188,22 @@ def _answers_problem(stored: object) -> str | None:
     return None
 
 
-def _recommendation_problem(rec: object) -> str | None:
+def _prompts_problem(prompts: object) -> str | None:
+    if not isinstance(prompts, list):
+        return "its prompts are damaged"
+    for prompt in prompts:
+        if not (isinstance(prompt, dict) and set(prompt) == {"code", "text"}
+                and prompt["code"] in PROMPTS and isinstance(prompt["text"], str)):
+            return "its prompts are damaged"
+    return None
+
+
+def _recommendation_problem(rec: object, version: int) -> str | None:
     if not isinstance(rec, dict):
         return "its recommendation is missing"
-    if set(rec) != {"code", "title", "summary", "reasons", "rules", "followed"}:
+    if set(rec) != _RECOMMENDATION_KEYS[version]:
         return "its recommendation has the wrong fields"
-    if rec["code"] not in OUTCOMES:
+    if rec["code"] not in OUTCOMES or OUTCOMES[rec["code"]].since > version:
         return "its recommendation is not one the helper knows"
     if not (isinstance(rec["title"], str) and isinstance(rec["summary"], str)
             and _is_text_list(rec["reasons"]) and isinstance(rec["followed"], bool)):
@@ -162,29 +212,50 @@ def _recommendation_problem(rec: object) -> str | None:
     if not (isinstance(rules, list)
             and all(type(r) is int and r in RULE_NUMBERS for r in rules)):
         return "its rule numbers are damaged"
+    return _prompts_problem(rec["prompts"]) if "prompts" in rec else None
+
+
+def _entry_problem(entry: object, version: int) -> bool:
+    if not (isinstance(entry, dict) and set(entry) == _AMENDMENT_KEYS[version]
+            and _is_time(entry["at"]) and isinstance(entry["by"], str)
+            and isinstance(entry["reason"], str)):
+        return True
+    if version == 1:
+        return False
+    # Both recorded (schema version 2), or neither (an amendment made by version 1).
+    if entry["changes"] is None:
+        return entry["previous_sha256"] is not None
+    return not _is_hex64(entry["previous_sha256"])
+
+
+def _history_problem(record: Mapping[str, Any], version: int) -> str | None:
+    entries = record["amendments"]
+    if not isinstance(entries, list) or any(_entry_problem(e, version) for e in entries):
+        return "its amendments are damaged"
+    amended = record["amended"]
+    if entries and amended != entries[-1]["at"]:
+        return "its amendment time is damaged"
+    if not entries and amended is not None:
+        return "its amendment time is damaged"
     return None
 
 
-def _history_problem(record: Mapping[str, Any]) -> str | None:
-    history = record["amendments"]
-    if not isinstance(history, list):
-        return "its amendments are damaged"
-    for entry in history:
-        if not (isinstance(entry, dict) and set(entry) == {"at", "by", "reason"}
-                and _is_time(entry["at"]) and isinstance(entry["by"], str)
-                and isinstance(entry["reason"], str)):
-            return "its amendments are damaged"
-    amended = record["amended"]
-    if history and amended != history[-1]["at"]:
-        return "its amendment time is damaged"
-    if not history and amended is not None:
-        return "its amendment time is damaged"
+def _site_problem(site: object) -> str | None:
+    if site is None:
+        return None
+    if not (isinstance(site, dict) and set(site) == {"name", "url"}
+            and all(isinstance(v, str) for v in site.values())):
+        return "its site is damaged"
     return None
 
 
 def structure_problem(record: Mapping[str, Any]) -> str | None:
-    """Why this is not a well-formed record of the current schema, or None."""
-    if set(record) != RECORD_KEYS:
+    """Why this is not a well-formed record of its schema version, or None.
+
+    The caller has checked that the version is one this helper reads (1 or 2).
+    """
+    version = record["schema_version"]
+    if set(record) != _KEYS[version]:
         return "it has missing or unexpected parts"
     if not isinstance(record["helper_version"], str):
         return "its helper version is damaged"
@@ -192,8 +263,10 @@ def structure_problem(record: Mapping[str, Any]) -> str | None:
         return "its creation time is damaged"
     if not isinstance(record["emergency"], bool):
         return "its emergency flag is damaged"
-    for check in (_history_problem(record), _answers_problem(record["answers"]),
-                  _recommendation_problem(record["recommendation"])):
-        if check is not None:
-            return check
-    return None
+    problem = (_history_problem(record, version)
+               or _answers_problem(record["answers"], version)
+               or _recommendation_problem(record["recommendation"], version)
+               or _site_problem(record.get("site")))
+    if problem is None and version != 1:
+        problem = history_problem(record["amendments"], record["answers"])
+    return problem

@@ -13,14 +13,20 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from .amend import AMENDMENT_KEYS, CHANGE_KEYS
 from .canonical import DIGEST_KEY, canonical_json
-from .outcomes import OUTCOMES
-from .questions import FIELDS, Field
+from .origin import SITE_NAME_MAX, SITE_URL_MAX
+from .outcomes import OUTCOMES, PROMPTS
+from .questions import FIELDS, LEGACY_FIELDS, Field
 from .record import FORMAT, RECORD_KEYS, SCHEMA_VERSION
 
 __all__ = ["build_schema", "load_schema", "schema_text"]
 
 _DATETIME = {"$ref": "#/$defs/datetime"}
+_DIGEST = {"type": "string", "pattern": "^[0-9a-f]{64}$"}
+# An answer's value in an amendment's list of changes: null where there was no answer.
+_VALUE = {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}},
+                    {"type": "null"}]}
 
 
 def _field_schema(f: Field) -> dict[str, Any]:
@@ -63,11 +69,33 @@ def build_schema() -> dict[str, Any]:
             "amended": {"anyOf": [_DATETIME, {"type": "null"}]},
             "amendments": {
                 "type": "array",
+                "description": (
+                    "Every amendment, oldest first: when, by whom and why, every answer it "
+                    "changed with its value before and after, and the SHA-256 digest of the "
+                    "version it amended. changes and previous_sha256 are null only for an "
+                    "amendment made by schema version 1, which did not record them."
+                ),
                 "items": {
                     "type": "object",
                     "additionalProperties": False,
-                    "required": ["at", "by", "reason"],
-                    "properties": {"at": _DATETIME, "by": text, "reason": text},
+                    "required": sorted(AMENDMENT_KEYS),
+                    "properties": {
+                        "at": _DATETIME, "by": text, "reason": text,
+                        "changes": {"anyOf": [{"type": "null"}, {
+                            "type": "array",
+                            "items": {
+                                "type": "object",
+                                "additionalProperties": False,
+                                "required": sorted(CHANGE_KEYS),
+                                "properties": {
+                                    "field": {"enum": [*FIELDS, *LEGACY_FIELDS]},
+                                    "before": _VALUE,
+                                    "after": _VALUE,
+                                },
+                            },
+                        }]},
+                        "previous_sha256": {"anyOf": [_DIGEST, {"type": "null"}]},
+                    },
                 },
             },
             "emergency": {
@@ -82,7 +110,8 @@ def build_schema() -> dict[str, Any]:
             "recommendation": {
                 "type": "object",
                 "additionalProperties": False,
-                "required": ["code", "title", "summary", "reasons", "rules", "followed"],
+                "required": ["code", "followed", "prompts", "reasons", "rules", "summary",
+                             "title"],
                 "properties": {
                     "code": {"enum": sorted(OUTCOMES)},
                     "title": text,
@@ -91,9 +120,32 @@ def build_schema() -> dict[str, Any]:
                     "rules": {"type": "array",
                               "items": {"type": "integer", "minimum": 1, "maximum": 7}},
                     "followed": {"type": "boolean"},
+                    "prompts": {
+                        "type": "array",
+                        "description": "Prompts shown with the recommendation.",
+                        "items": {
+                            "type": "object",
+                            "additionalProperties": False,
+                            "required": ["code", "text"],
+                            "properties": {"code": {"enum": sorted(PROMPTS)}, "text": text},
+                        },
+                    },
                 },
             },
-            DIGEST_KEY: {"type": "string", "pattern": "^[0-9a-f]{64}$"},
+            "site": {
+                "description": "The site the record was made on, from its settings.",
+                "anyOf": [{"type": "null"}, {
+                    "type": "object",
+                    "additionalProperties": False,
+                    "required": ["name", "url"],
+                    "properties": {
+                        "name": {"type": "string", "minLength": 1, "maxLength": SITE_NAME_MAX},
+                        "url": {"type": "string", "pattern": "^https?://",
+                                "maxLength": SITE_URL_MAX},
+                    },
+                }],
+            },
+            DIGEST_KEY: _DIGEST,
         },
         "$defs": {
             "date": {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},

@@ -20,23 +20,26 @@ __all__ = ["record_problems", "seal"]
 
 
 def seal(raw_answers: object, now: datetime, original: object = None,
-         amendment: object = None) -> tuple[Record | None, list[Problem]]:
+         amendment: object = None, site: object = None) -> tuple[Record | None, list[Problem]]:
     """A sealed record, or None and every problem at once.
 
     `now` is the practitioner's local time, with its offset; it becomes the
     creation time (or the amendment time when `original` is given) and the
-    offset for any time typed without one.
+    offset for any time typed without one. `site` ({"name", "url"}, or None) is
+    the site the helper runs on, kept in the record.
     """
     from . import record as record_module
-    from .amend import amendment_problems, history
+    from .amend import amendment_problems
+    from .origin import site_problems
     from .parse import RecordError, check_sealed
 
     answers = clean(raw_answers)
-    problems = validate_answers(answers, now)
+    problems = validate_answers(answers, now) + site_problems(site)
+    checked_site = site if isinstance(site, Mapping) and not site_problems(site) else None
     if original is None:
         if problems:
             return None, problems
-        return record_module.build(answers, now), []
+        return record_module.build(answers, now, site=checked_site), []
     try:
         sealed = check_sealed(original)
     except RecordError as exc:
@@ -44,13 +47,10 @@ def seal(raw_answers: object, now: datetime, original: object = None,
     problems += amendment_problems(amendment)
     if problems:
         return None, problems
-    given = amendment if isinstance(amendment, Mapping) else {}
-    original_answers = sealed["answers"]
     return record_module.build(
-        answers, now,
-        created=sealed["created"],
-        amendments=history(sealed, given, now),
-        original_answers=original_answers if isinstance(original_answers, Mapping) else None,
+        answers, now, original=sealed,
+        amendment=amendment if isinstance(amendment, Mapping) else {},
+        site=checked_site,
     ), []
 
 
@@ -58,15 +58,24 @@ def record_problems(record: Mapping[str, Any]) -> list[Problem]:
     """Problems with a sealed, unaltered record (see parse.check_sealed) as a decision.
 
     Times are checked against the moment it was last sealed, not against
-    today; and what it says the guidance pointed to must still follow from
-    its answers (wording may differ between helper versions, the code may not).
+    today, and the answers against the questions of the schema version that
+    sealed it; and what it says the guidance pointed to must still follow from
+    its answers (wording may differ between helper versions, the outcome, whether
+    the decision followed it, and the prompts shown may not).
     """
+    from .origin import site_problems
+
+    version = record["schema_version"]
     sealed_at = datetime.fromisoformat(record["amended"] or record["created"])
     answers = record["answers"]
-    problems = validate_answers(answers, sealed_at)
+    problems = validate_answers(answers, sealed_at, version) + site_problems(record.get("site"))
     stated = record["recommendation"]
-    if stated["code"] != flow.recommend(answers).code or stated["followed"] != flow.followed(
-            answers):
+    expected = flow.recommend(answers)
+    # Version 1 counted sharing while unsure whether a child was at risk as a departure.
+    follows = flow.followed(answers, perceived_risk=version != 1)
+    shown = [p["code"] for p in stated.get("prompts", [])]
+    if (stated["code"] != expected.code or stated["followed"] != follows
+            or (version != 1 and shown != [p.code for p in expected.prompts])):
         problems.append(Problem(None, "What the record says the guidance pointed to does not "
                                       "follow from its answers"))
     return problems

@@ -13,15 +13,11 @@ from typing import NamedTuple
 
 from . import dates, flow
 from .answers import get, is_shown
-from .questions import Field, field, page
+from .questions import LEGACY_FIELDS, SCHEDULE_1, Field, field, page
 from .textsafety import has_control_characters
 
 __all__ = ["Problem", "validate_answers", "validate_page"]
 
-# Article 9 conditions that need a DPA 2018 Schedule 1 condition as well
-# (Art. 9(2)(b), (g), (h); DPA 2018 s.10).
-_NEEDS_SCHEDULE_1 = frozenset({"social_protection", "substantial_public_interest",
-                               "health_social_care"})
 # Times that must already have happened when the record is sealed. The time of
 # sharing is left out: a record may be written just before the information goes.
 _IN_THE_PAST = ("request_received_at", "advice_at", "decided_at")
@@ -37,10 +33,13 @@ class Problem(NamedTuple):
         return {"field": self.field, "message": self.message}
 
 
-def _check_field(f: Field, answers: Mapping[str, object], zone: tzinfo | None) -> Problem | None:
+def _check_field(f: Field, answers: Mapping[str, object], zone: tzinfo | None,
+                 version: int | None = None) -> Problem | None:
     value = answers.get(f.name)
     if value is None or value in ("", []):
-        return Problem(f.name, f.missing) if f.required else None
+        # A record sealed before this question was asked cannot have answered it.
+        asked = version is None or f.since <= version
+        return Problem(f.name, f.missing) if f.required and asked else None
     if f.kind == "checkboxes":
         allowed = {o.value for o in f.options}
         if not isinstance(value, list) or not set(value) <= allowed:
@@ -68,27 +67,29 @@ def _check_field(f: Field, answers: Mapping[str, object], zone: tzinfo | None) -
     return None
 
 
-def _page_rules(page_id: str, answers: Mapping[str, object]) -> list[Problem]:
-    """Checks between fields on the same page."""
+def _page_rules(page_id: str, answers: Mapping[str, object],
+                version: int | None = None) -> list[Problem]:
+    """Checks between fields on the same page, or against an earlier page's answer."""
     problems: list[Problem] = []
-    if (
-        page_id == "lawful_basis"
-        and get(answers, "special_category") == "yes"
-        and get(answers, "art9_condition") in _NEEDS_SCHEDULE_1
-        and get(answers, "schedule1_condition").strip() == ""
-    ):
-        schedule = field("schedule1_condition")
-        problems.append(Problem(schedule.name, schedule.missing))
-    if (
-        page_id == "lawful_basis"
-        and get(answers, "lawful_basis") == "consent"
-        and get(answers, "consent") in {"refused", "not_sought", "not_yet_asked"}
-    ):
+    without_consent = get(answers, "consent") in {"refused", "not_sought", "not_yet_asked"}
+    if page_id == "lawful_basis" and get(answers, "lawful_basis") == "consent" and without_consent:
         # The consent page is earlier on the path; a basis of consent contradicts it.
         problems.append(Problem(
             "lawful_basis", "Select a lawful basis other than consent, because you said you "
                             "do not have consent to share"
         ))
+    if page_id == "article_9" and get(answers, "art9_condition") == "explicit_consent" and (
+            without_consent and version != 1):
+        problems.append(Problem(
+            "art9_condition", "Select an Article 9 condition other than explicit consent, "
+                              "because you said you do not have consent to share"
+        ))
+    if page_id == "article_9" and version == 1 and get(answers, "art9_condition") in SCHEDULE_1:
+        # Schema version 1 asked for the Schedule 1 condition as text, needed for the
+        # same Article 9 conditions.
+        legacy = LEGACY_FIELDS["schedule1_condition"].field
+        if get(answers, legacy.name).strip() == "":
+            problems.append(Problem(legacy.name, legacy.missing))
     if page_id == "decision_maker":
         review = dates.parse_date(get(answers, "review_date"))
         decided = dates.parse_datetime(get(answers, "decided_at"), None)
@@ -100,21 +101,25 @@ def _page_rules(page_id: str, answers: Mapping[str, object]) -> list[Problem]:
 
 
 def validate_page(page_id: str, answers: Mapping[str, object],
-                  zone: tzinfo | None = None, now: datetime | None = None) -> list[Problem]:
+                  zone: tzinfo | None = None, now: datetime | None = None,
+                  version: int | None = None) -> list[Problem]:
     """Problems with the answers on one page (KeyError for an unknown page id).
 
     Given the current time, the page's dates are also checked against it and against
     dates on earlier pages, so a time in the future is caught where it is typed rather
-    than only when the record is made.
+    than only when the record is made. `version` is the schema version of a sealed record
+    being checked (None: the answers are being given now, to this version's questions).
     """
     problems: list[Problem] = []
     fields = [f for f in page(page_id).fields if is_shown(f, answers)]
+    fields += [legacy.field for legacy in LEGACY_FIELDS.values()
+               if legacy.page == page_id and version in legacy.versions]
     for f in fields:
-        problem = _check_field(f, answers, zone if now is None else now.tzinfo)
+        problem = _check_field(f, answers, zone if now is None else now.tzinfo, version)
         if problem is not None:
             problems.append(problem)
     failed = {p.field for p in problems}
-    problems += [p for p in _page_rules(page_id, answers) if p.field not in failed]
+    problems += [p for p in _page_rules(page_id, answers, version) if p.field not in failed]
     if now is not None:
         here = {f.name for f in fields}
         visible = {f.name for pid in flow.path(answers) for f in page(pid).fields
@@ -151,12 +156,14 @@ def _timeline(answers: Mapping[str, object], now: datetime,
     return problems
 
 
-def validate_answers(answers: Mapping[str, object], now: datetime) -> list[Problem]:
-    """Every problem with a whole decision, in the order of the pages."""
+def validate_answers(answers: Mapping[str, object], now: datetime,
+                     version: int | None = None) -> list[Problem]:
+    """Every problem with a whole decision, in the order of the pages (`version`: as
+    for validate_page)."""
     problems: list[Problem] = []
     on_path = flow.path(answers)
     for page_id in on_path:
-        problems += validate_page(page_id, answers, now.tzinfo)
+        problems += validate_page(page_id, answers, now.tzinfo, version=version)
     failed = {p.field for p in problems}
     visible = {
         f.name for page_id in on_path for f in page(page_id).fields if is_shown(f, answers)

@@ -1,6 +1,6 @@
-"""What a rendered record shows, worked out once for both the HTML and the Markdown.
+"""What a rendered record shows, worked out once for the HTML, Markdown and plain text.
 
-Both renderers present the same view, so they cannot disagree about which
+Every renderer presents the same view, so they cannot disagree about which
 fields a record has or how an answer reads; each only decides how to escape
 and lay it out. Nothing here reads the clock: a record renders the same today
 and in ten years.
@@ -16,10 +16,15 @@ from . import dates, flow
 from .answers import get, is_shown
 from .display import NOT_ANSWERED, display_value, row_label
 from .outcomes import SHARE_DECISIONS
-from .questions import Field, field, page
+from .questions import FIELDS, LEGACY_FIELDS, Field, page
 from .rules import RULES, Rule
 
-__all__ = ["Row", "Section", "View", "build_view"]
+__all__ = ["DIGEST_NOTE", "Amendment", "Change", "Row", "Section", "View", "build_change",
+           "build_view"]
+
+# Said under the digest in every format but JSON (the HTML sets "infoshare validate" as code).
+DIGEST_NOTE = ("The digest is of the record's JSON file. Keep that file: it is the authoritative "
+               "record, and infoshare validate checks it has not been altered.")
 
 # Record headings for the pages; the pages' own titles are questions.
 _HEADINGS = {
@@ -30,7 +35,10 @@ _HEADINGS = {
     "risk_of_harm": "Risk of harm",
     "confidential": "Confidentiality",
     "consent": "Consent and views",
+    "other_basis": "Another basis to share without consent",
     "lawful_basis": "Lawful basis",
+    "article_9": "Special category data",
+    "schedule_1_part_2": "Special category data: the Schedule 1 Part 2 condition",
     "confidence": "Sharing confidential information without consent",
     "sharing": "What was shared, with whom and how",
     "telling": "Telling the person",
@@ -39,6 +47,14 @@ _HEADINGS = {
 }
 # Shown together at the top of the record, not again in the sections.
 _TOP = ("decision", "departure", "reasons")
+# A record made while seeking advice records no decision yet: it says who recorded
+# it and when, not who decided.
+_SEEKING_ADVICE = "seeking_advice"
+_SEEKING_ADVICE_HEADINGS = {"decision_maker": "Who made this record"}
+_SEEKING_ADVICE_LABELS = {
+    "decision_maker_name": "Name of the person who made this record",
+    "decided_at": "When was this recorded?",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,11 +78,27 @@ class Section:
 
 
 @dataclass(frozen=True, slots=True)
+class Change:
+    field: str
+    label: str
+    before: Row
+    after: Row
+
+    def to_dict(self) -> dict[str, str]:
+        return {"field": self.field, "label": self.label, "before": self.before.value,
+                "after": self.after.value}
+
+
+@dataclass(frozen=True, slots=True)
 class Amendment:
+    number: int
     at: str
     at_iso: str
     by: str
     reason: str
+    # None for an amendment made by schema version 1, which did not record them.
+    changes: tuple[Change, ...] | None
+    previous_digest: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +106,8 @@ class View:
     case_reference: str
     decision: str
     decision_trusted: bool
+    # "Decided", or what a record made while seeking advice says instead.
+    decided_label: str
     emergency: bool
     shared_at: str | None
     decided_at: str | None
@@ -82,16 +116,19 @@ class View:
     guidance_title: str
     guidance_summary: str
     guidance_reasons: tuple[str, ...]
+    # The golden rules the outcome cites, as the site numbers them (2015).
     guidance_rules: tuple[Rule, ...]
+    prompts: tuple[str, ...]
     followed: bool
     sections: tuple[Section, ...]
-    rules: tuple[Rule, ...]
     amendments: tuple[Amendment, ...]
     created: str
     created_iso: str
     amended: str | None
     schema_version: int
     helper_version: str
+    site_name: str | None
+    site_url: str | None
     digest: str
 
 
@@ -100,12 +137,37 @@ def _rules(numbers: object) -> tuple[Rule, ...]:
     return tuple(r for r in RULES if r.number in wanted)
 
 
-def _row(name: str, answers: Mapping[str, object]) -> Row:
-    f = field(name)
-    value = answers.get(name)
+def _field(name: str) -> Field:
+    return FIELDS[name] if name in FIELDS else LEGACY_FIELDS[name].field
+
+
+def _cell(f: Field, label: str, value: object) -> Row:
     iso = value if f.kind == "datetime" and isinstance(value, str) else None
     typed = f.kind in ("text", "textarea") and isinstance(value, str) and value != ""
-    return Row(row_label(f), display_value(f, value), typed, _worded(f, value), iso)
+    return Row(label, display_value(f, value), typed, _worded(f, value), iso)
+
+
+def _row(name: str, answers: Mapping[str, object], *, seeking_advice: bool = False) -> Row:
+    f = _field(name)
+    label = _SEEKING_ADVICE_LABELS.get(name) if seeking_advice else None
+    return _cell(f, label or row_label(f), answers.get(name))
+
+
+def build_change(change: Mapping[str, Any]) -> Change:
+    """One entry of an amendment's changes, worded as the record shows it."""
+    f = _field(change["field"])
+    label = row_label(f)
+    return Change(f.name, label, _cell(f, label, change["before"]),
+                  _cell(f, label, change["after"]))
+
+
+def _amendment(number: int, entry: Mapping[str, Any]) -> Amendment:
+    changes = entry.get("changes")
+    return Amendment(
+        number, _when(entry["at"]), entry["at"], entry["by"], entry["reason"],
+        None if changes is None else tuple(build_change(c) for c in changes),
+        entry.get("previous_sha256"),
+    )
 
 
 def _worded(f: Field, value: object) -> bool:
@@ -133,24 +195,30 @@ def _when(value: str) -> str:
 def build_view(record: Mapping[str, Any]) -> View:
     """The view of a sealed record (assumed already checked by infoshare.parse)."""
     answers: Mapping[str, object] = record["answers"]
-    on_path = flow.path(answers)
+    seeking_advice = get(answers, "decision") == _SEEKING_ADVICE
     sections: list[Section] = []
-    applied: set[int] = set(record["recommendation"]["rules"])
-    for page_id in on_path:
+    for page_id in flow.path(answers):
         pg = page(page_id)
-        applied.update(pg.rules)
         if page_id in _TOP:
             continue
-        rows = tuple(_row(f.name, answers) for f in pg.fields if is_shown(f, answers))
-        sections.append(Section(page_id, _HEADINGS.get(page_id, pg.title), _rules(pg.rules), rows))
+        names = [f.name for f in pg.fields if is_shown(f, answers)]
+        # An answer to a question an earlier schema asked, in the section it belongs to.
+        names += [name for name, legacy in LEGACY_FIELDS.items()
+                  if legacy.page == page_id and name in answers]
+        rows = tuple(_row(name, answers, seeking_advice=seeking_advice) for name in names)
+        title = (_SEEKING_ADVICE_HEADINGS.get(page_id) if seeking_advice else None) or (
+            _HEADINGS.get(page_id, pg.title))
+        sections.append(Section(page_id, title, _rules(pg.rules), rows))
     recommendation = record["recommendation"]
     shared_at = get(answers, "shared_at")
     decided_at = get(answers, "decided_at")
     decision = _row("decision", answers)
+    site = record.get("site")
     return View(
         case_reference=get(answers, "case_reference"),
         decision=decision.value,
         decision_trusted=decision.trusted,
+        decided_label="Recorded, while seeking advice" if seeking_advice else "Decided",
         # Older records set the flag for any emergency; the banner says something was shared.
         emergency=record["emergency"] is True and get(answers, "decision") in SHARE_DECISIONS,
         shared_at=_when(shared_at) if shared_at else None,
@@ -161,16 +229,16 @@ def build_view(record: Mapping[str, Any]) -> View:
         guidance_summary=recommendation["summary"],
         guidance_reasons=tuple(recommendation["reasons"]),
         guidance_rules=_rules(recommendation["rules"]),
+        prompts=tuple(p["text"] for p in recommendation.get("prompts", [])),
         followed=bool(recommendation["followed"]),
         sections=tuple(sections),
-        rules=_rules(applied),
-        amendments=tuple(
-            Amendment(_when(a["at"]), a["at"], a["by"], a["reason"]) for a in record["amendments"]
-        ),
+        amendments=tuple(_amendment(n, a) for n, a in enumerate(record["amendments"], 1)),
         created=_when(record["created"]),
         created_iso=record["created"],
         amended=_when(record["amended"]) if record["amended"] else None,
         schema_version=record["schema_version"],
         helper_version=record["helper_version"],
+        site_name=site["name"] if isinstance(site, Mapping) else None,
+        site_url=site["url"] if isinstance(site, Mapping) else None,
         digest=record["sha256"],
     )
