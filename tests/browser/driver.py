@@ -158,6 +158,15 @@ class Journey:
     kinds: dict[str, str] = field(default_factory=dict)
 
 
+_DATE_PART = re.compile(r"(.+)-(day|month|year|hour|minute)")
+
+
+def _date_parts(value: str) -> dict[str, str]:
+    """"2026-01-15T09:40" as the boxes take it."""
+    return {"year": value[0:4], "month": value[5:7], "day": value[8:10], "hour": value[11:13],
+            "minute": value[14:16]}
+
+
 def answer_current_page(page: Any, answers: dict[str, Any], journey: Journey) -> str:
     """Answer every visible field of the question showing, from `answers`; return its page id."""
     section = page.locator(QUESTION)
@@ -166,6 +175,15 @@ def answer_current_page(page: Any, answers: dict[str, Any], journey: Journey) ->
         "s => [...new Set([...s.querySelectorAll('input[name], textarea[name]')].map(e => e.name))]"
     )
     for name in names:
+        part = _DATE_PART.fullmatch(name)
+        if part and name not in answers and part.group(1) in answers:
+            # A date typed in GOV.UK's boxes: each box takes its part of the ISO value.
+            field_name, which = part.groups()
+            value = answers[field_name]
+            section.locator(f"[name='{name}']").fill(_date_parts(value)[which])
+            journey.typed[field_name] = value
+            journey.kinds[field_name] = "datetime-local" if "T" in value else "date"
+            continue
         if name not in answers:
             continue
         controls = section.locator(f"[name='{name}']")

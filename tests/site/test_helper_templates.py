@@ -34,7 +34,7 @@ def render(macro: str, *args: Any, **kwargs: Any) -> _Tags:
     return parser
 
 
-def field(name: str, kind: str, label: str = "Label", hint: str | None = None,
+def field(name: str, kind: str, *, label: str = "Label", hint: str | None = None,
           options: list[dict[str, Any]] | None = None, required: bool = True) -> dict[str, Any]:
     limit = {"text": 200, "textarea": 20_000}.get(kind)
     return {"name": name, "id": f"f-{name}", "kind": kind, "label": label, "hint": hint,
@@ -118,6 +118,42 @@ def test_interruption_card_says_call_999_and_leads_on() -> None:
     parsed = render("interruption_card", None)
     assert "call 999" in parsed.text
     assert find(parsed, "button", **{"data-action": "act-now-continue"})
+
+
+def _date(name: str, *, time: bool, now_button: bool) -> dict[str, Any]:
+    parts = [("day", "Day", 2), ("month", "Month", 2), ("year", "Year", 4)]
+    if time:
+        parts += [("hour", "Hour", 2), ("minute", "Minute", 2)]
+    data = field(name, "datetime" if time else "date", label="When?", hint="For example, 27 3 2026")
+    data["parts"] = [{"part": part, "name": f"{name}-{part}", "id": f"f-{name}" if i == 0 else f"f-{name}-{part}",
+                      "label": label, "width": width} for i, (part, label, width) in enumerate(parts)]
+    data["now_button"] = now_button
+    return data
+
+
+@pytest.mark.parametrize(("time", "now_button"), [(False, False), (True, True), (True, False)])
+def test_date_input_has_a_box_for_each_part(time: bool, now_button: bool) -> None:
+    parsed = render("field_group", _date("seen", time=time, now_button=now_button), None, None, {})
+    (fieldset,) = find(parsed, "fieldset")
+    assert fieldset["role"] == "group" and fieldset["aria-describedby"] == "f-seen-hint"
+    boxes = find(parsed, "input", type="text")
+    assert [b["name"] for b in boxes] == [f"seen-{p}" for p in
+                                          ("day", "month", "year", *(("hour", "minute") if time else ()))]
+    assert boxes[0]["id"] == "f-seen"  # an error about the field lands on its first box
+    assert all(b["inputmode"] == "numeric" and b["spellcheck"] == "false" for b in boxes)
+    for box in boxes:
+        assert find(parsed, "label", **{"for": str(box["id"])})
+    assert bool(find(parsed, "button", **{"data-action": "time-now", "data-field": "seen"})) is now_button
+    assert find(parsed, "p", id="f-seen-error")
+
+
+def test_caption_names_the_section_above_the_question() -> None:
+    parsed = render("field_group", field("q", "radios", options=[{"value": "a", "label": "A", "hint": None}]),
+                    "Question?", None, {}, False, "About the request")
+    assert len(find(parsed, "span", **{"class": "govuk-caption-l"})) == 1
+    assert "About the request" in parsed.text
+    tags = [t for t, _ in parsed.tags]
+    assert tags.index("span") < tags.index("h2")  # inside the legend, before the heading
 
 
 def test_checkboxes_are_in_a_fieldset_with_a_legend() -> None:

@@ -5,9 +5,24 @@ export function createErrors(kit, { goToField, onTitleChange }) {
   const root = kit.element("root");
   const prefix = kit.contract().field_id_prefix;
 
-  // The control a problem is about: the field's first control, by the contract's id rule.
-  function fieldTarget(name) {
-    return name ? document.getElementById(prefix + name) : null;
+  // Date boxes, by field: [{part, id}] from the contract.
+  const boxes = new Map(kit.contract().pages.flatMap((page) => page.fields)
+    .filter((field) => field.parts && field.parts.length)
+    .map((field) => [field.name, field.parts]));
+
+  // The control a problem is about: the field's first control, by the contract's id rule,
+  // or for a date, the first of the boxes the problem names.
+  function fieldTarget(name, parts = []) {
+    if (!name) return null;
+    const named = (boxes.get(name) || []).find((box) => parts.includes(box.part));
+    return document.getElementById(named ? named.id : prefix + name);
+  }
+
+  // The boxes of a date to mark: those the problem names, or all of them.
+  function partsToMark(name, parts) {
+    const all = boxes.get(name) || [];
+    const marked = parts && parts.length ? all.filter((box) => parts.includes(box.part)) : all;
+    return marked.map((box) => document.getElementById(box.id)).filter(Boolean);
   }
 
   function setDescribedBy(element, ids) {
@@ -21,12 +36,15 @@ export function createErrors(kit, { goToField, onTitleChange }) {
       summary.hidden = true;
       summary.querySelector("ul").replaceChildren();
     }
+    for (const box of scope.querySelectorAll(".govuk-date-input__input.govuk-input--error")) {
+      box.classList.remove("govuk-input--error");
+    }
     for (const group of scope.querySelectorAll(".govuk-form-group--error")) {
       group.classList.remove("govuk-form-group--error");
       const message = group.querySelector(":scope > .govuk-error-message, :scope > fieldset > .govuk-error-message");
       if (message) { message.hidden = true; message.replaceChildren(); }
       for (const described of group.querySelectorAll("[data-describedby]")) {
-        if (described.closest(".govuk-form-group") !== group) continue;
+        if (described.closest("[data-field]") !== group) continue;
         setDescribedBy(described, described.dataset.describedby);
         described.classList.remove("govuk-input--error", "govuk-textarea--error", "govuk-file-upload--error");
       }
@@ -34,10 +52,11 @@ export function createErrors(kit, { goToField, onTitleChange }) {
     onTitleChange();
   }
 
-  function showInline(name, text) {
-    const target = fieldTarget(name);
+  function showInline(name, text, parts) {
+    const target = fieldTarget(name, parts);
     if (!target) return false;
-    const group = target.closest(".govuk-form-group");
+    // The question's own group (a date's boxes each sit in a group of their own).
+    const group = target.closest("[data-field]");
     if (group.classList.contains("govuk-form-group--error")) return true; // first message wins
     group.classList.add("govuk-form-group--error");
     const message = group.querySelector(".govuk-error-message");
@@ -48,24 +67,26 @@ export function createErrors(kit, { goToField, onTitleChange }) {
     message.hidden = false;
     // Radios and checkboxes are described on their fieldset; other inputs on themselves.
     const described = group.querySelector("fieldset[data-describedby]") || target;
-    if (described.closest(".govuk-form-group") === group) {
+    if (described.closest("[data-field]") === group) {
       setDescribedBy(described, `${described.dataset.describedby || ""} ${message.id}`);
     }
-    if (target.matches("input[type=text], input[type=date], input[type=datetime-local]")) target.classList.add("govuk-input--error");
+    for (const box of partsToMark(name, parts)) box.classList.add("govuk-input--error");
+    if (target.matches("input[type=text]:not(.govuk-date-input__input)")) target.classList.add("govuk-input--error");
     if (target.matches("textarea")) target.classList.add("govuk-textarea--error");
     if (target.matches("input[type=file]")) target.classList.add("govuk-file-upload--error");
     return true;
   }
 
-  // Problems as Python returns them: [{field, message}], field null for the whole page.
+  // Problems as Python returns them: [{field, message, parts?}], field null for the whole
+  // page; `parts` names the boxes of a date that are wrong.
   function show(section, problems) {
     clear();
     const summary = section.querySelector(".govuk-error-summary");
     const list = summary.querySelector("ul");
     for (const problem of problems) {
       const item = document.createElement("li");
-      const target = fieldTarget(problem.field);
-      if (target && showInline(problem.field, problem.message)) {
+      const target = fieldTarget(problem.field, problem.parts);
+      if (target && showInline(problem.field, problem.message, problem.parts)) {
         const link = document.createElement("a");
         link.href = `#${target.id}`;
         link.textContent = problem.message;

@@ -46,6 +46,18 @@ export function createForm(kit) {
       }
       answers.updateConditionals();
     },
+    // "Use the time now": the date boxes of a field, filled with this device's local time.
+    fillNow(name) {
+      const now = new Date();
+      const values = {
+        day: now.getDate(), month: now.getMonth() + 1, year: now.getFullYear(),
+        hour: String(now.getHours()).padStart(2, "0"), minute: String(now.getMinutes()).padStart(2, "0"),
+      };
+      for (const box of form.querySelectorAll(`[data-field="${CSS.escape(name)}"] [data-part]`)) {
+        box.value = String(values[box.dataset.part]);
+        box.dispatchEvent(new Event("input", { bubbles: true }));
+      }
+    },
     clear() {
       form.reset();
       extra = {};

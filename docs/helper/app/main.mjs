@@ -67,7 +67,7 @@ function wire(kit, engine) {
         views.show(section, { focus: false });
       }
       // Bring the question into view as well as the control, as GOV.UK does.
-      const label = target.closest(".govuk-form-group").querySelector("legend, label");
+      const label = target.closest("[data-field]").querySelector("legend, label");
       (label || target).scrollIntoView({ block: "start" });
       target.focus({ preventScroll: true });
     },
@@ -99,6 +99,7 @@ function wire(kit, engine) {
       kit.element("downloaded").textContent = `Downloaded ${name}.`;
     },
     "open-record": (button) => journey.open(button),
+    "time-now": (button) => answers.fillNow(button.dataset.field),
     "copy-case-note": (button) => journey.busy(button, () => journey.copyCaseNote()),
     "check-again": (button) => journey.busy(button, () =>
       journey.showCheck().catch((error) => journey.unexpected(views.named.record, error))),
