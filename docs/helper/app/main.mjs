@@ -9,7 +9,10 @@
 //   guidance.mjs   what the guidance points to
 //   summary.mjs    the check-answers summary
 //   downloads.mjs  the record's files and drafts
-//   journey.mjs    Continue, check, create, open, clear: the steps between pages
+//   steps.mjs      one action at a time, and what to do with the unexpected
+//   journey.mjs    Continue, act now, the outcome, Change, Back and Forward
+//   check.mjs      the check-answers page, and what an amendment changes
+//   records.mjs    create, open, save the answers so far, copy the case note, start again
 //
 // Every question, message, format and id comes from the contract the build wrote into the
 // page (infoshare.contract), read through the boot script's kit.
@@ -19,8 +22,11 @@ import { createEngine } from "./engine.mjs";
 import { createErrors } from "./errors.mjs";
 import { createForm } from "./form.mjs";
 import { createGuidance } from "./guidance.mjs";
+import { createCheck } from "./check.mjs";
 import { createJourney } from "./journey.mjs";
+import { createRecords } from "./records.mjs";
 import { createStatus } from "./status.mjs";
+import { createSteps } from "./steps.mjs";
 import { createSummary } from "./summary.mjs";
 import { createViews } from "./views.mjs";
 
@@ -49,14 +55,15 @@ function wire(kit, engine) {
   const session = createSession();
   const status = createStatus(kit);
   const answers = createForm(kit);
-  let journey = null;
+  // The parts, in one place so that each can reach the others it needs.
+  const ctx = { kit, engine, status, answers, session };
   const views = createViews(kit, {
     canOpenFiles: () => engine.state !== "failed",
-    onHistory: (section, how) => journey.onHistory(section, how),
+    onHistory: (section, how) => ctx.journey.onHistory(section, how),
     onShow(section) {
       if (engine.state === "ready" && !views.isFirst(section)) status.tuck(true);
       const pointer = section.querySelector("[data-pointer]");
-      if (pointer) journey.updatePointer(pointer);
+      if (pointer) ctx.journey.updatePointer(pointer);
     },
   });
   const errors = createErrors(kit, {
@@ -74,41 +81,44 @@ function wire(kit, engine) {
     onTitleChange: () => views.setTitle(),
   });
   views.titleErrors((section) => errors.showing(section));
-  const guidance = createGuidance(kit);
-  const summary = createSummary(kit, { views, errors, onChange: (section) => journey.change(section) });
-  const downloads = createDownloads(kit, engine);
-  journey = createJourney({ kit, engine, status, answers, errors, views, guidance, summary, downloads, session });
+  Object.assign(ctx, { views, errors, guidance: createGuidance(kit), downloads: createDownloads(kit, engine) });
+  ctx.summary = createSummary(kit, { views, errors, onChange: (section) => ctx.journey.change(section) });
+  ctx.steps = createSteps(ctx);
+  ctx.check = createCheck(ctx);
+  ctx.records = createRecords(ctx);
+  ctx.journey = createJourney(ctx);
+  const { steps, check, records, journey } = ctx;
   kit.onSave(() => { session.dirty = false; });
 
   // Each button's data-action, and what it does.
   const actions = {
     "back": () => views.back(),
     "act-now-continue": (button) => journey.actNowContinue(button),
-    "save-answers": (button) => journey.busy(button, () => journey.saveAnswers()),
+    "save-answers": (button) => steps.busy(button, () => records.saveAnswers()),
     "to-seal": (link, event) => {
       event.preventDefault();
       kit.element("seal_button").focus();
     },
-    "to-check": (button) => journey.busy(button, () =>
-      journey.showCheck().catch((error) => journey.unexpected(views.named.outcome, error))),
-    "seal": (button) => journey.seal(button),
+    "to-check": (button) => steps.busy(button, () =>
+      check.show().catch((error) => steps.unexpected(views.named.outcome, error))),
+    "seal": (button) => records.seal(button),
     "download": (button) => {
-      const name = downloads.record(button.dataset.format);
+      const name = ctx.downloads.record(button.dataset.format);
       if (!name) return;
       session.dirty = false;
       kit.element("downloaded").textContent = `Downloaded ${name}.`;
     },
-    "open-record": (button) => journey.open(button),
+    "open-record": (button) => records.open(button),
     "time-now": (button) => answers.fillNow(button.dataset.field),
-    "copy-case-note": (button) => journey.busy(button, () => journey.copyCaseNote()),
-    "check-again": (button) => journey.busy(button, () =>
-      journey.showCheck().catch((error) => journey.unexpected(views.named.record, error))),
+    "copy-case-note": (button) => steps.busy(button, () => records.copyCaseNote()),
+    "check-again": (button) => steps.busy(button, () =>
+      check.show().catch((error) => steps.unexpected(views.named.record, error))),
     "clear": () => views.show(views.named.clear),
     "clear-cancel": () => views.back(),
-    "clear-confirm": () => journey.clearAll(),
+    "clear-confirm": () => records.clearAll(),
     "new-record": () => {
       if (session.dirty && answers.any()) views.show(views.named.clear);
-      else journey.clearAll();
+      else records.clearAll();
     },
   };
 

@@ -1,0 +1,66 @@
+// The check-answers page: every answer under its page's heading, what the guidance points
+// to, and, while a saved record is being amended, which record it is and what the
+// amendment changes.
+
+export function createCheck(ctx) {
+  const { kit, engine, answers, errors, views, guidance, summary, session } = ctx;
+  const call = (request) => engine.call(request);
+  const messages = () => kit.contract().messages;
+
+  async function showCheck({ push = true } = {}) {
+    const current = answers.collect();
+    const [rows, outcome] = await Promise.all([
+      call({ op: "summary", answers: current }),
+      call({ op: "outcome", answers: current }),
+    ]);
+    session.returnToCheck = false;
+    warmRenderers(current);
+    summary.fill(rows.rows);
+    kit.element("check_outcome").textContent =
+      `From these answers, the guidance points to: ${outcome.recommendation.title}.`;
+    const amending = session.original !== null;
+    kit.element("amend").hidden = !amending;
+    views.named.check.querySelector("[data-action='seal']").textContent =
+      amending ? "Create the record with your amendment" : "Create the record";
+    if (amending) {
+      kit.element("amend_about").textContent = session.amending;
+      await showChanges(current);
+    }
+    if (views.current === views.named.check) {
+      views.setTitle();
+    } else {
+      // Problems found by an earlier attempt may have been put right since.
+      errors.clear(views.named.check);
+      views.show(views.named.check, { push });
+    }
+  }
+
+  // While amending: every answer changed so far, worded as the amendment will record it.
+  async function showChanges(current) {
+    const reply = await call({ op: "changes", original: session.original, answers: current, now: kit.localNow() });
+    const list = kit.element("amend_changes");
+    if (!reply.ok || reply.changes.length === 0) {
+      list.replaceChildren(guidance.item(messages().no_changes));
+      return;
+    }
+    list.replaceChildren(...reply.changes.map((change) =>
+      guidance.item(`${change.label}: was ${change.before}; now ${change.after}`)));
+  }
+
+  // While the practitioner reads their answers, make a throwaway record once so the
+  // renderers' templates are compiled before "Create the record" is pressed: the first
+  // render in a fresh Python costs several times the ones after it.
+  let warmed = false;
+  function warmRenderers(current) {
+    if (warmed) return;
+    call({ op: "seal", answers: current, now: kit.localNow(), original: null, amendment: null, site: ctx.records.site() })
+      .then((reply) => {
+        if (!reply.ok) return null;
+        warmed = true;
+        return call({ op: "render", record: reply.record });
+      })
+      .catch(() => {});
+  }
+
+  return { show: showCheck };
+}

@@ -1,0 +1,124 @@
+// The record and the files around it: creating it (with an amendment when a saved record
+// is open), opening a saved record or draft, saving the answers so far, copying the case
+// note, and starting again.
+
+export function createRecords(ctx) {
+  const { kit, engine, status, answers, errors, views, summary, downloads, session } = ctx;
+  const call = (request) => engine.call(request);
+  const messages = () => kit.contract().messages;
+  const { busy, unexpected } = ctx.steps;
+  const amendFields = kit.contract().amendment_fields;
+  const prefix = kit.contract().field_id_prefix;
+  const amendControl = (field) => document.getElementById(prefix + field.name);
+
+  // The site the record is made on, as the build wrote it into the page (the partnership's
+  // name, or the site's, and its address), or nothing where the build had no address.
+  function site() {
+    const root = kit.element("root");
+    const name = root.dataset.siteName || "";
+    const url = root.dataset.siteUrl || "";
+    return name && url ? { name, url } : null;
+  }
+
+  function amendment() {
+    if (session.original === null) return null;
+    const values = {};
+    for (const field of amendFields) values[field.name.replace(/^amendment_/, "")] = amendControl(field).value;
+    return values;
+  }
+
+  async function seal(button) {
+    await busy(button, async () => {
+      const current = answers.collect();
+      const pressed = performance.now();
+      try {
+        const reply = await call({
+          op: "seal", answers: current, now: kit.localNow(), original: session.original, amendment: amendment(),
+          site: site(),
+        });
+        status.dismissNotice();
+        if (!reply.ok) return errors.show(views.named.check, reply.errors);
+        errors.clear();
+        const started = performance.now();
+        const rendered = await call({ op: "render", record: reply.record });
+        performance.measure("infoshare:render", { start: started, end: performance.now() });
+        if (!rendered.ok) return errors.show(views.named.check, rendered.errors);
+        downloads.hold(rendered);
+        session.dirty = true;
+        kit.element("downloaded").textContent = "";
+        views.show(views.named.record);
+        performance.measure("infoshare:create", { start: pressed, end: performance.now() });
+      } catch (error) {
+        unexpected(views.named.check, error);
+      }
+    });
+  }
+
+  function readText(file) {
+    return new Promise((resolve, reject) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(String(reader.result));
+      reader.onerror = () => reject(reader.error || new Error("the file could not be read"));
+      reader.readAsText(file);
+    });
+  }
+
+  async function open(button) {
+    const input = kit.element("record_file");
+    await busy(button, async () => {
+      const file = input.files[0];
+      const problem = (message) => errors.show(views.named.open, [{ field: "record_file", message }]);
+      if (!file) return problem(messages().open_no_file);
+      if (file.size > kit.contract().max_file_bytes) return problem(messages().open_too_large);
+      if ((await engine.settled) === "failed") return problem(messages().open_no_python);
+      try {
+        const reply = await call({ op: "open", text: await readText(file) });
+        if (!reply.ok) return errors.show(views.named.open, reply.errors.map((e) => ({ field: "record_file", message: e.message })));
+        errors.clear();
+        answers.fill(reply.answers);
+        for (const field of amendFields) amendControl(field).value = "";
+        input.value = "";
+        session.original = reply.record || null;
+        session.amending = reply.amending || "";
+        // A sealed record opens at the check page; a draft carries on where it stopped.
+        const path = await call({ op: "path", answers: answers.collect() });
+        const resumeAt = reply.resume === "check" ? path.pages.length : path.pages.indexOf(reply.resume);
+        session.completed = new Set(path.pages.slice(0, Math.max(resumeAt, 0)));
+        views.forget();
+        session.dirty = false;
+        await ctx.journey.go(reply.resume);
+      } catch (error) {
+        problem(kit.fill(messages().open_unreadable, error.message || error));
+      }
+    });
+  }
+
+  function clearAll() {
+    answers.clear();
+    for (const field of amendFields) amendControl(field).value = "";
+    kit.element("record_file").value = "";
+    errors.clear();
+    Object.assign(session, {
+      completed: new Set(), returnToCheck: false, snapshot: null, original: null, amending: "", dirty: false,
+    });
+    downloads.forget();
+    summary.clear();
+    views.show(views.questions[0]);
+    views.forget();
+    if (engine.state === "ready") status.say("All answers cleared.");
+  }
+
+  async function copyCaseNote() {
+    const copied = await downloads.copy("txt");
+    kit.element("downloaded").textContent = copied ? messages().copied : messages().copy_failed;
+  }
+
+  async function saveAnswers() {
+    const name = await downloads.draft(answers.collectAll());
+    session.dirty = false;
+    kit.element("saved").textContent =
+      `Your answers so far are saved as ${name}. To carry on later, open that file with "Or open a saved record" on the helper's first page.`;
+  }
+
+  return { site, seal, open, clearAll, copyCaseNote, saveAnswers };
+}

@@ -1,0 +1,35 @@
+// Doing one thing at a time: an action waits for Python when it is still loading (the
+// status says so), and anything unexpected is shown as an error, never lost silently.
+
+export function createSteps(ctx) {
+  const { kit, engine, status, errors, session } = ctx;
+  const messages = () => kit.contract().messages;
+
+  // One action at a time; a click that arrives while Python is still loading waits for it,
+  // and the status says so.
+  async function busy(button, work) {
+    if (session.busy) return;
+    session.busy = true;
+    button?.setAttribute("aria-disabled", "true");
+    if (engine.state === "loading") status.waitForPython();
+    try {
+      await work();
+    } finally {
+      session.busy = false;
+      button?.removeAttribute("aria-disabled");
+    }
+  }
+
+  function unexpected(section, error) {
+    if (engine.state === "failed") {
+      kit.element("failed").focus();
+      return;
+    }
+    // The worker stopped answering and is being restarted: the notice says so (and has
+    // focus); the answers are all still on the page.
+    if (error.interrupted) return;
+    errors.show(section, [{ field: null, message: kit.fill(messages().unexpected, error.message || error) }]);
+  }
+
+  return { busy, unexpected };
+}
