@@ -4,6 +4,7 @@
 # Uses $NGINX if set, else nginx on PATH or /usr/sbin/nginx, installing Debian's packages
 # with apt when missing. Installing does not start a system nginx: the tests run their own.
 set -eu
+. "$(dirname "$0")/apt-install.sh"
 packages=(nginx libnginx-mod-http-brotli-static)
 brotli_module=/usr/lib/nginx/modules/ngx_http_brotli_static_module.so
 found="${NGINX:-}"
@@ -21,22 +22,7 @@ fi
 if [ -n "$found" ] && { [ -e "$brotli_module" ] || ! command -v apt-get >/dev/null 2>&1; }; then
   exit 0
 fi
-if command -v apt-get >/dev/null 2>&1; then
-  if [ "$(id -u)" = 0 ]; then
-    as_root=()
-  elif command -v sudo >/dev/null 2>&1; then
-    as_root=(sudo)
-  else
-    echo "error: the hosting tests need nginx, and installing it needs root: run" >&2
-    echo "  apt-get install -y ${packages[*]}" >&2
-    echo "as root, or set NGINX to the path of an nginx binary." >&2
-    exit 1
-  fi
-  echo "Installing Debian's ${packages[*]} for the hosting tests..."
-  "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q
-  "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${packages[@]}"
-  exit 0
-fi
+apt_install "the hosting tests (nginx)" "${packages[@]}" && exit 0
 cat >&2 <<'MSG'
 error: nginx is needed for the hosting tests and apt is not available here.
 Install nginx (with the brotli_static module if you can) with your system's package manager and run:
