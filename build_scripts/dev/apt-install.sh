@@ -22,6 +22,6 @@ apt_install() {
   # Checked one by one: a caller's "apt_install ... && exit 0" turns off set -e in here.
   "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q \
     || { echo "error: apt-get update failed" >&2; exit 1; }
-  "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$@" \
+  "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$@" \
     || { echo "error: apt-get could not install $*" >&2; exit 1; }
 }
