@@ -238,3 +238,33 @@ def test_a_us_locale_and_time_zone_change_nothing(example_answers: dict[str, Any
     assert step["errors"] == [{"field": "decided_at", "parts": ["month"],
                                "message": "Date the decision was made must be a real date"}]
     assert "15 January 2026 at 15:30 (UTC+00:00)" in rendered["files"]["txt"]
+
+
+def test_a_draft_saved_before_the_boxes_opens_with_its_dates_in_boxes() -> None:
+    """tests/data/draft-whole-dates.json: a draft as the page saved it before dates had
+    boxes (whole values from the browser's date inputs), and before "Did you make this
+    decision?" was asked. It opens with every date in its boxes, carries on at the new
+    question, and seals to the same record as the whole values would."""
+    from infoshare.example import ANSWERS
+
+    text = (ROOT / "tests" / "data" / "draft-whole-dates.json").read_text("utf-8")
+    opened = ask(op="open", text=text)
+    assert opened["resume"] == "recorder"
+    answers = opened["answers"]
+    assert not {"request_received_at", "advice_at", "shared_at", "decided_at",
+                "review_date"} & set(answers)
+    assert [answers[f"advice_at-{k}"] for k in ("day", "month", "year", "hour", "minute")] == [
+        "15", "1", "2026", "11", "15"]
+    answers["recorded_by_decision_maker"] = "yes"
+    now = "2026-01-15T16:30:00+00:00"
+    assert ask(op="seal", answers=answers, now=now) == ask(op="seal", answers=ANSWERS, now=now)
+
+
+def test_a_record_never_holds_boxes(example_record: dict[str, Any]) -> None:
+    """A record stores whole values; one holding a box was not made by the helper."""
+    from infoshare import RecordError, check_sealed, digest
+
+    example_record["answers"]["decided_at-day"] = "15"
+    example_record["sha256"] = digest(example_record)
+    with pytest.raises(RecordError, match="unknown answer 'decided_at-day'"):
+        check_sealed(example_record)
