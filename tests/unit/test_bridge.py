@@ -21,11 +21,15 @@ def test_the_contract_op_gives_the_pages_in_flow_order() -> None:
     pages = r["contract"]["pages"]
     assert r["ok"] and [p["id"] for p in pages] == [p.id for p in PAGES]
     assert pages[0]["id"] == "urgency"
+    sections = r["contract"]["sections"]
+    assert sections == ["About the request", "The decision", "Sharing", "The record"]
     for p in pages:
-        assert set(p) == {"id", "title", "hint", "rules", "fields"}
+        assert set(p) == {"id", "title", "section", "hint", "rules", "fields"}
+        assert p["section"] in sections
         for f in p["fields"]:
+            dated = {"parts", "now_button"} if f["kind"] in ("date", "datetime") else set()
             assert set(f) == {"name", "id", "kind", "label", "hint", "required", "max_length",
-                              "options", "show_if"}
+                              "options", "show_if"} | dated
             assert f["id"] == "f-" + f["name"]
             assert f["kind"] in {"radios", "checkboxes", "text", "textarea", "date", "datetime"}
             for o in f["options"]:
@@ -36,17 +40,20 @@ def test_the_contract_op_gives_the_pages_in_flow_order() -> None:
 
 def test_step(example_answers: dict[str, Any]) -> None:
     r = ask(op="step", page="urgency", answers={})
-    assert r == {"ok": True, "next": "request", "errors": [{
+    assert r == {"ok": True, "next": "case_reference", "errors": [{
         "field": "urgency",
         "message": "Select yes if a child is in immediate danger or at risk of significant "
                    "harm right now"}]}
     assert ask(op="step", page="decision_maker", answers=example_answers) == {
+        "ok": True, "errors": [], "next": "recorder"}
+    assert ask(op="step", page="decision_time", answers=example_answers) == {
         "ok": True, "errors": [], "next": "outcome"}
     assert ask(op="step", page="nope", answers={})["ok"] is False
 
 
 def test_path_outcome_summary(example_answers: dict[str, Any]) -> None:
-    assert ask(op="path", answers=example_answers)["pages"][-1] == "decision_maker"
+    assert ask(op="path", answers=example_answers)["pages"][-3:] == [
+        "decision_maker", "recorder", "decision_time"]
     rec = ask(op="outcome", answers=example_answers)["recommendation"]
     assert rec["code"] == "share_risk_of_harm" and set(rec) == {
         "code", "title", "summary", "reasons", "rules", "prompts"}
@@ -57,7 +64,34 @@ def test_path_outcome_summary(example_answers: dict[str, Any]) -> None:
     assert by_field["decided_at"]["value"] == "15 January 2026 at 15:30"
     assert by_field["review_date"]["value"] == "15 February 2026"
     assert "departure_reason" not in by_field
-    assert set(rows[0]) == {"page", "field", "label", "value"}
+    assert set(rows[0]) == {"section", "page", "field", "label", "value"}
+    # Each answer under its statement, not its question, and its page's section.
+    assert by_field["shared_facts"] | {"value": ""} == {
+        "section": "Sharing", "page": "sharing", "field": "shared_facts",
+        "label": "Facts shared", "value": ""}
+    assert by_field["decided_at"]["label"] == "Date and time of the decision"
+    assert [row["section"] for row in rows] == sorted(
+        (row["section"] for row in rows),
+        key=["About the request", "The decision", "Sharing", "The record"].index)
+
+
+def test_summary_reads_dates_from_their_boxes(example_answers: dict[str, Any]) -> None:
+    boxed = {k: v for k, v in example_answers.items() if k != "decided_at"}
+    boxed |= {"decided_at-day": "15", "decided_at-month": "1", "decided_at-year": "2026",
+              "decided_at-hour": "15", "decided_at-minute": "30"}
+    rows = {row["field"]: row for row in ask(op="summary", answers=boxed)["rows"]}
+    assert rows["decided_at"]["value"] == "15 January 2026 at 15:30"
+    assert not any("-" in field for field in rows)
+
+
+def test_summary_of_a_record_made_while_seeking_advice_says_who_recorded_it() -> None:
+    from .conftest import load_case
+
+    answers = load_case("not_sure_purpose")["answers"]
+    rows = {row["field"]: row for row in ask(op="summary", answers=answers)["rows"]}
+    assert rows["decision_maker_name"]["label"] == "Recorded by"
+    assert rows["decided_at"]["label"] == "Date and time recorded"
+    assert "recorded_by_decision_maker" not in rows
 
 
 def test_seal_render_open_amend(example_answers: dict[str, Any]) -> None:
@@ -99,14 +133,19 @@ def test_changes_lists_what_an_amendment_would_record(example_answers: dict[str,
     del edited["not_told_reason"]
     reply = ask(op="changes", original=record, answers=edited, now=NOW)
     assert reply == {"ok": True, "changes": [
-        {"field": "told", "label": "Have you told the person, or their parent or carer, that "
-                                   "the information is being shared?",
+        {"field": "told", "label": "Person, or their parent or carer, told about the sharing",
          "before": "No, I will not tell them", "after": "Not yet, I will tell them"},
-        {"field": "not_told_reason", "label": "Why will you not tell them?",
+        {"field": "not_told_reason", "label": "Why they will not be told",
          "before": example_answers["not_told_reason"], "after": "Not answered"},
-        {"field": "reasons", "label": "What are the reasons for your decision?",
+        {"field": "reasons", "label": "Reasons for the decision",
          "before": example_answers["reasons"], "after": "New reasons."},
     ]}
+    # A date changed in its boxes is a change of the date, worded.
+    moved = {**opened, "decided_at-hour": "14"}
+    assert ask(op="changes", original=record, answers=moved, now=NOW)["changes"] == [
+        {"field": "decided_at", "label": "Date and time of the decision",
+         "before": "15 January 2026 at 15:30 (UTC+00:00)",
+         "after": "15 January 2026 at 14:30 (UTC+00:00)"}]
     # The same changes the sealed amendment then holds.
     amended = ask(op="seal", answers=edited, now="2026-01-16T09:00:00+00:00", original=record,
                   amendment={"by": "A", "reason": "B"})["record"]
@@ -143,9 +182,39 @@ def test_datetime_local_answers_take_the_offset_of_now(example_answers: dict[str
 
 def test_draft_round_trip(example_answers: dict[str, Any]) -> None:
     text = ask(op="draft", answers=example_answers)["json"]
-    assert json.loads(text)["format"] == "infoshare-draft"
+    draft = json.loads(text)
+    assert draft["format"] == "infoshare-draft"
+    # Dates are kept in their boxes, as the page shows them.
+    assert "decided_at" not in draft["answers"]
+    assert {k: v for k, v in draft["answers"].items() if k.startswith("decided_at")} == {
+        "decided_at-day": "15", "decided_at-month": "1", "decided_at-year": "2026",
+        "decided_at-hour": "15", "decided_at-minute": "30"}
     opened = ask(op="open", text=text)
-    assert opened == {"ok": True, "record": None, "answers": example_answers, "resume": "check"}
+    assert opened == {"ok": True, "record": None, "answers": draft["answers"], "resume": "check"}
+    # Sealed from the boxes or from the whole values, the record is the same.
+    assert (ask(op="seal", answers=opened["answers"], now=NOW)
+            == ask(op="seal", answers=example_answers, now=NOW))
+    # Re-saving the opened draft gives the same file.
+    assert ask(op="draft", answers=opened["answers"])["json"] == text
+
+
+def test_open_gives_a_records_dates_as_boxes_and_keeps_their_offsets(
+        example_answers: dict[str, Any]) -> None:
+    summer = {**example_answers, "decided_at": "2026-07-15T08:05", "review_date": "2026-08-03",
+              "advice_at": "2026-07-15T07:15", "request_received_at": "2026-07-15T06:40",
+              "shared_at": "2026-07-15T08:30"}
+    record = ask(op="seal", answers=summer, now="2026-07-15T09:00:00+01:00")["record"]
+    assert record["answers"]["decided_at"] == "2026-07-15T08:05:00+01:00"
+    opened = ask(op="open", text=canonical_json(record))["answers"]
+    assert {k: v for k, v in opened.items() if k.startswith(("decided_at", "review_date"))} == {
+        "decided_at-day": "15", "decided_at-month": "7", "decided_at-year": "2026",
+        "decided_at-hour": "08", "decided_at-minute": "05",
+        "review_date-day": "3", "review_date-month": "8", "review_date-year": "2026"}
+    # Amended in winter, an unchanged summer time keeps its summer offset.
+    amended = ask(op="seal", answers=opened, now="2026-12-01T09:00:00+00:00", original=record,
+                  amendment={"by": "A", "reason": "B"})["record"]
+    assert amended["answers"]["decided_at"] == "2026-07-15T08:05:00+01:00"
+    assert amended["amendments"][0]["changes"] == []
 
 
 @pytest.mark.parametrize("request_text", [
@@ -211,3 +280,17 @@ def test_the_contract_lists_every_format_the_page_offers() -> None:
     assert formats[-1] == {"key": "txt", "extension": "txt", "mime": "text/plain;charset=utf-8",
                            "label": "Plain text",
                            "purpose": "to paste into a case-management system"}
+
+
+@pytest.mark.parametrize(("case", "by"), [
+    ("share_risk_of_harm", "Alex Morgan"),  # the decision maker recorded it
+    ("risk_yes_advice_no", "Chris Lee"),  # someone else recorded the decision
+])
+def test_opening_a_record_says_who_made_it(case: str, by: str) -> None:
+    from infoshare import run_case
+
+    from .conftest import load_case
+
+    opened = ask(op="open", text=run_case(load_case(case))["json"])
+    assert opened["amending"] == (
+        f"You are amending the record made on 25 November 2026 at 14:03 (UTC+00:00) by {by}.")

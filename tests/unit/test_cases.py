@@ -26,6 +26,18 @@ def test_case_outcome_and_path(name: str) -> None:
         assert result["filename"] == case["expected_filename"]
 
 
+@pytest.mark.parametrize("name", [n for n in NAMES if "steps" in load_case(n)])
+def test_case_steps(name: str) -> None:
+    """The page's answers page by page (dates in their boxes, typed every which way), and
+    the bridge's replies: each problem with the boxes it highlights, and where Continue goes."""
+    case = load_case(name)
+    replies = json.loads(run_case(case)["steps"])
+    assert len(replies) == len(case["steps"]) == len(case["expected_steps"])
+    for request, reply, expected in zip(case["steps"], replies, case["expected_steps"],
+                                        strict=True):
+        assert reply == expected, request["answers"]
+
+
 @pytest.mark.parametrize("name", NAMES)
 @pytest.mark.parametrize("ext", FORMATS)
 def test_case_golden(name: str, ext: str) -> None:

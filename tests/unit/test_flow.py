@@ -10,11 +10,29 @@ from infoshare.flow import is_emergency
 
 
 def test_empty_answers_start_at_urgency_and_visit_the_chain() -> None:
-    assert path({}) == ["urgency", "request", "purpose", "personal_data", "risk_of_harm",
-                        "confidential", "consent", "decision", "advice", "reasons",
-                        "decision_maker"]
-    assert next_page("urgency", {}) == "request"
-    assert next_page("decision_maker", {}) == "outcome"
+    assert path({}) == ["urgency", "case_reference", "request", "purpose", "personal_data",
+                        "risk_of_harm", "confidential", "consent", "decision", "advice",
+                        "reasons", "decision_maker", "recorder", "decision_time"]
+    assert next_page("urgency", {}) == "case_reference"
+    assert next_page("decision_maker", {}) == "recorder"
+    assert next_page("decision_time", {}) == "outcome"
+
+
+def test_sharing_asks_one_thing_per_page_in_order() -> None:
+    answers = {"urgency": "no", "purpose_clear": "yes", "personal_data": "yes",
+               "risk_of_harm": "yes", "confidential": "yes", "consent": "refused",
+               "decision": "share_all", "special_category": "yes", "art9_condition":
+               "substantial_public_interest"}
+    assert path(answers)[path(answers).index("decision") + 1:] == [
+        "lawful_basis", "special_category", "article_9", "schedule_1_part_2",
+        "criminal_offence", "confidence", "sharing", "recipient", "how_shared", "identities",
+        "principles", "telling", "advice", "reasons", "decision_maker", "recorder",
+        "decision_time"]
+
+
+def test_a_record_made_while_seeking_advice_does_not_ask_who_decided() -> None:
+    assert "recorder" not in path({"decision": "seeking_advice"})
+    assert "recorder" in path({"decision": "do_not_share"})
 
 
 def test_next_page_from_a_page_no_longer_on_the_path() -> None:
@@ -72,7 +90,9 @@ def test_emergency_skips_the_chain_but_records_consent() -> None:
     assert is_emergency(answers)
     pages = path(answers)
     assert "consent" in pages and "risk_of_harm" not in pages and "confidence" not in pages
-    assert pages[-5:] == ["sharing", "telling", "advice", "reasons", "decision_maker"]
+    assert pages[-11:] == ["sharing", "recipient", "how_shared", "identities", "principles",
+                           "telling", "advice", "reasons", "decision_maker", "recorder",
+                           "decision_time"]
 
 
 def test_recommendation_to_dict_shape() -> None:

@@ -121,7 +121,9 @@ def test_plain_text_lines_are_the_helpers_own_or_labelled(answers: dict[str, Any
     own = set(benign.split("\n"))
     prefixes = _typed_prefixes(benign)
     shown = visible(text.replace("\r\n", "\n").replace("\r", "\n"))
-    allowed = own | {p + shown for p in prefixes} | {p.rstrip() for p in prefixes}
+    # A name and a role may share a line ("Recorded by: <name>, <role>").
+    allowed = own | {p + shown for p in prefixes} | {p + shown + ", " + shown for p in prefixes} | {
+        p.rstrip() for p in prefixes}
     for line in hostile.split("\n"):
         assert line == "" or line.startswith(" ") or line in allowed, line
     assert not set(BIDI) & set(hostile)

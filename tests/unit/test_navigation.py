@@ -30,8 +30,8 @@ def ask(**request: Any) -> dict[str, Any]:
     ("confidential", {**FULL, "risk_of_harm": "no", "child_needs_help": "no", "consent": "refused"},
      flow.path(FULL), True, ("other_basis", None)),
     # Emergency: the "act now" page first, then where the answer leads.
-    ("urgency", {"urgency": "yes"}, [], False, (ACT_NOW, "request")),
-    ("urgency", {"urgency": "no"}, [], False, ("request", None)),
+    ("urgency", {"urgency": "yes"}, [], False, (ACT_NOW, "case_reference")),
+    ("urgency", {"urgency": "no"}, [], False, ("case_reference", None)),
     ("urgency", {**FULL, "urgency": "yes"}, flow.path(FULL), True, (ACT_NOW, CHECK)),
 ])
 def test_next_step(current: str, answers: dict[str, Any], completed: list[str], returning: bool,
@@ -41,9 +41,9 @@ def test_next_step(current: str, answers: dict[str, Any], completed: list[str], 
 
 def test_step_op_carries_the_interruption_and_where_it_leads() -> None:
     reply = ask(op="step", page="urgency", answers={"urgency": "yes"})
-    assert reply == {"ok": True, "errors": [], "next": ACT_NOW, "then": "request"}
+    assert reply == {"ok": True, "errors": [], "next": ACT_NOW, "then": "case_reference"}
     reply = ask(op="step", page="urgency", answers={"urgency": "no"})
-    assert "then" not in reply and reply["next"] == "request"
+    assert "then" not in reply and reply["next"] == "case_reference"
 
 
 def test_step_op_ignores_malformed_navigation_fields() -> None:
@@ -55,8 +55,9 @@ def test_step_op_ignores_malformed_navigation_fields() -> None:
     ([], CHECK),
     (["purpose"], "purpose"),
     (["reasons", "decided_at"], "reasons"),
-    (["decided_at"], "decision_maker"),
-    (["case_reference"], "request"),
+    (["decided_at"], "decision_time"),
+    (["recorded_by_decision_maker"], "recorder"),
+    (["case_reference"], "case_reference"),
 ])
 def test_a_draft_resumes_at_its_first_unanswered_page(drop: list[str], expected: str) -> None:
     answers = {k: v for k, v in FULL.items() if k not in drop}
@@ -67,3 +68,11 @@ def test_a_draft_resumes_at_its_first_unanswered_page(drop: list[str], expected:
 
 def test_an_empty_draft_starts_at_the_first_question() -> None:
     assert resume_page({}) == "urgency"
+
+
+def test_a_draft_with_a_date_half_typed_resumes_at_its_page() -> None:
+    answers = {k: v for k, v in FULL.items() if k != "decided_at"}
+    answers |= {"decided_at-day": "25", "decided_at-month": "11", "decided_at-year": "2026"}
+    assert resume_page(answers) == "decision_time"
+    answers |= {"decided_at-hour": "13", "decided_at-minute": "45"}
+    assert resume_page(answers) == CHECK

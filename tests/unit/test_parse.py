@@ -41,8 +41,11 @@ def test_canonical_form(example_record: dict[str, Any]) -> None:
 
 def test_open_gives_form_answers(example_record: dict[str, Any]) -> None:
     answers = load(canonical_json(example_record)).answers
-    assert answers["decided_at"] == "2026-01-15T15:30"
-    assert answers["review_date"] == "2026-02-15"
+    assert "decided_at" not in answers and "review_date" not in answers
+    assert [answers[f"decided_at-{part}"] for part in ("day", "month", "year", "hour", "minute")
+            ] == ["15", "1", "2026", "15", "30"]
+    assert [answers[f"review_date-{part}"] for part in ("day", "month", "year")] == [
+        "15", "2", "2026"]
 
 
 def test_altered_record(example_record: dict[str, Any]) -> None:

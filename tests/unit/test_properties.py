@@ -88,3 +88,32 @@ def test_bridge_never_raises(request: dict[str, Any]) -> None:
 def test_bridge_never_raises_on_arbitrary_strings(text: str) -> None:
     response = json.loads(call(text))
     assert response["ok"] is False and "Something went wrong" not in call(text)
+
+
+BOX_KEYS = ("day", "month", "year", "hour", "minute")
+box_text = st.one_of(st.text(max_size=12), st.integers(-99, 99999).map(str),
+                     st.sampled_from(["", " ", "0", "00", "\u0663", "\uff11\uff12", "\x00", "9" * 400]))
+
+
+@SETTINGS
+@given(st.lists(box_text, min_size=5, max_size=5))
+def test_any_boxes_give_a_real_date_or_a_message_naming_boxes(texts: list[str]) -> None:
+    """Whatever is typed in the boxes: a real date and time that reads back as the same
+    boxes, or one message naming only boxes the field has; never an exception."""
+    from infoshare.dateparts import boxes, read
+
+    f = FIELDS["decided_at"]
+    answers = {f"decided_at-{key}": text for key, text in zip(BOX_KEYS, texts, strict=True)}
+    reading = read(f, answers)
+    if reading.value is not None:
+        assert reading.message is None and reading.parts == ()
+        again = boxes(f, reading.value)
+        assert again is not None
+        assert read(f, {f"decided_at-{k}": v for k, v in again.items()}).value == reading.value
+        assert [int(again[k]) for k in BOX_KEYS] == [int(t.strip()) for t in texts]
+    else:
+        assert isinstance(reading.message, str) and set(reading.parts) <= set(BOX_KEYS)
+        assert reading.parts
+    reply = json.loads(call(json.dumps({"op": "step", "page": "decision_time",
+                                        "answers": answers, "now": "2026-01-15T16:30:00+00:00"})))
+    assert reply["ok"] is True

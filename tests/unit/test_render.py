@@ -8,7 +8,7 @@ import re
 from typing import Any
 
 import pytest
-from infoshare import FIELDS, RULES, render_html, render_md, run_case
+from infoshare import FIELDS, RULES, render_html, render_md, render_txt, run_case
 from infoshare.display import row_label
 
 from .conftest import case_names, load_case
@@ -27,7 +27,10 @@ def test_html_structure(name: str) -> None:
     assert levels.count(1) == 1 and levels[0] == 1
     assert all(b <= a + 1 for a, b in itertools.pairwise(levels)), levels
     assert "<h1>Information sharing decision record</h1>" in html
-    assert "@page { size: A4;" in html and "@media print" in html
+    assert "@page {\n  size: A4;" in html and "@media print" in html
+    # Every printed page repeats the case reference and its page number.
+    assert "@top-left { content: \"Case reference: \" \"" in html
+    assert 'content: "Page " counter(page) " of " counter(pages);' in html
     ths = {attrs for tag, attrs in tags_of(html).tags if tag == "th"}
     assert ths and all(dict(a).get("scope") in ("row", "col") for a in ths)
     assert not re.search(r"<(script|link|img|iframe|object|embed|form|input)\b", html)
@@ -109,3 +112,45 @@ def test_the_prompt_shown_is_in_the_record(key: str) -> None:
     assert "Talk to your designated safeguarding lead as soon as you can" in shown
     assert "Prompt shown" in shown
     assert "Prompt shown" not in run_case(load_case("share_with_consent"))[key]
+
+
+def test_every_format_says_who_recorded_someone_elses_decision() -> None:
+    outputs = run_case(load_case("risk_yes_advice_no"))
+    assert "Decided by: Alex Morgan, Designated safeguarding lead\n" in outputs["txt"]
+    assert "Recorded by: Chris Lee, School business manager\n" in outputs["txt"]
+    assert "**Recorded by**\n\nChris Lee, School business manager\n" in outputs["md"]
+    assert ('<tr><th scope="row">Recorded by</th><td class="typed"><bdi>Chris Lee, School '
+            'business manager</bdi></td></tr>') in outputs["html"]
+    # Where the decision maker recorded it, the record says so once, in its section.
+    own = run_case(load_case("share_risk_of_harm"))
+    for ext in ("html", "md", "txt"):
+        assert "Recorded by the person who made the decision" in own[ext]
+        assert "Decided by" not in own[ext]
+    assert "Recorded by:" not in own["txt"]
+
+
+def test_a_version_1_record_shows_no_question_it_was_not_asked() -> None:
+    from infoshare import load
+
+    from .conftest import ROOT
+
+    record = load((ROOT / "tests" / "data" / "record-v1-example.json").read_bytes()).record
+    assert record is not None
+    txt = render_txt(record)
+    assert "Who recorded it" not in txt and "Recorded by" not in txt
+    assert "Date and time of the decision: " in txt
+
+
+def test_headings_are_statements_grouped_by_page() -> None:
+    txt = run_case(load_case("share_risk_of_harm"))["txt"]
+    sections = re.findall(r"\n\n([^\n]+)\n-+\n", txt)
+    assert sections == [
+        "Urgency", "The case", "The request", "Purpose", "Personal data", "Risk of harm",
+        "Confidentiality", "Consent and views", "Lawful basis", "Special category data",
+        "Special category data: the Article 9 condition",
+        "Special category data: the Schedule 1 Part 2 condition", "Criminal offence data",
+        "Sharing confidential information without consent", "What was shared",
+        "Who it was shared with", "How and when it was shared", "Protecting identities",
+        "Necessary and proportionate", "Telling the person", "Advice", "Who decided",
+        "Who recorded it", "When it was decided"]
+    assert "?" not in "".join(line.split(": ")[0] for line in txt.split("\n") if ": " in line)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from infoshare import FIELDS, OUTCOMES, PAGES, PRINCIPLES, RULES
@@ -129,3 +130,88 @@ def test_the_part_2_page_is_visited_only_for_article_9_2_g() -> None:
         pages = path({**answers, "art9_condition": condition})
         assert ("schedule_1_part_2" in pages) is (condition == "substantial_public_interest")
     assert "article_9" not in path({**answers, "special_category": "no"})
+
+
+# The pages and their sections, in the order of the journey, with how many questions each
+# asks (follow-ups included): one thing per page, and no page asks more than five.
+PAGE_PLAN = [
+    ("urgency", "About the request", 1),
+    ("case_reference", "About the request", 1),
+    ("request", "About the request", 5),
+    ("purpose", "The decision", 2),
+    ("personal_data", "The decision", 1),
+    ("risk_of_harm", "The decision", 2),
+    ("confidential", "The decision", 1),
+    ("consent", "The decision", 4),
+    ("other_basis", "The decision", 1),
+    ("decision", "The decision", 1),
+    ("departure", "The decision", 1),
+    ("lawful_basis", "Sharing", 2),
+    ("special_category", "Sharing", 1),
+    ("article_9", "Sharing", 3),
+    ("schedule_1_part_2", "Sharing", 3),
+    ("criminal_offence", "Sharing", 2),
+    ("confidence", "Sharing", 1),
+    ("sharing", "Sharing", 2),
+    ("recipient", "Sharing", 3),
+    ("how_shared", "Sharing", 3),
+    ("identities", "Sharing", 2),
+    ("principles", "Sharing", 2),
+    ("telling", "Sharing", 2),
+    ("advice", "The record", 4),
+    ("reasons", "The record", 1),
+    ("decision_maker", "The record", 3),
+    ("recorder", "The record", 3),
+    ("decision_time", "The record", 2),
+]
+
+
+def test_each_page_asks_about_one_thing_in_its_section() -> None:
+    from infoshare.questions import SECTIONS
+
+    assert [(p.id, p.section, len(p.fields)) for p in PAGES] == PAGE_PLAN
+    # The sections come in order: the journey never goes back to an earlier one.
+    order = [SECTIONS.index(p.section) for p in PAGES]
+    assert order == sorted(order) and set(order) == set(range(len(SECTIONS)))
+
+
+def test_every_field_has_a_statement_for_reading_back() -> None:
+    """The record, the check page and an amendment's changes label answers with statements
+    ("Facts shared"), not the questions the pages ask."""
+    from infoshare.amend import AMENDMENT_FIELDS
+    from infoshare.questions import LEGACY_FIELDS
+
+    fields = [*FIELDS.values(), *AMENDMENT_FIELDS, *(legacy.field for legacy in LEGACY_FIELDS.values())]
+    for f in fields:
+        for statement in (f.statement, f.statement_no_decision):
+            if statement is None:
+                continue
+            assert statement and statement == statement.strip(), f.name
+            assert not statement.endswith(("?", ":", ".")), (f.name, statement)
+            assert "(optional)" not in statement, f.name
+            # Not a question: no inverted verb first ("Is the information ..."); a clause
+            # such as "Why consent was not sought" is a statement.
+            assert statement.split()[0] not in {"Is", "Are", "Do", "Does", "Did", "Have", "Has",
+                                                "Could", "Might", "Can", "Will"}, statement
+    assert FIELDS["shared_facts"].statement == "Facts shared"
+    assert FIELDS["shared_at"].statement == "Date and time of sharing"
+    # Within a page, no two answers shown together read back under the same label.
+    for p in PAGES:
+        for a, b in itertools.combinations(p.fields, 2):
+            if a.statement == b.statement:
+                assert a.show_if and b.show_if and a.show_if.field == b.show_if.field, p.id
+                assert not set(a.show_if.values) & set(b.show_if.values), p.id
+
+
+def test_a_record_made_while_seeking_advice_says_who_recorded_it_not_who_decided() -> None:
+    restated = {f.name: f.statement_no_decision for f in FIELDS.values()
+                if f.statement_no_decision is not None}
+    assert restated == {
+        "decision_maker_name": "Recorded by",
+        "decision_maker_role": "Role of the person who recorded it",
+        "decision_maker_organisation": "Organisation of the person who recorded it",
+        "decided_at": "Date and time recorded",
+    }
+    # The same words as the question asked of someone recording another's decision.
+    assert FIELDS["recorder_name"].statement == restated["decision_maker_name"]
+    assert FIELDS["recorder_role"].statement == restated["decision_maker_role"]

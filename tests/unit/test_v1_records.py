@@ -74,13 +74,19 @@ def test_a_version_1_record_is_amended_into_a_version_2_record() -> None:
     not record what it changed); the new one records its changes and the version 1 digest."""
     original = _v1("record-v1-amended.json")
     answers = load((DATA / "record-v1-amended.json").read_bytes()).answers
+    # Version 2 asks questions version 1 did not: amending asks them too.
+    _, problems = seal(answers, NOW, original, AMENDING)
+    assert [p.field for p in problems] == ["child_needs_help", "recorded_by_decision_maker"]
+    answers = {**answers, "recorded_by_decision_maker": "yes"}
     amended, problems = seal({**answers, "child_needs_help": "no"}, NOW, original, AMENDING)
     assert problems == [] and amended is not None
     assert amended["schema_version"] == 2 and amended["created"] == original["created"]
     first, second = amended["amendments"]
     assert first == {**original["amendments"][0], "changes": None, "previous_sha256": None}
     assert second["previous_sha256"] == original["sha256"]
-    assert second["changes"] == [{"field": "child_needs_help", "before": None, "after": "no"}]
+    assert second["changes"] == [
+        {"field": "child_needs_help", "before": None, "after": "no"},
+        {"field": "recorded_by_decision_maker", "before": None, "after": "yes"}]
     assert record_problems(amended) == [] and link_problems(original, amended) == []
     files = render_all(amended)
     assert "which did not record what it changed" in files["txt"]
@@ -91,7 +97,8 @@ def test_a_version_1_schedule_1_condition_gives_way_to_the_choices_that_fit() ->
     """Version 1 asked for the Schedule 1 condition as free text. Amending asks for the
     condition that fits the Article 9 choice; the old text stays in the history."""
     original = _v1("record-v1-example.json")
-    answers = load((DATA / "record-v1-example.json").read_bytes()).answers
+    answers = {**load((DATA / "record-v1-example.json").read_bytes()).answers,
+               "recorded_by_decision_maker": "yes"}
     assert "schedule1_condition" in answers
     _, problems = seal(answers, NOW, original, AMENDING)
     assert [p.field for p in problems] == ["schedule1_substantial_public_interest"]
@@ -103,6 +110,7 @@ def test_a_version_1_schedule_1_condition_gives_way_to_the_choices_that_fit() ->
     assert amended["amendments"][0]["changes"] == [
         {"field": "schedule1_substantial_public_interest", "before": None, "after": "para_18"},
         {"field": "para18_reason", "before": None, "after": "would_prejudice"},
+        {"field": "recorded_by_decision_maker", "before": None, "after": "yes"},
         {"field": "schedule1_condition", "before": original["answers"]["schedule1_condition"],
          "after": None},
     ]

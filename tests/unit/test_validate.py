@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from infoshare import FIELDS, seal, validate_answers, validate_page
 from infoshare.dates import parse_now
-from infoshare.questions import page
+from infoshare.questions import PAGE_IDS, page
 
 NOW = parse_now("2026-01-15T16:30:00+00:00")
 
@@ -30,7 +30,7 @@ def test_example_is_valid(example_answers: dict[str, Any]) -> None:
     "necessary_proportionate", "identities_protected", "identities_details", "principles",
     "told", "not_told_reason", "advice_sought", "advice_from", "advice_at", "advice_given",
     "reasons", "decision_maker_name", "decision_maker_role", "decision_maker_organisation",
-    "decided_at", "consent_not_sought_reason",
+    "decided_at", "consent_not_sought_reason", "recorded_by_decision_maker",
 ])
 def test_each_required_field_missing_gives_its_message(
         example_answers: dict[str, Any], name: str) -> None:
@@ -55,11 +55,17 @@ def test_optional_fields_may_be_empty(example_answers: dict[str, Any]) -> None:
     assert messages(example_answers) == {}
 
 
-@pytest.mark.parametrize("value", ["2026-02-30", "2026-13-01", "31/01/2026", "20260131",
-                                   "2026-1-5", "tomorrow", "0999-01-01"])
-def test_review_date_must_be_real(example_answers: dict[str, Any], value: str) -> None:
+@pytest.mark.parametrize(("value", "parts"), [
+    ("2026-02-30", ["day", "month", "year"]), ("2026-13-01", ["month"]),
+    ("31/01/2026", ["day", "month", "year"]), ("20260131", ["day", "month", "year"]),
+    ("2026-1-5", ["day", "month", "year"]), ("tomorrow", ["day", "month", "year"]),
+    ("0999-01-01", ["year"]),
+])
+def test_a_review_date_in_a_file_must_be_real(example_answers: dict[str, Any], value: str,
+                                              parts: list[str]) -> None:
     example_answers["review_date"] = value
-    assert messages(example_answers) == {"review_date": "Date of review must be a real date"}
+    assert [p.to_dict() for p in validate_answers(example_answers, NOW)] == [
+        {"field": "review_date", "message": "Review date must be a real date", "parts": parts}]
 
 
 def test_review_date_may_be_the_day_of_the_decision(example_answers: dict[str, Any]) -> None:
@@ -70,15 +76,20 @@ def test_review_date_may_be_the_day_of_the_decision(example_answers: dict[str, A
 def test_review_date_not_before_decision(example_answers: dict[str, Any]) -> None:
     example_answers["review_date"] = "2026-01-14"
     assert messages(example_answers) == {
-        "review_date": "Date of review must be the same as or after the date of the decision"}
+        "review_date": "Review date must be the same as or after the date the decision was made"}
 
 
-@pytest.mark.parametrize("value", ["2026-01-32T10:00", "2026-01-15 10:00", "2026-01-15T25:00",
-                                   "2026-01-15", "10:00"])
-def test_datetimes_must_be_real(example_answers: dict[str, Any], value: str) -> None:
+@pytest.mark.parametrize(("value", "message"), [
+    ("2026-01-32T10:00", "Date the decision was made must be a real date"),
+    ("2026-01-15 10:00", "Date the decision was made must be a real date"),
+    ("2026-01-15T25:00", "Time the decision was made must be a real time"),
+    ("2026-01-15", "Date the decision was made must be a real date"),
+    ("10:00", "Date the decision was made must be a real date"),
+])
+def test_a_time_in_a_file_must_be_real(example_answers: dict[str, Any], value: str,
+                                       message: str) -> None:
     example_answers["decided_at"] = value
-    assert messages(example_answers) == {
-        "decided_at": "Date and time of the decision must be a real date and time"}
+    assert messages(example_answers) == {"decided_at": message}
 
 
 def test_times_with_offsets_are_accepted(example_answers: dict[str, Any]) -> None:
@@ -89,13 +100,18 @@ def test_times_with_offsets_are_accepted(example_answers: dict[str, Any]) -> Non
 
 def test_decision_time_in_the_future(example_answers: dict[str, Any]) -> None:
     example_answers["decided_at"] = "2026-01-16T09:00"
-    assert messages(example_answers) == {
-        "decided_at": "Date and time of the decision must be in the past"}
+    assert [p.to_dict() for p in validate_answers(example_answers, NOW)] == [{
+        "field": "decided_at", "message": "Date the decision was made must be today or in the past",
+        "parts": ["day", "month", "year"]}]
+    example_answers["decided_at"] = "2026-01-15T17:00"  # today, half an hour after NOW
+    assert [p.to_dict() for p in validate_answers(example_answers, NOW)] == [{
+        "field": "decided_at", "message": "Time the decision was made must be in the past",
+        "parts": ["hour", "minute"]}]
 
 
 @pytest.mark.parametrize(("name", "message"), [
-    ("advice_at", "Date and time of the advice must be in the past"),
-    ("request_received_at", "Date and time you received the request must be in the past"),
+    ("advice_at", "Time advice was given must be in the past"),
+    ("request_received_at", "Time you received the request must be in the past"),
 ])
 def test_other_times_in_the_future(example_answers: dict[str, Any], name: str,
                                    message: str) -> None:
@@ -109,9 +125,17 @@ def test_other_times_in_the_future(example_answers: dict[str, Any], name: str,
 
 
 def test_decision_before_request(example_answers: dict[str, Any]) -> None:
-    example_answers["decided_at"] = "2026-01-15T08:00"
-    assert messages(example_answers) == {
-        "decided_at": "Date and time of the decision must be after you received the request"}
+    example_answers["decided_at"] = "2026-01-15T08:00"  # the request came at 09:40
+    assert [p.to_dict() for p in validate_answers(example_answers, NOW)] == [{
+        "field": "decided_at",
+        "message": "Time the decision was made must be after the time you received the request",
+        "parts": ["hour", "minute"]}]
+    example_answers["decided_at"] = "2026-01-14T16:00"
+    assert [p.to_dict() for p in validate_answers(example_answers, NOW)] == [{
+        "field": "decided_at",
+        "message": "Date the decision was made must be the same as or after the date you "
+                   "received the request",
+        "parts": ["day", "month", "year"]}]
 
 
 def test_departure_without_reason(example_answers: dict[str, Any]) -> None:
@@ -262,8 +286,8 @@ def test_fields_off_the_path_are_ignored(example_answers: dict[str, Any]) -> Non
 
 def test_page_validation_sees_only_its_page() -> None:
     assert [p.field for p in validate_page("request", {"request_source": "asked"})] == [
-        "case_reference", "requester_name", "requester_role", "requester_organisation",
-        "request_received_at"]
+        "requester_name", "requester_role", "requester_organisation", "request_received_at"]
+    assert [p.field for p in validate_page("case_reference", {})] == ["case_reference"]
     assert validate_page("urgency", {"urgency": "no"}) == []
     with pytest.raises(KeyError):
         page("nope")
@@ -273,5 +297,7 @@ def test_bad_types_never_raise() -> None:
     weird: dict[str, Any] = {"urgency": ["yes"], "reasons": 5, "principles": "necessary",
                              "decided_at": {"x": 1}}
     validate_answers(weird, NOW)
-    for p in ("urgency", "sharing", "decision_maker"):
-        validate_page(p, weird)
+    weird |= {"decided_at-day": ["1"], "decided_at-month": 5, "review_date-year": None}
+    validate_answers(weird, NOW)
+    for p in PAGE_IDS:
+        validate_page(p, weird, now=NOW)

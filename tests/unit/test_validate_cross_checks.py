@@ -17,10 +17,24 @@ REQUEST = {"urgency": "no", "case_reference": "AB-1", "request_source": "asked",
     ("page_id", "answers", "field", "message"),
     [
         ("request", {**REQUEST, "request_received_at": "2030-01-01T09:00"},
-         "request_received_at", "must be in the past"),
-        ("decision_maker", {**REQUEST, "request_received_at": "2026-11-20T09:00",
-                            "decided_at": "2026-11-19T09:00"},
-         "decided_at", "must be after you received the request"),
+         "request_received_at", "Date you received the request must be today or in the past"),
+        ("decision_time", {**REQUEST, "request_received_at": "2026-11-20T09:00",
+                           "decided_at": "2026-11-19T09:00"},
+         "decided_at", "must be the same as or after the date you received the request"),
+        # Typed in boxes, as the page sends them.
+        ("decision_time", {**REQUEST, "request_received_at": "2026-11-20T09:00",
+                           "decided_at-day": "20", "decided_at-month": "11",
+                           "decided_at-year": "2026", "decided_at-hour": "8",
+                           "decided_at-minute": "59"},
+         "decided_at", "Time the decision was made must be after the time you received the request"),
+        ("how_shared", {**REQUEST, "request_received_at": "2026-11-20T09:00",
+                        "shared_how": "phone", "shared_at-day": "19", "shared_at-month": "11",
+                        "shared_at-year": "2026", "shared_at-hour": "9", "shared_at-minute": "0"},
+         "shared_at", "Date of sharing must be the same as or after the date you received the request"),
+        ("request", {**REQUEST, "request_received_at-day": "25",
+                     "request_received_at-month": "11", "request_received_at-year": "2026",
+                     "request_received_at-hour": "12", "request_received_at-minute": "30"},
+         "request_received_at", "Time you received the request must be in the past"),
     ],
 )
 def test_step_checks_dates_against_now_where_they_are_typed(
@@ -54,7 +68,13 @@ def test_sharing_before_the_request_arrived_is_questioned() -> None:
     early = {**ANSWERS, "shared_at": "2025-03-10T10:00"}
     problems = validate_answers(early, now)
     assert [(p.field, p.message) for p in problems] == [
-        ("shared_at", "Date and time of sharing must be after you received the request")]
+        ("shared_at",
+         "Date of sharing must be the same as or after the date you received the request")]
+    same_day = {**ANSWERS, "shared_at": "2026-01-15T09:00"}  # the request came at 09:40
+    assert [p.to_dict() for p in validate_answers(same_day, now)] == [{
+        "field": "shared_at",
+        "message": "Time of sharing must be after the time you received the request",
+        "parts": ["hour", "minute"]}]
 
 
 @pytest.mark.parametrize(

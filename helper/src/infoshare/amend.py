@@ -35,10 +35,11 @@ __all__ = [
 # checks both come from here (the page reads them through infoshare.contract).
 # Each field's name is "amendment_" + its key in the amendment.
 AMENDMENT_FIELDS: tuple[Field, ...] = (
-    Field("amendment_by", "text", "Your name and role", "Your name and role",
+    Field("amendment_by", "text", "Your name and role", "Amended by", "Your name and role",
           "Enter your name and role", hint="The person making this amendment."),
     Field("amendment_reason", "textarea", "Why are you amending this record?",
-          "Why you are amending this record", "Enter why you are amending this record",
+          "Why the record was amended", "Why you are amending this record",
+          "Enter why you are amending this record",
           hint="The record keeps its original creation time and lists every amendment: "
                "when, by whom, why and what it changed."),
 )

@@ -3,12 +3,18 @@
 Anything arriving from a browser or a file is untrusted, so `clean` keeps only
 known fields with well-typed values and never raises; "missing" and "empty"
 mean the same thing, as they do on a web form.
+
+A date is sent by the page as its boxes, one answer each ("advice_at-day",
+see infoshare.dateparts), and files may hold its whole value instead: where a
+date's boxes are sent, even empty, they are its answer and its whole value is
+dropped.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
+from .dateparts import PART_FIELDS
 from .questions import FIELDS, Field
 
 __all__ = ["Answers", "clean", "get", "is_shown"]
@@ -17,12 +23,22 @@ Answers = dict[str, str | list[str]]
 
 
 def clean(raw: object) -> Answers:
-    """Known fields only; text as typed (line breaks as \\n); empty values dropped."""
+    """Known fields and date boxes only; text as typed (line breaks as \\n); empty values
+    dropped."""
     if not isinstance(raw, Mapping):
         return {}
     answers: Answers = {}
+    boxed = {PART_FIELDS[name][0] for name, value in raw.items()
+             if isinstance(name, str) and name in PART_FIELDS and isinstance(value, str)}
     for name, value in raw.items():
-        if not isinstance(name, str) or name not in FIELDS:
+        if not isinstance(name, str) or name in boxed:
+            continue
+        if name in PART_FIELDS:
+            # A box as typed (spaces and all: reading it ignores them, a draft keeps them).
+            if isinstance(value, str) and value != "":
+                answers[name] = value
+            continue
+        if name not in FIELDS:
             continue
         kind = FIELDS[name].kind
         if kind == "checkboxes":

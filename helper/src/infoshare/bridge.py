@@ -11,9 +11,10 @@ import json
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from . import dates, flow
-from .answers import Answers, clean, is_shown
-from .display import display_value, row_label
+from . import dateparts, dates, flow
+from .answers import Answers, clean, get, is_shown
+from .dateparts import DATE_KINDS
+from .display import display_value, no_decision, row_label
 from .jsondepth import nested_too_deeply
 from .navigation import CHECK, next_step, resume_page
 from .questions import PAGE_IDS, page
@@ -70,10 +71,15 @@ def _op_outcome(request: Mapping[str, Any]) -> Response:
 
 
 def _op_summary(request: Mapping[str, Any]) -> Response:
+    """The check page's rows: each answer on the path under its statement, worded as the
+    record will word it, with its page (for "Change") and its page's section."""
     answers = _answers(request)
+    seeking_advice = no_decision(answers)
     rows = [
-        {"page": page_id, "field": f.name, "label": row_label(f),
-         "value": display_value(f, answers.get(f.name))}
+        {"section": page(page_id).section, "page": page_id, "field": f.name,
+         "label": row_label(f, seeking_advice=seeking_advice),
+         "value": display_value(f, dateparts.value(f, answers) if f.kind in DATE_KINDS
+                                else answers.get(f.name))}
         for page_id in flow.path(answers)
         for f in page(page_id).fields
         if is_shown(f, answers)
@@ -149,8 +155,12 @@ def _amending(record: Mapping[str, Any]) -> str:
     created = dates.parse_datetime(str(record.get("created", "")), None)
     when = dates.display_datetime(created) if created is not None else "an unknown date"
     answers = record.get("answers")
-    name = answers.get("decision_maker_name") if isinstance(answers, Mapping) else None
-    by = f" by {name}" if isinstance(name, str) and name.strip() else ""
+    answers = answers if isinstance(answers, Mapping) else {}
+    # Made by whoever recorded it: the decision maker, unless someone else recorded it.
+    recorder = "recorder_name" if get(answers, "recorded_by_decision_maker") == "no" else (
+        "decision_maker_name")
+    name = get(answers, recorder)
+    by = f" by {name}" if name.strip() else ""
     return f"You are amending the record made on {when}{by}."
 
 

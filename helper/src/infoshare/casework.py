@@ -42,7 +42,9 @@ def run_case(case: Mapping[str, Any]) -> dict[str, str]:
     may also hold "original" (a version to seal first, with its own "answers" and
     "now"), or "earlier" (a list of versions sealed in turn, each after the first
     amending the one before it, with its "amendment"), and "amendment" ({"by",
-    "reason"}) for the case's own answers.
+    "reason"}) for the case's own answers. To exercise answers as the page sends them
+    page by page it may hold "steps" (requests of the bridge's `step` operation: "page",
+    "answers", "now"), whose replies come back as "steps" (JSON).
     """
     earlier = [case["original"]] if isinstance(case.get("original"), Mapping) else [
         v for v in case.get("earlier") or () if isinstance(v, Mapping)]
@@ -51,9 +53,22 @@ def run_case(case: Mapping[str, Any]) -> dict[str, str]:
         previous = _seal(version, previous)
     record = _seal(case, previous)
     answers = clean(case.get("answers"))
-    return {
+    result = {
         "outcome": flow.recommend(answers).code,
         "path": json.dumps(flow.path(answers)),
         "filename": filename_stem(record),
         **render_all(record),
     }
+    steps = case.get("steps")
+    if isinstance(steps, list):
+        result["steps"] = json.dumps(_steps(steps), sort_keys=True, ensure_ascii=True)
+    return result
+
+
+def _steps(steps: list[Any]) -> list[Any]:
+    """The page's `step` replies to each of these requests (its problems, and where it goes
+    next), as the bridge gives them to the page."""
+    from .bridge import call
+
+    return [json.loads(call(json.dumps({"op": "step", **step}))) for step in steps
+            if isinstance(step, Mapping)]

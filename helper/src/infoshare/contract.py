@@ -1,7 +1,8 @@
 """The contract between the helper's page and this package, as one piece of data.
 
 Everything the page must know that Python decides is here, and only here: the
-questions, the amendment questions, the draft format, the file-name rule, the
+questions (each page with its section; each date with its boxes, and whether
+it offers "Use the time now"), the amendment questions, the draft format, the file-name rule, the
 size limit for files, the download formats, the messages the page shows on its
 own, and the ids of the page's parts. The build writes `contract()` into the
 page as JSON (build_scripts/site/helper_page.py) and renders the page's HTML
@@ -14,11 +15,12 @@ from __future__ import annotations
 from typing import Any
 
 from .amend import AMENDMENT_FIELDS
+from .dateparts import DATE_KINDS, Part, example_hint, part_name, parts_of
 from .draft import DRAFT_FORMAT, DRAFT_VERSION
 from .filenames import NAME_RULE
 from .formats import FORMATS
 from .parse import MAX_BYTES, TOO_LARGE
-from .questions import PAGES, Field, Page
+from .questions import PAGES, SECTIONS, Field, Page
 
 __all__ = ["CONTRACT_VERSION", "FIELD_ID_PREFIX", "IDS", "MESSAGES", "contract", "field_id"]
 
@@ -119,13 +121,25 @@ def field_id(name: str) -> str:
     return FIELD_ID_PREFIX + name
 
 
-def _field_data(f: Field) -> dict[str, Any]:
+def _part_data(f: Field, part: Part, *, first: bool) -> dict[str, Any]:
+    """One box of a date: its answer's name, and its id (the first box's is the field's
+    own, so an error for the field, and the error summary's link, land on it)."""
     return {
+        "part": part.key,
+        "name": part_name(f.name, part.key),
+        "id": field_id(f.name) if first else field_id(part_name(f.name, part.key)),
+        "label": part.label,
+        "width": part.width,
+    }
+
+
+def _field_data(f: Field) -> dict[str, Any]:
+    data: dict[str, Any] = {
         "name": f.name,
         "id": field_id(f.name),
         "kind": f.kind,
         "label": f.label,
-        "hint": f.hint,
+        "hint": example_hint(f),
         "required": f.required,
         "max_length": f.max_length if f.kind in ("text", "textarea") else None,
         "options": [{"value": o.value, "label": o.label, "hint": o.hint} for o in f.options],
@@ -133,12 +147,18 @@ def _field_data(f: Field) -> dict[str, Any]:
             {"field": f.show_if.field, "in": list(f.show_if.values)} if f.show_if else None
         ),
     }
+    if f.kind in DATE_KINDS:
+        # A date is typed in boxes, each sent as its own answer (infoshare.dateparts).
+        data["parts"] = [_part_data(f, part, first=i == 0) for i, part in enumerate(parts_of(f))]
+        data["now_button"] = f.now_button
+    return data
 
 
 def _page_data(p: Page) -> dict[str, Any]:
     return {
         "id": p.id,
         "title": p.title,
+        "section": p.section,
         "hint": p.hint,
         "rules": list(p.rules),
         "fields": [_field_data(f) for f in p.fields],
@@ -149,6 +169,7 @@ def contract() -> dict[str, Any]:
     """The whole contract, as plain JSON-ready data."""
     return {
         "version": CONTRACT_VERSION,
+        "sections": list(SECTIONS),
         "pages": [_page_data(p) for p in PAGES],
         "amendment_fields": [_field_data(f) for f in AMENDMENT_FIELDS],
         "draft": {"format": DRAFT_FORMAT, "version": DRAFT_VERSION},

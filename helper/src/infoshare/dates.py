@@ -1,9 +1,9 @@
 """Dates and times: strict parsing of form values, ISO 8601 with offsets, and display.
 
-A browser's datetime-local input gives "YYYY-MM-DDTHH:MM" with no offset; the
-record stores ISO 8601 with the practitioner's local offset, taken from the
-`now` the caller supplies. Display is locale-free so output is identical on
-CPython and in Pyodide.
+The page's date boxes (infoshare.dateparts) give "YYYY-MM-DDTHH:MM" with no
+offset, as older drafts' datetime-local inputs did; the record stores ISO 8601
+with the practitioner's local offset, taken from the `now` the caller supplies.
+Display is locale-free so output is identical on CPython and in Pyodide.
 """
 
 from __future__ import annotations
@@ -12,11 +12,14 @@ import re
 from datetime import date, datetime, tzinfo
 
 __all__ = [
+    "MAX_YEAR",
+    "MIN_YEAR",
     "display_date",
     "display_datetime",
     "parse_date",
     "parse_datetime",
     "parse_now",
+    "same_local_time",
     "to_form",
     "to_iso",
 ]
@@ -31,7 +34,7 @@ _MONTHS = (
 )
 # Years outside this range are typing mistakes in a decision record, and
 # keeping them out means every stored time has a four-digit year.
-_MIN_YEAR, _MAX_YEAR = 1900, 2999
+MIN_YEAR, MAX_YEAR = 1900, 2999
 
 
 def parse_date(value: str) -> date | None:
@@ -42,7 +45,7 @@ def parse_date(value: str) -> date | None:
         parsed = date.fromisoformat(value)
     except ValueError:
         return None
-    return parsed if _MIN_YEAR <= parsed.year <= _MAX_YEAR else None
+    return parsed if MIN_YEAR <= parsed.year <= MAX_YEAR else None
 
 
 def parse_datetime(value: str, zone: tzinfo | None) -> datetime | None:
@@ -54,7 +57,7 @@ def parse_datetime(value: str, zone: tzinfo | None) -> datetime | None:
         parsed = datetime.fromisoformat(value)
     except ValueError:
         return None
-    if not _MIN_YEAR <= parsed.year <= _MAX_YEAR:
+    if not MIN_YEAR <= parsed.year <= MAX_YEAR:
         return None
     if parsed.tzinfo is None and zone is not None:
         parsed = parsed.replace(tzinfo=zone)
@@ -83,6 +86,13 @@ def to_form(value: str) -> str:
     # Seconds are dropped only when they are zero: "YYYY-MM-DDTHH:MM:00" becomes "YYYY-MM-DDTHH:MM".
     with_seconds = local.count(":") == 2  # noqa: PLR2004 (HH:MM:SS)
     return local.removesuffix(":00") if with_seconds else local
+
+
+def same_local_time(stored: str, typed: str) -> bool:
+    """Whether a time typed (without an offset, to the minute) is the local time a stored
+    value shows: so re-saving a record keeps the stored value, offset and seconds too."""
+    before, after = to_form(stored), to_form(typed)
+    return before == after or (len(after) == len("YYYY-MM-DDTHH:MM") and before[:16] == after)
 
 
 def display_date(day: date) -> str:

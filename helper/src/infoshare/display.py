@@ -1,25 +1,34 @@
-"""Answers as words a person reads: option labels, dates in full, text as typed."""
+"""Answers as words a person reads: option labels, dates in full, text as typed.
+
+Wherever an answer is read back (the check page, an amendment's changes, every
+format of the record) its label is the field's statement ("Facts shared"), not
+the question its page asked.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from . import dates
+from .answers import get
 from .questions import Field
 
-__all__ = ["NOT_ANSWERED", "display_value", "row_label"]
+__all__ = ["NOT_ANSWERED", "display_value", "no_decision", "row_label"]
 
 NOT_ANSWERED = "Not answered"
 
-# Labels that read as instructions on a form but not as headings in a record.
-_RECORD_LABELS = {
-    "principles": "The information shared is",
-    "schedule1_social_protection": "Data Protection Act 2018 Schedule 1 condition",
-    "schedule1_health_social_care": "Data Protection Act 2018 Schedule 1 condition",
-    "schedule1_substantial_public_interest": "Data Protection Act 2018 Schedule 1 condition",
-}
+
+def no_decision(answers: Mapping[str, object]) -> bool:
+    """A record made while seeking advice: it records no decision yet."""
+    return get(answers, "decision") == "seeking_advice"
 
 
-def row_label(f: Field) -> str:
-    return _RECORD_LABELS.get(f.name, f.label.removesuffix(" (optional)"))
+def row_label(f: Field, *, seeking_advice: bool = False) -> str:
+    """The answer's label: the field's statement (in a record made while seeking advice,
+    the statement for that where the field has one)."""
+    if seeking_advice and f.statement_no_decision is not None:
+        return f.statement_no_decision
+    return f.statement
 
 
 def display_value(f: Field, value: object) -> str:

@@ -73,6 +73,7 @@ ANSWERS: Answers = {
     "decision_maker_name": "Jo Evans",
     "decision_maker_role": "Head of year and deputy designated safeguarding lead",
     "decision_maker_organisation": "Example Academy",
+    "recorded_by_decision_maker": "yes",
     "decided_at": "2026-01-15T15:30",
     "review_date": "2026-02-15",
 }

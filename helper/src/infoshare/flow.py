@@ -47,6 +47,7 @@ _WITHOUT_CONSENT = frozenset({"refused", "not_sought", "not_yet_asked"})
 # Answers to "is there a risk of harm" that say no child is at risk.
 _NO_CHILD_AT_RISK = frozenset({"no", "adult"})
 _SHARING = SHARE_DECISIONS
+_SEEKING_ADVICE = "seeking_advice"
 
 _SEEK_ADVICE_FROM = (
     "Seek advice promptly from your designated safeguarding lead, information governance lead, "
@@ -133,23 +134,30 @@ def _shared_without_consent_in_confidence(answers: Mapping[str, object]) -> bool
 
 def path(answers: Mapping[str, object]) -> list[str]:
     """The ids of the pages this decision visits, in order, given the answers so far."""
-    pages = ["urgency", "request", "purpose", *_chain_pages(answers), "decision"]
+    pages = ["urgency", "case_reference", "request", "purpose", *_chain_pages(answers),
+             "decision"]
     if departs(answers):
         pages.append("departure")
     if get(answers, "decision") in SHARE_DECISIONS:
         if _involves_personal_data(answers):
-            pages.append("lawful_basis")
+            pages += ["lawful_basis", "special_category"]
             if get(answers, "special_category") == "yes":
                 pages.append("article_9")
                 own_page = SCHEDULE_1_PAGES.get(get(answers, "art9_condition"))
                 if own_page is not None:
                     pages.append(own_page)
+            pages.append("criminal_offence")
             if _shared_without_consent_in_confidence(answers):
                 pages.append("confidence")
-        pages.append("sharing")
+        pages += ["sharing", "recipient", "how_shared", "identities", "principles"]
         if _involves_personal_data(answers):
             pages.append("telling")
     pages += ["advice", "reasons", "decision_maker"]
+    # A record made while seeking advice records no decision yet: the person recording
+    # it is the one named, so whether they made the decision is not asked.
+    if get(answers, "decision") != _SEEKING_ADVICE:
+        pages.append("recorder")
+    pages.append("decision_time")
     return pages
 
 

@@ -2,7 +2,10 @@
 
 Its own Content-Security-Policy (the first thing after the charset) forbids
 script and every load, so even a mistake in escaping could not run code or
-reach the network. Jinja2 autoescape escapes every value; `visible` shows
+reach the network. Printed, each page repeats the case reference and "Page N of
+M" in its margins (CSS @page margin boxes); the case reference goes into the
+style sheet as a CSS string in which everything but a few plain characters is
+escaped. Jinja2 autoescape escapes every value; `visible` shows
 invisible and reordering characters; each typed value sits in <bdi> so
 right-to-left names cannot reorder the text around them.
 """
@@ -16,7 +19,7 @@ from typing import Any
 
 import jinja2
 
-from .textsafety import visible
+from .textsafety import css_string, visible
 from .view import build_view
 
 __all__ = ["render_html"]
@@ -37,6 +40,10 @@ def _environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["visible"] = visible
+    # For the printed pages' running header, inside the style sheet, where HTML escaping
+    # means nothing: a CSS string whose every character is plain or escaped, so marking
+    # it safe for HTML is sound (it holds no < > & or quote but its own two).
+    env.filters["css_string"] = css_string
     return env
 
 

@@ -39,6 +39,9 @@ def render_md(record: Mapping[str, Any]) -> str:
     out.append(_field("Decision", v.decision, trusted=v.decision_trusted))
     if v.decided_at:
         out.append(_field(v.decided_label, v.decided_at, trusted=True))
+    if v.recorded_by and v.decided_by:
+        out.append(_field("Decided by", v.decided_by))
+        out.append(_field("Recorded by", v.recorded_by))
     out.append(_field("Reasons for the decision", v.reasons))
     if v.departure_reason:
         out.append(_field("Why the decision differs from what the guidance points to",

@@ -12,6 +12,7 @@ from typing import Any, NamedTuple
 
 from .answers import Answers, clean
 from .canonical import DIGEST_KEY, digest
+from .dateparts import as_boxes
 from .draft import DRAFT_FORMAT, DRAFT_VERSION
 from .jsondepth import MAX_DEPTH, nested_too_deeply
 from .record import FORMAT, SCHEMA_VERSION, Record, form_answers, structure_problem
@@ -59,6 +60,7 @@ class RecordError(Exception):
 class Loaded(NamedTuple):
     kind: str  # "record" or "draft"
     record: Record | None
+    # As the page's form shows them: each date in its boxes ("decided_at-day", ...).
     answers: Answers
 
 
@@ -138,6 +140,7 @@ def load(data: str | bytes) -> Loaded:
             _newer("draft", version)
         if not isinstance(value.get("answers"), dict):
             raise RecordError("The draft is damaged: its answers are missing")
-        return Loaded("draft", None, clean(value["answers"]))
+        # Dates in their boxes, as for a record: a draft may hold whole values.
+        return Loaded("draft", None, as_boxes(clean(value["answers"])))
     record = check_sealed(value)
     return Loaded("record", record, form_answers(record))

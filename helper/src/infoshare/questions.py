@@ -1,11 +1,18 @@
 """Every question the helper asks, defined once, as data.
 
-Each page is one question (GOV.UK "one thing per page"), sometimes with
-follow-up fields that show only for some answers. The order of PAGES is the
-order of the flow; which pages a particular decision visits is decided by
+Each page asks about one thing (GOV.UK "one thing per page"), in at most five
+questions counting the follow-up fields that show only for some answers, and
+belongs to one of four sections, shown above its question. The order of PAGES
+is the order of the flow; which pages a particular decision visits is decided by
 infoshare.flow. Each page names the golden rules it applies (see
-infoshare.rules). The error messages follow the GOV.UK pattern: say what is
-wrong and how to put it right, in the same words as the question.
+infoshare.rules).
+
+Each field has its question (`label`), asked on its page, and its statement
+(`statement`), the label its answer has wherever it is read back: the check
+page, an amendment's changes, and every format of the record ("Facts shared",
+not "What facts are you sharing?"). The error messages follow the GOV.UK
+pattern: say what is wrong and how to put it right, naming the field by its
+`noun` ("Date advice was given must include a month").
 """
 
 from __future__ import annotations
@@ -13,19 +20,25 @@ from __future__ import annotations
 from typing import Literal, NamedTuple
 
 __all__ = [
+    "ABOUT_THE_REQUEST",
     "FIELDS",
     "LEGACY_FIELDS",
     "PAGES",
     "PAGE_IDS",
     "SCHEDULE_1",
     "SCHEDULE_1_PAGES",
+    "SECTIONS",
+    "SHARING",
     "TEXTAREA_MAX",
     "TEXT_MAX",
+    "THE_DECISION",
+    "THE_RECORD",
     "Field",
     "FieldKind",
     "LegacyField",
     "Option",
     "Page",
+    "Section",
     "ShowIf",
     "field",
     "page",
@@ -38,6 +51,15 @@ FieldKind = Literal["radios", "checkboxes", "text", "textarea", "date", "datetim
 # room for a long account of a complex case.
 TEXT_MAX = 200
 TEXTAREA_MAX = 20_000
+
+# The sections a page belongs to, in the order the journey meets them; each page's
+# section is shown above its question, and the check page groups answers by them.
+Section = Literal["About the request", "The decision", "Sharing", "The record"]
+ABOUT_THE_REQUEST: Section = "About the request"
+THE_DECISION: Section = "The decision"
+SHARING: Section = "Sharing"
+THE_RECORD: Section = "The record"
+SECTIONS: tuple[Section, ...] = (ABOUT_THE_REQUEST, THE_DECISION, SHARING, THE_RECORD)
 
 
 # Plain immutable records (NamedTuple rather than frozen dataclasses: the helper's
@@ -61,8 +83,12 @@ class ShowIf(NamedTuple):
 class Field(NamedTuple):
     name: str
     kind: FieldKind
+    # The question, as its page asks it.
     label: str
-    # The field's name inside an error message, e.g. "Date of review".
+    # The answer's label wherever it is read back: a statement, not a question.
+    statement: str
+    # The field's name inside an error message, e.g. "Review date". For a date and
+    # time, the date's: "Date advice was given".
     noun: str
     # The message when a required field is not answered.
     missing: str
@@ -73,6 +99,13 @@ class Field(NamedTuple):
     # The record schema version that first asked this question. A record sealed by
     # an earlier version was never asked it, so may lack the answer.
     since: int = 1
+    # For a date and time, its time's name in an error message: "Time advice was given".
+    time_noun: str | None = None
+    # A date and time that is usually now: the page offers "Use the time now".
+    now_button: bool = False
+    # The statement in a record made while seeking advice, which records no decision
+    # yet, where the usual one would say there was one.
+    statement_no_decision: str | None = None
 
     @property
     def max_length(self) -> int:
@@ -82,6 +115,7 @@ class Field(NamedTuple):
 class Page(NamedTuple):
     id: str
     title: str
+    section: Section
     rules: tuple[int, ...]
     fields: tuple[Field, ...]
     hint: str | None = None
@@ -98,15 +132,17 @@ def _yes_no_not_sure(no_hint: str | None = None) -> tuple[Option, ...]:
     )
 
 
-def _person(prefix: str, whose: str, who: str) -> tuple[Field, ...]:
-    """Name, role and organisation: the sources ask for all three wherever a person is named."""
+def _person(prefix: str, whose: str, who: str, stated: str) -> tuple[Field, ...]:
+    """Name, role and organisation: the sources ask for all three wherever a person is
+    named. `whose` names them on the question page, `stated` in the record."""
     return (
-        Field(f"{prefix}_name", "text", f"Name of {whose}", f"Name of {whose}",
-              f"Enter the name of {whose}"),
-        Field(f"{prefix}_role", "text", f"{who} role", f"Role of {whose}",
+        Field(f"{prefix}_name", "text", f"Name of {whose}", f"Name of {stated}",
+              f"Name of {whose}", f"Enter the name of {whose}"),
+        Field(f"{prefix}_role", "text", f"{who} role", f"Role of {stated}", f"Role of {whose}",
               f"Enter the role of {whose}"),
         Field(f"{prefix}_organisation", "text", f"{who} organisation",
-              f"Organisation of {whose}", f"Enter the organisation of {whose}"),
+              f"Organisation of {stated}", f"Organisation of {whose}",
+              f"Enter the organisation of {whose}"),
     )
 
 
@@ -152,7 +188,7 @@ SCHEDULE_1: dict[str, Field] = {
     "social_protection": Field(
         "schedule1_social_protection", "checkboxes",
         "Confirm your Data Protection Act 2018 Schedule 1 condition",
-        "Schedule 1 condition",
+        "Data Protection Act 2018 Schedule 1 condition", "Schedule 1 condition",
         "Confirm the Schedule 1 Part 1 paragraph 1 condition, or choose another Article 9 "
         "condition",
         hint="Article 9(2)(b) can be relied on only with this condition.",
@@ -166,7 +202,7 @@ SCHEDULE_1: dict[str, Field] = {
     "substantial_public_interest": Field(
         "schedule1_substantial_public_interest", "radios",
         "Which condition in Schedule 1 Part 2 of the Data Protection Act 2018 applies?",
-        "Schedule 1 condition",
+        "Data Protection Act 2018 Schedule 1 condition", "Schedule 1 condition",
         "Select the Schedule 1 Part 2 condition you rely on",
         options=(
             Option("para_18",
@@ -182,7 +218,7 @@ SCHEDULE_1: dict[str, Field] = {
     "health_social_care": Field(
         "schedule1_health_social_care", "checkboxes",
         "Confirm your Data Protection Act 2018 Schedule 1 condition",
-        "Schedule 1 condition",
+        "Data Protection Act 2018 Schedule 1 condition", "Schedule 1 condition",
         "Confirm the Schedule 1 Part 1 paragraph 2 condition, or choose another Article 9 "
         "condition",
         hint="Article 9(2)(h) can be relied on only with this condition.",
@@ -197,6 +233,7 @@ SCHEDULE_1: dict[str, Field] = {
 _PART_2_FOLLOW_UPS: tuple[Field, ...] = (
     Field(
         "para18_reason", "radios", "Why are you sharing without consent under paragraph 18?",
+        "Why paragraph 18 is relied on without consent",
         "Why you rely on paragraph 18 without consent",
         "Select why you are sharing without consent under paragraph 18",
         options=(
@@ -210,7 +247,8 @@ _PART_2_FOLLOW_UPS: tuple[Field, ...] = (
     ),
     Field(
         "schedule1_other", "text", "Which other Part 2 condition do you rely on?",
-        "The other Part 2 condition", "Enter the Schedule 1 Part 2 condition you rely on",
+        "Other Schedule 1 Part 2 condition", "The other Part 2 condition",
+        "Enter the Schedule 1 Part 2 condition you rely on",
         hint="Give its paragraph number and heading.",
         show_if=ShowIf("schedule1_substantial_public_interest", ("other",)),
         since=2,
@@ -222,11 +260,13 @@ PAGES: tuple[Page, ...] = (
     Page(
         "urgency",
         "Is a child in immediate danger or at risk of significant harm right now?",
+        ABOUT_THE_REQUEST,
         (5,),
         (
             Field(
                 "urgency", "radios",
                 "Is a child in immediate danger or at risk of significant harm right now?",
+                "Child in immediate danger or at risk of significant harm",
                 "Whether a child is in immediate danger",
                 "Select yes if a child is in immediate danger or at risk of significant harm right now",
                 options=(
@@ -238,19 +278,29 @@ PAGES: tuple[Page, ...] = (
         hint="If a child is in immediate danger, call 999. Do not wait to complete this record.",
     ),
     Page(
-        "request",
-        "About the case and the request",
+        "case_reference",
+        "What is your case reference?",
+        ABOUT_THE_REQUEST,
         (7,),
         (
             Field(
-                "case_reference", "text", "Your case reference", "Case reference",
-                "Enter your case reference",
+                "case_reference", "text", "What is your case reference?", "Case reference",
+                "Case reference", "Enter your case reference",
                 hint="Use your own case reference or the child's initials, not a child's full "
                      "name. It is the only thing you type that goes into the file name.",
             ),
+        ),
+    ),
+    Page(
+        "request",
+        "Did someone ask you for the information, or are you sharing it on your own initiative?",
+        ABOUT_THE_REQUEST,
+        (7,),
+        (
             Field(
                 "request_source", "radios",
                 "Did someone ask you for the information, or are you sharing it on your own initiative?",
+                "Asked for, or shared on your own initiative",
                 "Who asked for the information",
                 "Select whether someone asked for the information or you are sharing it on your "
                 "own initiative",
@@ -259,23 +309,27 @@ PAGES: tuple[Page, ...] = (
                     Option("own_initiative", "I am sharing it on my own initiative"),
                 ),
             ),
-            *_shown_if(_person("requester", "the person who asked", "Their"), _ASKED),
+            *_shown_if(_person("requester", "the person who asked", "Their",
+                               "the person who asked"), _ASKED),
             Field(
                 "request_received_at", "datetime", "When did you receive the request?",
-                "Date and time you received the request",
+                "Date and time the request was received", "Date you received the request",
                 "Enter the date and time you received the request",
                 show_if=_ASKED,
+                time_noun="Time you received the request",
             ),
         ),
     ),
     Page(
         "purpose",
         "Is there a clear and legitimate purpose for you or your agency to share the information?",
+        THE_DECISION,
         (1, 6),
         (
             Field(
                 "purpose_clear", "radios",
                 "Is there a clear and legitimate purpose for you or your agency to share the information?",
+                "Clear and legitimate purpose to share",
                 "Whether you have a clear and legitimate purpose",
                 "Select whether you have a clear and legitimate purpose for sharing",
                 options=_yes_no_not_sure("The guidance points to not sharing. You will still "
@@ -283,7 +337,7 @@ PAGES: tuple[Page, ...] = (
             ),
             Field(
                 "purpose", "textarea", "What is the purpose of sharing?", "Purpose of sharing",
-                "Enter the purpose of sharing",
+                "Purpose of sharing", "Enter the purpose of sharing",
                 hint="Say what the information is for and how it will help the child. If there "
                      "is no clear purpose, say what the information was wanted for.",
             ),
@@ -294,11 +348,13 @@ PAGES: tuple[Page, ...] = (
     Page(
         "personal_data",
         "Could the information identify a living person, on its own or with other information?",
+        THE_DECISION,
         (1,),
         (
             Field(
                 "personal_data", "radios",
                 "Could the information identify a living person, on its own or with other information?",
+                "Information could identify a living person",
                 "Whether the information could identify a living person",
                 "Select whether the information could identify a living person",
                 options=_yes_no_not_sure(),
@@ -310,11 +366,13 @@ PAGES: tuple[Page, ...] = (
     Page(
         "risk_of_harm",
         "Is there a concern that a child, or an adult, is at risk of harm?",
+        THE_DECISION,
         (4, 5),
         (
             Field(
                 "risk_of_harm", "radios",
                 "Is there a concern that a child, or an adult, is at risk of harm?",
+                "Concern about a risk of harm",
                 "Whether there is a risk of harm",
                 "Select whether there is a concern that a child or an adult is at risk of harm",
                 options=(
@@ -332,6 +390,7 @@ PAGES: tuple[Page, ...] = (
             Field(
                 "child_needs_help", "radios",
                 "Might a child need help or support, such as early help?",
+                "A child might need help or support",
                 "Whether a child may need help",
                 "Select whether a child may need help or support",
                 hint=("A child can need help even where the threshold for services, such as for "
@@ -348,10 +407,12 @@ PAGES: tuple[Page, ...] = (
     Page(
         "confidential",
         "Is the information confidential?",
+        THE_DECISION,
         (4,),
         (
             Field(
                 "confidential", "radios", "Is the information confidential?",
+                "Information is confidential",
                 "Whether the information is confidential",
                 "Select whether the information is confidential",
                 options=_yes_no_not_sure(),
@@ -363,11 +424,13 @@ PAGES: tuple[Page, ...] = (
     Page(
         "consent",
         "Consent and the views of the child or family",
+        THE_DECISION,
         (2, 4),
         (
             Field(
                 "consent", "radios", "Do you have consent to share the information?",
-                "Whether you have consent", "Select whether you have consent to share",
+                "Consent to share", "Whether you have consent",
+                "Select whether you have consent to share",
                 options=(
                     Option("given", "Yes, consent was given"),
                     Option("refused", "No, consent was refused"),
@@ -377,7 +440,8 @@ PAGES: tuple[Page, ...] = (
             ),
             Field(
                 "consent_not_sought_reason", "radios", "Why was consent not sought?",
-                "Why consent was not sought", "Select why consent was not sought",
+                "Why consent was not sought", "Why consent was not sought",
+                "Select why consent was not sought",
                 options=(
                     Option("increase_risk", "Asking would create or increase a risk of harm"),
                     Option("not_obtainable", "Consent could not be obtained"),
@@ -389,13 +453,13 @@ PAGES: tuple[Page, ...] = (
             ),
             Field(
                 "consent_details", "textarea", "Details of consent (optional)",
-                "Details of consent", "Enter the details of consent",
+                "Details of consent", "Details of consent", "Enter the details of consent",
                 hint="Who gave or refused consent, when, and what they were told.",
                 required=False,
             ),
             Field(
                 "views", "textarea", "What are the views of the child or family about sharing?",
-                "Views of the child or family",
+                "Views of the child or family", "Views of the child or family",
                 "Enter the views of the child or family, or say why you do not know them",
                 hint="Say what they want. If you do not know, or asking them could put someone "
                      "at risk, say so.",
@@ -408,11 +472,13 @@ PAGES: tuple[Page, ...] = (
     Page(
         "other_basis",
         "Is there another basis to share the information without consent?",
+        THE_DECISION,
         (1, 4),
         (
             Field(
                 "other_basis", "radios",
                 "Is there another basis to share the information without consent?",
+                "Another basis to share without consent",
                 "Whether there is another basis to share without consent",
                 "Select whether there is another basis to share the information without consent",
                 options=(
@@ -443,10 +509,11 @@ PAGES: tuple[Page, ...] = (
     Page(
         "decision",
         "What have you decided?",
+        THE_DECISION,
         (7,),
         (
             Field(
-                "decision", "radios", "What have you decided?", "Your decision",
+                "decision", "radios", "What have you decided?", "Decision", "Your decision",
                 "Select your decision",
                 options=(
                     Option("share_all", "Share all of the information"),
@@ -462,11 +529,13 @@ PAGES: tuple[Page, ...] = (
     Page(
         "departure",
         "Why have you decided differently from what the guidance points to?",
+        THE_DECISION,
         (3, 7),
         (
             Field(
                 "departure_reason", "textarea",
                 "Why have you decided differently from what the guidance points to?",
+                "Why the decision differs from what the guidance points to",
                 "Why you decided differently",
                 "Enter why you have decided differently from what the guidance points to",
                 hint="Explain the facts of the case that led you to this decision.",
@@ -475,12 +544,14 @@ PAGES: tuple[Page, ...] = (
     ),
     Page(
         "lawful_basis",
-        "Your lawful basis for sharing",
+        "Which lawful basis in UK GDPR Article 6 are you relying on?",
+        SHARING,
         (1, 4),
         (
             Field(
                 "lawful_basis", "radios",
                 "Which lawful basis in UK GDPR Article 6 are you relying on?",
+                "Lawful basis (UK GDPR Article 6)",
                 "Lawful basis", "Select your lawful basis under UK GDPR Article 6",
                 options=(
                     Option("public_task", "Public task (Article 6(1)(e))",
@@ -501,13 +572,25 @@ PAGES: tuple[Page, ...] = (
             ),
             Field(
                 "statutory_gateway", "text", "Statutory power or gateway (optional)",
-                "Statutory power or gateway", "Enter the statutory power or gateway",
+                "Statutory power or gateway", "Statutory power or gateway",
+                "Enter the statutory power or gateway",
                 hint="For example, Children Act 1989 section 47.",
                 required=False,
             ),
+        ),
+        hint="Public bodies usually rely on public task or legal obligation. Consent is often "
+             "not the right basis.",
+    ),
+    Page(
+        "special_category",
+        "Does the information include special category data?",
+        SHARING,
+        (1, 4),
+        (
             Field(
                 "special_category", "radios",
                 "Does the information include special category data?",
+                "Includes special category data",
                 "Whether the information includes special category data",
                 "Select whether the information includes special category data",
                 hint="Information about health, ethnic origin, religion or beliefs, sex life or "
@@ -515,34 +598,18 @@ PAGES: tuple[Page, ...] = (
                      "union membership.",
                 options=YES_NO,
             ),
-            Field(
-                "criminal_offence_data", "radios",
-                "Does the information include criminal offence data?",
-                "Whether the information includes criminal offence data",
-                "Select whether the information includes criminal offence data",
-                hint="Information about criminal allegations, proceedings or convictions.",
-                options=YES_NO,
-            ),
-            Field(
-                "art10_condition", "text",
-                "What is your condition for sharing criminal offence data (UK GDPR Article 10)?",
-                "Article 10 condition", "Enter your Article 10 condition for criminal offence data",
-                hint="For example, Data Protection Act 2018 Schedule 1 paragraph 18, "
-                     "safeguarding of children and of individuals at risk.",
-                show_if=ShowIf("criminal_offence_data", ("yes",)),
-            ),
         ),
-        hint="Public bodies usually rely on public task or legal obligation. Consent is often "
-             "not the right basis.",
     ),
     Page(
         "article_9",
         "Your condition for special category data",
+        SHARING,
         (1, 4),
         (
             Field(
                 "art9_condition", "radios",
                 "Which condition in UK GDPR Article 9 are you relying on?",
+                "Condition for special category data (UK GDPR Article 9)",
                 "Article 9 condition", "Select your Article 9 condition",
                 options=tuple(Option(value, label, hint) for value, label, hint in _ARTICLE_9),
             ),
@@ -556,6 +623,7 @@ PAGES: tuple[Page, ...] = (
     Page(
         "schedule_1_part_2",
         "Which condition in Schedule 1 Part 2 of the Data Protection Act 2018 applies?",
+        SHARING,
         (1, 4),
         (SCHEDULE_1["substantial_public_interest"], *_PART_2_FOLLOW_UPS),
         hint=("You chose substantial public interest (Article 9(2)(g)). It can be relied on "
@@ -563,13 +631,41 @@ PAGES: tuple[Page, ...] = (
               "(section 10 of that Act)."),
     ),
     Page(
+        "criminal_offence",
+        "Does the information include criminal offence data?",
+        SHARING,
+        (1, 4),
+        (
+            Field(
+                "criminal_offence_data", "radios",
+                "Does the information include criminal offence data?",
+                "Includes criminal offence data",
+                "Whether the information includes criminal offence data",
+                "Select whether the information includes criminal offence data",
+                hint="Information about criminal allegations, proceedings or convictions.",
+                options=YES_NO,
+            ),
+            Field(
+                "art10_condition", "text",
+                "What is your condition for sharing criminal offence data (UK GDPR Article 10)?",
+                "Condition for criminal offence data (UK GDPR Article 10)",
+                "Article 10 condition", "Enter your Article 10 condition for criminal offence data",
+                hint="For example, Data Protection Act 2018 Schedule 1 paragraph 18, "
+                     "safeguarding of children and of individuals at risk.",
+                show_if=ShowIf("criminal_offence_data", ("yes",)),
+            ),
+        ),
+    ),
+    Page(
         "confidence",
         "Why is it justified to share confidential information without consent?",
+        SHARING,
         (4,),
         (
             Field(
                 "confidence_justification", "textarea",
                 "Why is it justified to share confidential information without consent?",
+                "Why sharing confidential information without consent is justified",
                 "Why sharing without consent is justified",
                 "Enter why it is justified to share confidential information without consent",
                 hint="For example, an overriding public interest in protecting a child from "
@@ -579,25 +675,42 @@ PAGES: tuple[Page, ...] = (
     ),
     Page(
         "sharing",
-        "What you are sharing, with whom and how",
-        (5, 6),
+        "What information are you sharing?",
+        SHARING,
+        (6,),
         (
             Field(
                 "shared_facts", "textarea", "What facts are you sharing?", "Facts shared",
-                "Enter the facts you are sharing",
+                "Facts shared", "Enter the facts you are sharing",
                 hint="Keep facts apart from opinions. Say if information is historical.",
             ),
             Field(
                 "shared_opinions", "textarea",
                 "What opinions or professional judgements are you sharing? (optional)",
+                "Opinions and professional judgements shared",
                 "Opinions shared", "Enter the opinions you are sharing",
                 hint="Say whose opinion each one is.",
                 required=False,
             ),
-            *_person("recipient", "the person you are sharing with", "Their"),
+        ),
+    ),
+    Page(
+        "recipient",
+        "Who are you sharing it with?",
+        SHARING,
+        (6,),
+        _person("recipient", "the person you are sharing with", "Their",
+                "the person it is shared with"),
+    ),
+    Page(
+        "how_shared",
+        "How and when are you sharing it?",
+        SHARING,
+        (5, 6),
+        (
             Field(
-                "shared_how", "radios", "How are you sharing it?", "How you are sharing it",
-                "Select how you are sharing the information",
+                "shared_how", "radios", "How are you sharing it?", "How it is shared",
+                "How you are sharing it", "Select how you are sharing the information",
                 options=(
                     Option("secure_email", "Secure email"),
                     Option("secure_system", "A secure case management system or portal"),
@@ -610,26 +723,32 @@ PAGES: tuple[Page, ...] = (
             ),
             Field(
                 "shared_how_other", "text", "Describe how you are sharing it",
-                "How you are sharing it", "Enter how you are sharing the information",
+                "How it is shared, described", "How you are sharing it",
+                "Enter how you are sharing the information",
                 show_if=ShowIf("shared_how", ("other",)),
             ),
             Field(
                 "shared_at", "datetime", "When was the information shared, or when will it be?",
-                "Date and time of sharing", "Enter the date and time of sharing",
+                "Date and time of sharing", "Date of sharing",
+                "Enter the date and time of sharing",
                 hint="In an emergency, the time you shared it.",
+                time_noun="Time of sharing",
+                now_button=True,
             ),
-            Field(
-                "necessary_proportionate", "textarea",
-                "Why is sharing this information necessary and proportionate?",
-                "Why sharing is necessary and proportionate",
-                "Enter why sharing is necessary and proportionate",
-                hint="Weigh the likely impact of sharing and of not sharing. Share only what "
-                     "the purpose needs.",
-            ),
+        ),
+    ),
+    Page(
+        "identities",
+        "Have you protected the identities of people who could be harmed if their details "
+        "were shared?",
+        SHARING,
+        (5, 6),
+        (
             Field(
                 "identities_protected", "radios",
                 "Have you protected the identities of people who could be harmed if their "
                 "details were shared?",
+                "Identities of people who could be harmed",
                 "Whether identities are protected",
                 "Select whether you have protected the identities of people who could be harmed",
                 hint="For example, someone who reported a concern, or a parent whose address "
@@ -642,13 +761,31 @@ PAGES: tuple[Page, ...] = (
             ),
             Field(
                 "identities_details", "textarea", "Whose details have you withheld, and how?",
-                "Details withheld", "Enter whose details you have withheld and how",
+                "Details withheld, and how", "Details withheld",
+                "Enter whose details you have withheld and how",
                 hint="Describe them without naming them.",
                 show_if=ShowIf("identities_protected", ("yes",)),
             ),
+        ),
+    ),
+    Page(
+        "principles",
+        "Necessary and proportionate sharing",
+        SHARING,
+        (6,),
+        (
+            Field(
+                "necessary_proportionate", "textarea",
+                "Why is sharing this information necessary and proportionate?",
+                "Why sharing is necessary and proportionate",
+                "Why sharing is necessary and proportionate",
+                "Enter why sharing is necessary and proportionate",
+                hint="Weigh the likely impact of sharing and of not sharing. Share only what "
+                     "the purpose needs.",
+            ),
             Field(
                 "principles", "checkboxes", "Confirm the information you are sharing is:",
-                "The principles",
+                "The information shared is", "The principles",
                 "Confirm the sharing is necessary and proportionate, relevant, adequate, "
                 "accurate, timely and secure, or change what or how you share",
                 hint="Tick each one to confirm it. If one does not apply, change what or how you "
@@ -668,12 +805,14 @@ PAGES: tuple[Page, ...] = (
     Page(
         "telling",
         "Telling the person the information is about",
+        SHARING,
         (2,),
         (
             Field(
                 "told", "radios",
                 "Have you told the person, or their parent or carer, that the information is "
                 "being shared?",
+                "Person, or their parent or carer, told about the sharing",
                 "Whether you have told the person",
                 "Select whether you have told the person that the information is being shared",
                 options=(
@@ -684,7 +823,8 @@ PAGES: tuple[Page, ...] = (
             ),
             Field(
                 "not_told_reason", "textarea", "Why will you not tell them?",
-                "Why you will not tell them", "Enter why you will not tell them",
+                "Why they will not be told", "Why you will not tell them",
+                "Enter why you will not tell them",
                 hint="For example, telling them could create or increase a risk of harm to the "
                      "child or to someone else.",
                 show_if=ShowIf("told", ("not_told",)),
@@ -694,26 +834,30 @@ PAGES: tuple[Page, ...] = (
     Page(
         "advice",
         "Advice",
+        THE_RECORD,
         (3,),
         (
             Field(
                 "advice_sought", "radios", "Have you sought advice about this decision?",
-                "Whether you have sought advice", "Select whether you have sought advice",
+                "Advice sought", "Whether you have sought advice",
+                "Select whether you have sought advice",
                 options=YES_NO,
             ),
             Field(
-                "advice_from", "text", "Who gave the advice?", "Who gave the advice",
-                "Enter who gave the advice",
+                "advice_from", "text", "Who gave the advice?", "Advice given by",
+                "Who gave the advice", "Enter who gave the advice",
                 hint="Their name and role, for example the designated safeguarding lead.",
                 show_if=ShowIf("advice_sought", ("yes",)),
             ),
             Field(
                 "advice_at", "datetime", "When was the advice given?",
-                "Date and time of the advice", "Enter the date and time of the advice",
+                "Date and time of the advice", "Date advice was given",
+                "Enter the date and time advice was given",
                 show_if=ShowIf("advice_sought", ("yes",)),
+                time_noun="Time advice was given",
             ),
             Field(
-                "advice_given", "textarea", "What was the advice?", "The advice",
+                "advice_given", "textarea", "What was the advice?", "The advice", "The advice",
                 "Enter what the advice was",
                 show_if=ShowIf("advice_sought", ("yes",)),
             ),
@@ -724,11 +868,13 @@ PAGES: tuple[Page, ...] = (
     Page(
         "reasons",
         "Reasons for your decision",
+        THE_RECORD,
         (7,),
         (
             Field(
                 "reasons", "textarea", "What are the reasons for your decision?",
-                "Reasons for your decision", "Enter the reasons for your decision",
+                "Reasons for the decision", "Reasons for your decision",
+                "Enter the reasons for your decision",
                 hint="Record your reasons whether or not you share. Base them on the facts of "
                      "the case.",
             ),
@@ -736,17 +882,63 @@ PAGES: tuple[Page, ...] = (
     ),
     Page(
         "decision_maker",
-        "Who made the decision",
+        "Who made the decision?",
+        THE_RECORD,
+        (7,),
+        tuple(f._replace(statement_no_decision=stated) for f, stated in zip(
+            _person("decision_maker", "the person who made the decision", "Their",
+                    "the person who made the decision"),
+            ("Recorded by", "Role of the person who recorded it",
+             "Organisation of the person who recorded it"), strict=True)),
+    ),
+    Page(
+        "recorder",
+        "Did you make this decision?",
+        THE_RECORD,
         (7,),
         (
-            *_person("decision_maker", "the person who made the decision", "Their"),
             Field(
-                "decided_at", "datetime", "When was the decision made?",
-                "Date and time of the decision", "Enter the date and time of the decision",
+                "recorded_by_decision_maker", "radios", "Did you make this decision?",
+                "Recorded by the person who made the decision",
+                "Whether you made this decision",
+                "Select yes if you made this decision",
+                hint="Say no if you are recording a decision someone else made.",
+                options=(
+                    Option("yes", "Yes"),
+                    Option("no", "No, someone else made it"),
+                ),
+                since=2,
             ),
             Field(
-                "review_date", "date", "Date to review the decision (optional)", "Date of review",
-                "Enter the date of review",
+                "recorder_name", "text", "Your name", "Recorded by", "Your name",
+                "Enter your name", show_if=ShowIf("recorded_by_decision_maker", ("no",)),
+                since=2,
+            ),
+            Field(
+                "recorder_role", "text", "Your role", "Role of the person who recorded it",
+                "Your role", "Enter your role",
+                show_if=ShowIf("recorded_by_decision_maker", ("no",)),
+                since=2,
+            ),
+        ),
+    ),
+    Page(
+        "decision_time",
+        "When was the decision made?",
+        THE_RECORD,
+        (7,),
+        (
+            Field(
+                "decided_at", "datetime", "When was the decision made?",
+                "Date and time of the decision", "Date the decision was made",
+                "Enter the date and time the decision was made",
+                time_noun="Time the decision was made",
+                now_button=True,
+                statement_no_decision="Date and time recorded",
+            ),
+            Field(
+                "review_date", "date", "Date to review the decision (optional)", "Review date",
+                "Review date", "Enter the review date",
                 required=False,
             ),
         ),
@@ -771,7 +963,8 @@ LEGACY_FIELDS: dict[str, LegacyField] = {
     # the conditions that fit the Article 9 condition chosen.
     "schedule1_condition": LegacyField("article_9", Field(
         "schedule1_condition", "text", "Data Protection Act 2018 Schedule 1 condition",
-        "Schedule 1 condition", "Enter the Data Protection Act 2018 Schedule 1 condition",
+        "Data Protection Act 2018 Schedule 1 condition", "Schedule 1 condition",
+        "Enter the Data Protection Act 2018 Schedule 1 condition",
     ), (1,)),
 }
 

@@ -35,11 +35,12 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from . import dates, flow
+from . import dateparts, dates, flow
 from ._version import __version__
 from .amend import AMENDMENT_KEYS, history, history_problem
 from .answers import Answers, get, is_shown
 from .canonical import DIGEST_KEY, digest
+from .dateparts import DATE_KINDS, as_boxes
 from .outcomes import OUTCOMES, PROMPTS, SHARE_DECISIONS
 from .questions import FIELDS, LEGACY_FIELDS, page
 from .rules import RULES
@@ -93,12 +94,20 @@ def stored_answers(answers: Answers, now: datetime,
     kept: Answers = {}
     for page_id in flow.path(answers):
         for f in page(page_id).fields:
-            value = answers.get(f.name)
-            if value is None or not is_shown(f, answers):
+            if not is_shown(f, answers):
+                continue
+            if f.kind in DATE_KINDS:
+                # From the boxes, or the whole value; a date that is not real is not kept
+                # (sealing refuses it first).
+                value: str | list[str] | None = dateparts.value(f, answers)
+            else:
+                found = answers.get(f.name)
+                value = found if isinstance(found, (str, list)) else None
+            if value is None:
                 continue
             if f.kind == "datetime" and isinstance(value, str):
                 before = original.get(f.name) if original is not None else None
-                if isinstance(before, str) and dates.to_form(before) == dates.to_form(value):
+                if isinstance(before, str) and dates.same_local_time(before, value):
                     value = before
                 else:
                     moment = dates.parse_datetime(value, now.tzinfo)
@@ -143,17 +152,10 @@ def build(answers: Answers, now: datetime, *,
 
 
 def form_answers(record: Mapping[str, Any]) -> Answers:
-    """The record's answers as a form shows them (times without their offset)."""
-    answers: Answers = {}
+    """The record's answers as the page's form shows them: each date in its boxes (a
+    time without its offset, which re-saving it unchanged keeps)."""
     stored = record.get("answers")
-    if not isinstance(stored, Mapping):
-        return answers
-    for name, value in stored.items():
-        if name in FIELDS and FIELDS[name].kind == "datetime" and isinstance(value, str):
-            value = dates.to_form(value)
-        if isinstance(value, (str, list)):
-            answers[name] = value
-    return answers
+    return as_boxes(stored) if isinstance(stored, Mapping) else {}
 
 
 def _is_text_list(value: object) -> bool:

@@ -30,7 +30,7 @@ _VALUE = {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "str
 
 
 def _field_schema(f: Field) -> dict[str, Any]:
-    schema: dict[str, Any] = {"title": f.label.removesuffix(" (optional)")}
+    schema: dict[str, Any] = {"title": f.statement}
     if f.hint:
         schema["description"] = f.hint
     values = [o.value for o in f.options]

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["BIDI_CONTROLS", "INVISIBLE", "has_control_characters", "md_escape", "visible"]
+__all__ = ["BIDI_CONTROLS", "CSS_STRING_MAX", "INVISIBLE", "css_string", "has_control_characters", "md_escape",
+           "visible"]
 
 # Embeddings, overrides, isolates and marks: each can make text display in an
 # order other than the one it was typed in ("Trojan Source").
@@ -155,3 +156,22 @@ def md_escape(text: str) -> str:
     as markers first, as in every other format.
     """
     return "\\\n".join(_md_line(line) for line in visible(text).split("\n"))
+
+
+# Characters a CSS string may hold as they are. Every other one is written as a
+# CSS escape of six hex digits, so no quote, backslash, line break, "<" (as in
+# "</style>") or "&" reaches the style sheet, and the string cannot end early or
+# break out of it. A space is escaped too: after an escape, CSS takes one space
+# as the escape's end and drops it.
+_CSS_PLAIN = re.compile(r"[A-Za-z0-9,.:_-]", re.ASCII)
+# The most of a typed text a running header shows (the record itself shows it all).
+CSS_STRING_MAX = 60
+
+
+def css_string(text: str, limit: int = CSS_STRING_MAX) -> str:
+    """Typed text as a quoted CSS string, for a printed page's running header: cut to
+    `limit` characters (ending with an ellipsis), invisible characters shown as markers as in every
+    other format, and every character outside a small safe set escaped ("\\00003C")."""
+    shown = visible(text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026")
+    escaped = "".join(c if _CSS_PLAIN.fullmatch(c) else f"\\{ord(c):06X}" for c in shown)
+    return f'"{escaped}"'

@@ -24,10 +24,9 @@ _INDENT = "    "
 def _line(label: str, value: str) -> list[str]:
     """A label and its value: on one line, or the value's lines indented below it."""
     text = visible(value)
-    joiner = " " if label.endswith("?") else ": "
     if "\n" not in text:
-        return [f"{label}{joiner}{text}"]
-    return [f"{label}{joiner.rstrip()}",
+        return [f"{label}: {text}"]
+    return [f"{label}:",
             *[(_INDENT + line) if line.strip() else "" for line in text.split("\n")]]
 
 
@@ -55,6 +54,9 @@ def render_txt(record: Mapping[str, Any]) -> str:
     out += _line("Decision", v.decision)
     if v.decided_at:
         out += _line(v.decided_label, v.decided_at)
+    if v.recorded_by and v.decided_by:
+        out += _line("Decided by", v.decided_by)
+        out += _line("Recorded by", v.recorded_by)
     out += _line("Reasons for the decision", v.reasons)
     if v.departure_reason:
         out += _line("Why the decision differs from what the guidance points to",

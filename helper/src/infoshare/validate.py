@@ -3,15 +3,19 @@
 Nothing here raises on bad input: a user's mistake is a Problem to show, not
 an error. Only fields on the decision's path, and follow-ups that are shown,
 are checked, so an answer left over from a changed mind never blocks a record.
+
+A problem with a date also names the boxes to highlight (`parts`), following
+the GOV.UK date pattern: all of them when nothing was entered or the whole
+date is wrong, only the missing or impossible ones otherwise.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import datetime, timedelta, tzinfo
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
-from . import dates, flow
+from . import dateparts, dates, flow
 from .answers import get, is_shown
 from .questions import LEGACY_FIELDS, SCHEDULE_1, Field, field, page
 from .textsafety import has_control_characters
@@ -25,20 +29,40 @@ _IN_THE_PAST = ("request_received_at", "advice_at", "decided_at")
 _CLOCK_SLACK = timedelta(minutes=5)
 
 
+_DATE = tuple(p.key for p in dateparts.DATE_PARTS)
+_TIME = tuple(p.key for p in dateparts.TIME_PARTS)
+
+
 class Problem(NamedTuple):
     field: str | None
     message: str
+    # For a date, the boxes to highlight ("day", "month", "year", "hour", "minute").
+    parts: tuple[str, ...] = ()
 
-    def to_dict(self) -> dict[str, str | None]:
-        return {"field": self.field, "message": self.message}
+    def to_dict(self) -> dict[str, Any]:
+        found: dict[str, Any] = {"field": self.field, "message": self.message}
+        if self.parts:
+            found["parts"] = list(self.parts)
+        return found
 
 
-def _check_field(f: Field, answers: Mapping[str, object], zone: tzinfo | None,
-                 version: int | None = None) -> Problem | None:
+def _check_date(f: Field, answers: Mapping[str, object], *, asked: bool) -> Problem | None:
+    reading = dateparts.read(f, answers)
+    if reading.message is None:
+        return None
+    if not reading.entered:
+        return Problem(f.name, f.missing, reading.parts) if f.required and asked else None
+    return Problem(f.name, reading.message, reading.parts)
+
+
+def _check_field(f: Field, answers: Mapping[str, object], version: int | None = None
+                 ) -> Problem | None:
+    # A record sealed before this question was asked cannot have answered it.
+    asked = version is None or f.since <= version
+    if f.kind in dateparts.DATE_KINDS:
+        return _check_date(f, answers, asked=asked)
     value = answers.get(f.name)
     if value is None or value in ("", []):
-        # A record sealed before this question was asked cannot have answered it.
-        asked = version is None or f.since <= version
         return Problem(f.name, f.missing) if f.required and asked else None
     if f.kind == "checkboxes":
         allowed = {o.value for o in f.options}
@@ -52,12 +76,6 @@ def _check_field(f: Field, answers: Mapping[str, object], zone: tzinfo | None,
         return Problem(f.name, f.missing)
     if f.kind == "radios":
         return None if value in {o.value for o in f.options} else Problem(f.name, f.missing)
-    if f.kind == "date":
-        return None if dates.parse_date(value) else Problem(f.name, f"{f.noun} must be a real date")
-    if f.kind == "datetime":
-        if dates.parse_datetime(value, zone) is None:
-            return Problem(f.name, f"{f.noun} must be a real date and time")
-        return None
     if value.strip() == "":
         return Problem(f.name, f.missing) if f.required else None
     if len(value) > f.max_length:
@@ -90,18 +108,17 @@ def _page_rules(page_id: str, answers: Mapping[str, object],
         legacy = LEGACY_FIELDS["schedule1_condition"].field
         if get(answers, legacy.name).strip() == "":
             problems.append(Problem(legacy.name, legacy.missing))
-    if page_id == "decision_maker":
-        review = dates.parse_date(get(answers, "review_date"))
-        decided = dates.parse_datetime(get(answers, "decided_at"), None)
+    if page_id == "decision_time":
+        review = dates.parse_date(dateparts.value(field("review_date"), answers) or "")
+        decided = dates.parse_datetime(dateparts.value(field("decided_at"), answers) or "", None)
         if review is not None and decided is not None and review < decided.date():
             problems.append(Problem(
-                "review_date", "Date of review must be the same as or after the date of the decision"
-            ))
+                "review_date", "Review date must be the same as or after the date the decision "
+                               "was made", _DATE))
     return problems
 
 
-def validate_page(page_id: str, answers: Mapping[str, object],
-                  zone: tzinfo | None = None, now: datetime | None = None,
+def validate_page(page_id: str, answers: Mapping[str, object], now: datetime | None = None,
                   version: int | None = None) -> list[Problem]:
     """Problems with the answers on one page (KeyError for an unknown page id).
 
@@ -115,7 +132,7 @@ def validate_page(page_id: str, answers: Mapping[str, object],
     fields += [legacy.field for legacy in LEGACY_FIELDS.values()
                if legacy.page == page_id and version in legacy.versions]
     for f in fields:
-        problem = _check_field(f, answers, zone if now is None else now.tzinfo, version)
+        problem = _check_field(f, answers, version)
         if problem is not None:
             problems.append(problem)
     failed = {p.field for p in problems}
@@ -125,34 +142,47 @@ def validate_page(page_id: str, answers: Mapping[str, object],
         visible = {f.name for pid in flow.path(answers) for f in page(pid).fields
                    if is_shown(f, answers)} | here
         failed = {p.field for p in problems}
-        timeline = _timeline({k: v for k, v in answers.items() if k in visible}, now, failed)
+        timeline = _timeline(answers, visible, now, failed)
         problems += [p for p in timeline if p.field in here and p.field not in failed]
     return problems
 
 
-def _timeline(answers: Mapping[str, object], now: datetime,
+def _not_before(name: str, moment: datetime, earlier: datetime, zone: tzinfo | None,
+                what: str) -> Problem:
+    """`name`'s time is before `earlier`'s: its date if that is earlier, else its time."""
+    f = field(name)
+    if moment.astimezone(zone).date() < earlier.astimezone(zone).date():
+        return Problem(name, f"{f.noun} must be the same as or after the date {what}", _DATE)
+    return Problem(name, f"{f.time_noun or f.noun} must be after the time {what}", _TIME)
+
+
+def _timeline(answers: Mapping[str, object], visible: set[str], now: datetime,
               failed: set[str | None]) -> list[Problem]:
-    """Checks that need the current time or span pages."""
+    """Checks that need the current time or span pages, on the `visible` fields."""
     problems: list[Problem] = []
     zone = now.tzinfo
     moments: dict[str, datetime] = {}
     for name in (*_IN_THE_PAST, "shared_at"):
-        parsed = dates.parse_datetime(get(answers, name), zone)
-        if parsed is not None and name not in failed and answers.get(name) is not None:
+        parsed = dates.parse_datetime(dateparts.value(field(name), answers) or "", zone)
+        if parsed is not None and name in visible and name not in failed:
             moments[name] = parsed
     for name in _IN_THE_PAST:
-        if name in moments and moments[name] > now + _CLOCK_SLACK:
-            problems.append(Problem(name, f"{field(name).noun} must be in the past"))
+        moment = moments.get(name)
+        if moment is None or moment <= now + _CLOCK_SLACK:
+            continue
+        f = field(name)
+        if moment.astimezone(zone).date() > now.date():
+            problems.append(Problem(name, f"{f.noun} must be today or in the past", _DATE))
+        else:
+            problems.append(Problem(name, f"{f.time_noun or f.noun} must be in the past", _TIME))
     received, decided = moments.get("request_received_at"), moments.get("decided_at")
     if received is not None and decided is not None and decided < received:
-        problems.append(Problem(
-            "decided_at", "Date and time of the decision must be after you received the request"
-        ))
+        problems.append(_not_before("decided_at", decided, received, zone,
+                                    "you received the request"))
     shared = moments.get("shared_at")
     if received is not None and shared is not None and shared < received - _CLOCK_SLACK:
-        problems.append(Problem(
-            "shared_at", "Date and time of sharing must be after you received the request"
-        ))
+        problems.append(_not_before("shared_at", shared, received, zone,
+                                    "you received the request"))
     return problems
 
 
@@ -163,11 +193,10 @@ def validate_answers(answers: Mapping[str, object], now: datetime,
     problems: list[Problem] = []
     on_path = flow.path(answers)
     for page_id in on_path:
-        problems += validate_page(page_id, answers, now.tzinfo, version=version)
+        problems += validate_page(page_id, answers, version=version)
     failed = {p.field for p in problems}
     visible = {
         f.name for page_id in on_path for f in page(page_id).fields if is_shown(f, answers)
     }
-    timeline = _timeline({k: v for k, v in answers.items() if k in visible}, now, failed)
-    problems += [p for p in timeline if p.field not in failed]
+    problems += [p for p in _timeline(answers, visible, now, failed) if p.field not in failed]
     return problems

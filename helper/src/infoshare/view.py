@@ -14,7 +14,7 @@ from typing import Any
 
 from . import dates, flow
 from .answers import get, is_shown
-from .display import NOT_ANSWERED, display_value, row_label
+from .display import NOT_ANSWERED, display_value, no_decision, row_label
 from .outcomes import SHARE_DECISIONS
 from .questions import FIELDS, LEGACY_FIELDS, Field, page
 from .rules import RULES, Rule
@@ -26,10 +26,12 @@ __all__ = ["DIGEST_NOTE", "Amendment", "Change", "Row", "Section", "View", "buil
 DIGEST_NOTE = ("The digest is of the record's JSON file. Keep that file: it is the authoritative "
                "record, and infoshare validate checks it has not been altered.")
 
-# Record headings for the pages; the pages' own titles are questions.
+# Record headings for the pages (a record groups its answers by the page that asked
+# them); the pages' own titles are questions.
 _HEADINGS = {
     "urgency": "Urgency",
-    "request": "The case and the request",
+    "case_reference": "The case",
+    "request": "The request",
     "purpose": "Purpose",
     "personal_data": "Personal data",
     "risk_of_harm": "Risk of harm",
@@ -37,24 +39,28 @@ _HEADINGS = {
     "consent": "Consent and views",
     "other_basis": "Another basis to share without consent",
     "lawful_basis": "Lawful basis",
-    "article_9": "Special category data",
+    "special_category": "Special category data",
+    "article_9": "Special category data: the Article 9 condition",
     "schedule_1_part_2": "Special category data: the Schedule 1 Part 2 condition",
+    "criminal_offence": "Criminal offence data",
     "confidence": "Sharing confidential information without consent",
-    "sharing": "What was shared, with whom and how",
+    "sharing": "What was shared",
+    "recipient": "Who it was shared with",
+    "how_shared": "How and when it was shared",
+    "identities": "Protecting identities",
+    "principles": "Necessary and proportionate",
     "telling": "Telling the person",
     "advice": "Advice",
     "decision_maker": "Who decided",
+    "recorder": "Who recorded it",
+    "decision_time": "When it was decided",
 }
 # Shown together at the top of the record, not again in the sections.
 _TOP = ("decision", "departure", "reasons")
 # A record made while seeking advice records no decision yet: it says who recorded
-# it and when, not who decided.
-_SEEKING_ADVICE = "seeking_advice"
-_SEEKING_ADVICE_HEADINGS = {"decision_maker": "Who made this record"}
-_SEEKING_ADVICE_LABELS = {
-    "decision_maker_name": "Name of the person who made this record",
-    "decided_at": "When was this recorded?",
-}
+# it and when, not who decided (the fields' own statements say so for their rows).
+_SEEKING_ADVICE_HEADINGS = {"decision_maker": "Who made this record",
+                            "decision_time": "When it was recorded"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +114,10 @@ class View:
     decision_trusted: bool
     # "Decided", or what a record made while seeking advice says instead.
     decided_label: str
+    # Who recorded the decision, where that was not the person who made it, and then
+    # who made it (else None: the person named as the decision maker recorded it).
+    recorded_by: str | None
+    decided_by: str | None
     emergency: bool
     shared_at: str | None
     decided_at: str | None
@@ -149,8 +159,20 @@ def _cell(f: Field, label: str, value: object) -> Row:
 
 def _row(name: str, answers: Mapping[str, object], *, seeking_advice: bool = False) -> Row:
     f = _field(name)
-    label = _SEEKING_ADVICE_LABELS.get(name) if seeking_advice else None
-    return _cell(f, label or row_label(f), answers.get(name))
+    return _cell(f, row_label(f, seeking_advice=seeking_advice), answers.get(name))
+
+
+def _name_and_role(answers: Mapping[str, object], prefix: str) -> str:
+    named = [get(answers, f"{prefix}_{part}") for part in ("name", "role")]
+    # As typed: nothing is trimmed (a trailing invisible character is shown, not dropped).
+    return ", ".join(text for text in named if text.strip()) or NOT_ANSWERED
+
+
+def _recorded_by(answers: Mapping[str, object]) -> tuple[str, str] | None:
+    """Who recorded someone else's decision, and who made it: name and role of each."""
+    if get(answers, "recorded_by_decision_maker") != "no":
+        return None
+    return _name_and_role(answers, "recorder"), _name_and_role(answers, "decision_maker")
 
 
 def build_change(change: Mapping[str, Any]) -> Change:
@@ -195,16 +217,21 @@ def _when(value: str) -> str:
 def build_view(record: Mapping[str, Any]) -> View:
     """The view of a sealed record (assumed already checked by infoshare.parse)."""
     answers: Mapping[str, object] = record["answers"]
-    seeking_advice = get(answers, "decision") == _SEEKING_ADVICE
+    version = record["schema_version"]
+    seeking_advice = no_decision(answers)
     sections: list[Section] = []
     for page_id in flow.path(answers):
         pg = page(page_id)
         if page_id in _TOP:
             continue
-        names = [f.name for f in pg.fields if is_shown(f, answers)]
+        # A question first asked after the record was made is left out, not shown unanswered.
+        names = [f.name for f in pg.fields
+                 if is_shown(f, answers) and (f.since <= version or f.name in answers)]
         # An answer to a question an earlier schema asked, in the section it belongs to.
         names += [name for name, legacy in LEGACY_FIELDS.items()
                   if legacy.page == page_id and name in answers]
+        if not names:
+            continue
         rows = tuple(_row(name, answers, seeking_advice=seeking_advice) for name in names)
         title = (_SEEKING_ADVICE_HEADINGS.get(page_id) if seeking_advice else None) or (
             _HEADINGS.get(page_id, pg.title))
@@ -213,12 +240,15 @@ def build_view(record: Mapping[str, Any]) -> View:
     shared_at = get(answers, "shared_at")
     decided_at = get(answers, "decided_at")
     decision = _row("decision", answers)
+    recorder = _recorded_by(answers)
     site = record.get("site")
     return View(
         case_reference=get(answers, "case_reference"),
         decision=decision.value,
         decision_trusted=decision.trusted,
         decided_label="Recorded, while seeking advice" if seeking_advice else "Decided",
+        recorded_by=recorder[0] if recorder else None,
+        decided_by=recorder[1] if recorder else None,
         # Older records set the flag for any emergency; the banner says something was shared.
         emergency=record["emergency"] is True and get(answers, "decision") in SHARE_DECISIONS,
         shared_at=_when(shared_at) if shared_at else None,
