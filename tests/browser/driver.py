@@ -74,6 +74,7 @@ BASE: dict[str, Any] = {
     "advice_at": "2026-01-15T11:15",
     "advice_given": "Share the attendance record and the disclosures today.",
     "reasons": "The disclosures suggest the child may be suffering significant harm.",
+    "recorded_by_decision_maker": "yes",
     "decision_maker_name": "Jo Evans",
     "decision_maker_role": "Head of year",
     "decision_maker_organisation": "Example Academy",

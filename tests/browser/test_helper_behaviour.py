@@ -135,17 +135,26 @@ def test_errors_summarised_focused_linked_and_nothing_lost(watched: Any, site_ur
     page.locator("#f-urgency-2").check()
     driver.press_continue(page, "urgency")
     assert not page.title().startswith("Error: ")
-    # A page of several questions: every problem at once, and what was typed stays.
     page.locator("#f-case_reference").fill("CR-77")
+    driver.press_continue(page, "case_reference")
+    # A page of several questions: every problem at once, and what was typed stays.
     page.locator("input[name=request_source][value=asked]").check()
     page.locator("#f-requester_name").fill("Sam <Patel>")
+    page.locator("#f-request_received_at-month").fill("1")
     driver.press_continue(page, "request")
     summary = driver.error_summary(page)
     hrefs = summary.get_by_role("link").evaluate_all("ls => ls.map(a => a.getAttribute('href'))")
+    # The date's link goes to its first missing box: here, the day.
     assert hrefs == ["#f-requester_role", "#f-requester_organisation", "#f-request_received_at"]
+    assert "must include a day and a year" in summary.inner_text()
     assert page.title().startswith("Error: ")
     assert page.locator("#f-case_reference").input_value() == "CR-77"
     assert page.locator("#f-requester_name").input_value() == "Sam <Patel>"
+    assert page.locator("#f-request_received_at-month").input_value() == "1"
+    # Only the boxes that are wrong are marked.
+    marked = page.locator("#q-request .govuk-date-input__input.govuk-input--error")
+    assert sorted(marked.evaluate_all("es => es.map(e => e.id)")) == [
+        "f-request_received_at", "f-request_received_at-year"]
     assert page.locator("input[name=request_source][value=asked]").is_checked()
     _no_axe_violations(page, "errors on a page of several questions")
 
@@ -153,7 +162,8 @@ def test_errors_summarised_focused_linked_and_nothing_lost(watched: Any, site_ur
     assert driver.focused(page)["id"] == "f-requester_organisation"
     page.locator("#f-requester_role").fill("Social worker")
     page.locator("#f-requester_organisation").fill("Example Council")
-    page.locator("#f-request_received_at").fill("2026-01-15T09:40")
+    for box, value in (("", "15"), ("-year", "2026"), ("-hour", "9"), ("-minute", "40")):
+        page.locator(f"#f-request_received_at{box}").fill(value)
     driver.press_continue(page, "request")
     assert driver.current_view(page) == "purpose"
     assert not page.title().startswith("Error: ")
@@ -186,8 +196,10 @@ def test_failed_start_explains_and_still_downloads_answers(watched: Any, site_ur
 
     # Without Python the questions can still be answered, in order.
     driver.press_continue(page, "urgency")
-    assert driver.current_view(page) == "request"
+    assert driver.current_view(page) == "case_reference"
     page.locator("#f-case_reference").fill("Case 12/ü <b>")
+    driver.press_continue(page, "case_reference")
+    assert driver.current_view(page) == "request"
     page.locator("input[name=request_source][value=own_initiative]").check()
     with page.expect_download() as info:
         notice.get_by_role("button", name="Download your answers (JSON)").click()
@@ -232,7 +244,7 @@ def test_altered_wheel_is_refused_by_name(watched: Any, site_url: str) -> None:
     assert "does not match pyodide-lock.json" in text
     page.locator("#f-urgency-2").check()
     driver.press_continue(page, "urgency")
-    assert driver.current_view(page) == "request"
+    assert driver.current_view(page) == "case_reference"
     _no_axe_violations(page, "failed: altered wheel")
     assert watched.foreign_requests() == []
 
@@ -302,7 +314,7 @@ def test_whole_decision_private_clean_and_accessible(watched: Any, site_url: str
         if not page.locator(driver.QUESTION).count():
             break
         page_id = driver.answer_current_page(page, answers, journey)
-        if page_id in {"request", "consent", "decision", "lawful_basis", "sharing"}:
+        if page_id in {"request", "consent", "decision", "lawful_basis", "sharing", "decision_time"}:
             _no_axe_violations(page, f"question {page_id}, answered")
             states_checked.add(page_id)
         if page_id == "decision":
@@ -331,7 +343,7 @@ def test_whole_decision_private_clean_and_accessible(watched: Any, site_url: str
     assert watched.warnings == []
     assert driver.storage(page) == {"local": 0, "session": 0, "idb": [], "cookie": ""}
     assert page.context.cookies() == []
-    assert states_checked == {"request", "consent", "decision", "lawful_basis", "sharing"}
+    assert states_checked == {"request", "consent", "decision", "lawful_basis", "sharing", "decision_time"}
 
 
 def test_theme_script_runs_once_the_helper_has_started(watched: Any, site_url: str) -> None:
@@ -445,9 +457,9 @@ def test_keyboard_only_first_steps(watched: Any, site_url: str) -> None:
     page.keyboard.press("ArrowDown")  # moves to, and selects, "No"
     assert page.locator("#f-urgency-2").is_checked()
     page.keyboard.press("Enter")  # submits the question, as any form does
-    page.wait_for_selector("#q-request:not([hidden])")
+    page.wait_for_selector("#q-case_reference:not([hidden])")
     now = driver.focused(page)
-    assert now["tag"] == "h2" and now["section"] == "request"
+    assert now["tag"] == "h2" and now["section"] == "case_reference"
     page.keyboard.press("Tab")
     assert driver.focused(page)["id"] == "f-case_reference"
     page.keyboard.press("Shift+Tab")
@@ -487,7 +499,7 @@ def test_clear_all_asks_first_then_forgets_everything(watched: Any, site_url: st
     page.get_by_role("button", name="Clear all answers").click()
     assert driver.current_view(page) == "clear"
     page.get_by_role("button", name="No, go back").click()
-    assert driver.current_view(page) == "request"
+    assert driver.current_view(page) == "case_reference"
     assert page.locator("#f-case_reference").input_value() == "KEEP-ME"
     page.get_by_role("button", name="Clear all answers").click()
     page.get_by_role("button", name="Yes, clear all answers").click()

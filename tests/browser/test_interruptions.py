@@ -55,8 +55,7 @@ def _start_request_page(page: Any, reference: str) -> None:
     page.locator("#f-urgency-2").check()
     driver.press_continue(page, "urgency")
     page.locator("#f-case_reference").fill(reference)
-    page.locator("input[name=request_source][value=own_initiative]").check()
-    page.locator("#q-request").get_by_role("button", name="Continue").click()
+    page.locator("#q-case_reference").get_by_role("button", name="Continue").click()
 
 
 @pytest.mark.parametrize(("marker", "says"), [
@@ -77,7 +76,7 @@ def test_a_worker_that_stops_answering_is_replaced_and_nothing_is_lost(
     assert page.evaluate("document.activeElement.id") == "infoshare-interrupted"
     # Nothing typed is lost, and it can be saved now.
     assert page.locator("#f-case_reference").input_value() == f"AB-12 {marker}"
-    assert driver.current_view(page) == "request"
+    assert driver.current_view(page) == "case_reference"
     with page.expect_download() as info:
         notice.get_by_role("button", name="Save your answers so far (JSON)").click()
     draft = json.loads(Path(info.value.path()).read_text(encoding="utf-8"))
@@ -87,8 +86,8 @@ def test_a_worker_that_stops_answering_is_replaced_and_nothing_is_lost(
     assert driver.helper_state(page) == "ready"
     assert "has restarted" in notice.inner_text()
     page.locator("#f-case_reference").fill("AB-12")
-    driver.press_continue(page, "request")
-    assert driver.current_view(page) == "purpose"
+    driver.press_continue(page, "case_reference")
+    assert driver.current_view(page) == "request"
     assert notice.is_hidden()
     assert watched.foreign_requests() == []
 
@@ -130,9 +129,8 @@ def test_repeated_failures_end_in_a_clear_failure(watched: Any, site_url: str) -
     page.locator("#f-urgency-2").check()
     driver.press_continue(page, "urgency")
     page.locator("#f-case_reference").fill("__crash__")
-    page.locator("input[name=request_source][value=own_initiative]").check()
     for _ in range(4):
-        page.locator("#q-request").get_by_role("button", name="Continue").click()
+        page.locator("#q-case_reference").get_by_role("button", name="Continue").click()
         page.wait_for_selector("html[data-helper-state=ready], html[data-helper-state=failed]", timeout=15_000)
         if driver.helper_state(page) == "failed":
             break

@@ -55,7 +55,8 @@ export function createJourney(ctx) {
   async function actNowContinue(button) {
     await busy(button, async () => {
       try {
-        await go(session.afterActNow || "request");
+        // Python says where the act-now page leads (`then`); failing that, the next question.
+        await go(session.afterActNow || kit.contract().pages[1].id);
       } catch (error) {
         unexpected(views.named.actNow, error);
       }
