@@ -13,7 +13,6 @@ site quietly built without its helper.
 from __future__ import annotations
 
 import logging
-import shutil
 import sys
 from pathlib import Path
 
@@ -84,7 +83,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     # (helper page) the packages the worker puts on Python's path, and the size of
     # everything it downloads before the helper is ready (for the progress bar).
     config.extra["helper_packages"] = list(build.packages)
-    config.extra["helper_download_bytes"] = runtime.startup_bytes(build.directory)
+    config.extra["helper_download_bytes"] = runtime.startup_bytes(build.directory, stored=_State.precompress)
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -126,10 +125,9 @@ def on_post_build(config: MkDocsConfig) -> None:
     build = _State.runtime
     if build is None:
         raise PluginError("the helper's runtime was not built before the site was written")
-    target = site_dir / "helper" / "runtime" / build.key
-    if target.exists():
-        shutil.rmtree(target)
-    shutil.copytree(build.directory, target)
+    # (speed) with precompressed copies, the standard library's zips are shipped with
+    # their entries stored, for Brotli to compress whole (build_scripts/runtime/build.py).
+    runtime.ship(build.directory, site_dir / "helper" / "runtime" / build.key, stored=_State.precompress)
     helper_page.version_module_imports(site_dir, helper_page.assets_version(Path(config.docs_dir)))
     defuse.defuse_theme_scripts(site_dir)
     site_checks.fail_on_external_assets(site_dir)
