@@ -33,6 +33,7 @@ from build_scripts.site import (  # noqa: E402
     defuse,
     helper_page,
     local_settings,
+    offline,
     precompress,
     print_links,
     site_address,
@@ -70,6 +71,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(str(exc)) from exc
     config.extra["local"] = settings
     config.extra["site_identity"] = local_settings.identity(settings, config.site_url)
+    # (offline) pages register the service worker (offline.js) unless this is `mkdocs serve`.
+    config.extra["offline"] = _State.command != "serve"
     for warning in site_address.warnings_for(config.site_url, _State.command):
         log.warning(warning)
     return config
@@ -133,5 +136,14 @@ def on_post_build(config: MkDocsConfig) -> None:
     site_checks.fail_on_external_assets(site_dir)
     sources.on_post_build(config)  # sources due to be checked again
     site_address.drop_sitemap(site_dir, config.site_url)
+    # (offline) the service worker's list of the site's files and the build's version, once
+    # every file is final (so after the steps above) and before the compressed copies.
+    try:
+        kept = offline.write_worker(site_dir, runtime_key=build.key, enabled=_State.command != "serve",
+                                    assets_version=helper_page.assets_version(Path(config.docs_dir)))
+    except offline.OfflineError as exc:
+        raise PluginError(str(exc)) from exc
+    if kept.files:
+        log.info("offline copy %s: %d files, %s bytes", kept.version, len(kept.files), f"{kept.size:,}")
     if _State.precompress:
         log.info(precompress.summary(precompress.precompress_site(site_dir, ROOT / ".cache" / "precompressed")))

@@ -13,6 +13,7 @@ import jsonschema
 import pytest
 
 from tests.browser import driver
+from tests.browser import test_offline as offline
 
 pytestmark = pytest.mark.browser
 
@@ -267,7 +268,7 @@ def test_opened_from_a_file_says_how_to_serve_it(browser: Any, built_site: Path)
 # ---- privacy, accessibility and keyboard across a whole decision -----------------------
 
 
-def test_whole_decision_private_clean_and_accessible(watched: Any, site_url: str) -> None:
+def test_whole_decision_private_clean_and_accessible(watched: Any, site_url: str, built_site: Path) -> None:
     page = watched.page
     url = site_url + "helper/"
     page.goto(url)
@@ -317,6 +318,9 @@ def test_whole_decision_private_clean_and_accessible(watched: Any, site_url: str
     assert [u for u in watched.requests if u.endswith("/python_stdlib_more.zip")], watched.requests
     assert watched.warnings == []
     assert driver.storage(page) == {"local": 0, "session": 0, "idb": [], "cookie": ""}
+    # Cache Storage: only the site's own files (the offline copy, tests/browser/test_offline.py,
+    # where the service worker runs), never what was typed.
+    assert offline.cache_problems(page, built_site, site_url, [answers["reasons"], answers["views"]]) == []
     assert page.context.cookies() == []
     assert states_checked == {"request", "consent", "decision", "lawful_basis", "sharing"}
 

@@ -42,6 +42,8 @@ PAGE_POLICY = ("connect-src 'self'; worker-src 'self'; object-src 'none'; base-u
                "form-action 'none'; frame-ancestors 'none'")
 HELPER_WORKER_POLICY = ("default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; "
                         "base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
+SERVICE_WORKER_POLICY = ("default-src 'none'; connect-src 'self'; base-uri 'none'; form-action 'none'; "
+                         "frame-ancestors 'none'")
 SEARCH_WORKER_POLICY = ("default-src 'none'; script-src 'self'; connect-src 'self'; "
                         "base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
 SAME_EVERYWHERE = {
@@ -100,6 +102,9 @@ def _headers_table(site: Path) -> list[tuple[str, str, str]]:
         ("/", PAGE_POLICY, "no-cache"),
         ("/rules/6/", PAGE_POLICY, "no-cache"),
         ("/helper/", PAGE_POLICY, "no-cache"),
+        # The service worker: asked for at every visit, never kept by a cache in between.
+        ("/sw.js", SERVICE_WORKER_POLICY, "no-cache"),
+        ("/offline.js", PAGE_POLICY, "no-cache"),
         ("/helper/helper.css", PAGE_POLICY, "no-cache"),
         ("/helper/record.schema.json", PAGE_POLICY, "no-cache"),
         ("/search/search_index.json", PAGE_POLICY, "no-cache"),
@@ -193,7 +198,7 @@ def test_what_is_precompressed(nginx: Nginx) -> None:
     must = [
         "index.html", "rules/6/index.html", "helper/index.html", "helper/helper.js", "helper/worker.mjs",
         "helper/helper.css", "search/search_index.json", "sitemap.xml", "assets/stylesheets/site.css",
-        "helper/record.schema.json",
+        "helper/record.schema.json", "sw.js", "offline.js",
     ]
     for name in must:
         for suffix in (".gz", ".br"):
