@@ -28,6 +28,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from build_scripts.dev.static_server import serving
+from build_scripts.site import offline as offline_step
 from tests.browser import driver
 from tests.conftest import ROOT, TEST_SITE_URL
 
@@ -342,3 +343,27 @@ def test_the_offer_waits_while_answers_are_unsaved(context: Any, two_builds: Two
         helper.locator("#q-urgency").get_by_role("button", name="Save your answers so far", exact=True).click()
     helper.locator(NOTICE).wait_for(timeout=15_000)
     assert helper.locator("#f-urgency-2").is_checked()  # nothing was reloaded meanwhile
+
+
+def test_a_development_server_removes_the_copy(context: Any, two_builds: TwoBuilds) -> None:
+    """`mkdocs serve` writes a sw.js that keeps nothing: a browser that kept an earlier
+    build's copy at the same address drops it, so the development server is what it sees."""
+    serve = two_builds.b.with_name("serve")
+    shutil.copytree(two_builds.a, serve)
+    template = (ROOT / "docs" / "sw.js").read_text(encoding="utf-8")
+    (serve / "sw.js").write_text(offline_step.fill(template, "", ()), encoding="utf-8")
+    page = context.new_page()
+    page.goto(two_builds.base + "rules/4/")
+    wait_for_copy(page, len(kept_list(two_builds.a)))
+
+    two_builds.publish(serve)
+    page.goto(two_builds.base + "privacy/")  # from the copy; the new sw.js is found
+    deadline = time.monotonic() + COPY_TIMEOUT_S
+    while True:
+        state = cache_state(page)
+        if state["active"] is None and state["caches"] == {}:
+            break
+        assert time.monotonic() < deadline, f"the copy was not removed: {json.dumps(state)[:300]}"
+        page.wait_for_timeout(250)
+    page.goto(two_builds.base + "privacy/")
+    assert not cache_state(page)["controlled"]

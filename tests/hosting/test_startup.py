@@ -99,8 +99,16 @@ def test_offline_copy_through_nginx(nginx: Nginx, browser: Any) -> None:
     context = browser.new_context(service_workers="allow")
     try:
         page = context.new_page()
+        logged = len(nginx.log_entries())
         driver.open_helper(page, nginx.base)
         offline.wait_for_copy(page, len(offline.kept_list(nginx.site)))
+        # The copy took the runtime from the browser's cache (it is cached for a year), not
+        # the network again: each of its files was sent once.
+        runtime = [e["request"] for e in nginx.log_entries()[logged:] if "/helper/runtime/" in e["request"]]
+        assert len(runtime) == len(set(runtime)) == 11, runtime
+        # The copy asked the server for the site's other files too.
+        sent = [e["request"] for e in nginx.log_entries()[logged:]]
+        assert "/sw.js" in sent and "/rules/6/" in sent
         context.set_offline(True)
         page.reload()
         driver.wait_settled(page)
