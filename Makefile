@@ -20,7 +20,7 @@ help:
 	@echo "make build   build the static site into site/ for the address in SITE_URL"
 	@echo "             (SITE_URL=https://your.address/ make build; see docs/hosting.md)"
 	@echo "make check   lint (ruff) and type-check (mypy --strict) the Python sources"
-	@echo "make bench   measure the helper's start-up and output speed in Chromium"
+	@echo "make bench   measure the helper's start-up and output speed in Chromium (and on Fast 4G via nginx)"
 	@echo "make lighthouse   Lighthouse scores for the home page and a rule page"
 
 $(BIN)/activate:
@@ -62,7 +62,7 @@ check: setup
 test: check chromium nginx
 	$(BIN)/python -m pytest
 
-bench: setup chromium
+bench: setup chromium nginx
 	$(BIN)/python -m build_scripts.dev.bench
 
 lighthouse: setup chromium

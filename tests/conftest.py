@@ -88,7 +88,10 @@ def browser() -> Iterator[object]:
 
 @pytest.fixture
 def page(browser: object) -> Iterator[object]:
-    context = browser.new_context(accept_downloads=True)  # type: ignore[attr-defined]
+    # Without the site's service worker (docs/sw.js): these tests stand in for the network
+    # with page.route(), which never sees a request the worker answers from its copy. The
+    # service worker's own tests make their contexts with it (tests/browser/test_offline.py).
+    context = browser.new_context(accept_downloads=True, service_workers="block")  # type: ignore[attr-defined]
     pg = context.new_page()
     try:
         yield pg

@@ -1,6 +1,6 @@
 """Benchmark the decision helper page in headless Chromium, against bare npm Pyodide.
 
-    python -m build_scripts.dev.bench [--site DIR] [--runs N] [--json FILE]
+    python -m build_scripts.dev.bench [--site DIR] [--runs N] [--fast4g-runs N] [--json FILE]
 
 Builds the site (or takes a built one), serves it on a loopback port, and for each run
 opens a fresh browser context (an empty cache, cleared again through the devtools
@@ -32,7 +32,21 @@ create record       for context, the page's measure "infoshare:create": from pre
                     "Create the record" to the download page showing (seal + render).
 
 The server sends Cache-Control: max-age=600, as GitHub Pages does, so the warm
-navigation is served from the browser's cache.
+navigation is served from the browser's cache, or from the site's offline copy (sw.js)
+once its service worker has made it, as on a practitioner's return visit.
+
+Then, on a real connection's terms ("Fast 4G"): the same built site, precompressed as
+`make build` makes it, served by real nginx with the shipped configuration
+(hosting/nginx/, started by nginx_server.py), and Chromium's network emulation (CDP
+Network.emulateNetworkConditions: 9 Mbit/s down, 1.5 Mbit/s up, 60 ms round trip, which
+throttles the helper's worker too). Each run is a fresh browser context with its cache
+cleared: a practitioner's first visit. What is measured:
+
+Fast 4G ready       the page's mark "infoshare:ready", as above, median of the runs.
+bytes before ready  what nginx sent (the body bytes, compressed as sent) for every request
+                    that reached it before the helper was ready, from nginx's own log.
+                    What follows ready (the rest of the standard library, Jinja2, the
+                    offline copy of the site) is listed apart.
 """
 
 from __future__ import annotations
@@ -61,6 +75,7 @@ from tests.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402  the test suite
 BARE_PREFIX = "/__bare__/"
 BUDGETS = {
     "first_input": ("first input usable", 300.0, "ms"),
+    "fast4g_ready": ("helper ready on Fast 4G, cold", 5000.0, "ms"),
     "ratio_cold": ("helper ready / bare ready, cold", 0.5, "x"),
     "ratio_warm": ("helper ready / bare ready, warm", 0.6, "x"),
     "render": ("all three formats (render round trip)", 50.0, "ms"),
@@ -118,6 +133,17 @@ try {
 """
 
 
+# Chromium's "Fast 4G" preset, in the units CDP takes (bytes per second, milliseconds).
+FAST_4G = {
+    "offline": False,
+    "latency": 60,
+    "downloadThroughput": 9_000_000 / 8,
+    "uploadThroughput": 1_500_000 / 8,
+    "connectionType": "cellular4g",
+}
+FAST_4G_BUDGET_MS = 5000.0
+
+
 @contextmanager
 def serve(site: Path, bare_dir: Path) -> Iterator[str]:
     with serving(site, mounts={BARE_PREFIX: bare_dir}) as base:
@@ -140,8 +166,11 @@ def make_bare_dir(work: Path) -> Path:
 
 
 def build_site(out: Path) -> Path:
-    # A strict build needs the site's address (SITE_URL); a measurement needs none.
-    env = {**os.environ, "SITE_URL": os.environ.get("SITE_URL") or "https://infoshare.invalid/"}
+    # A strict build needs the site's address (SITE_URL); a measurement needs none. Built
+    # as `make build` builds it, with its precompressed copies, for nginx; the static
+    # server ignores the copies.
+    env = {**os.environ, "SITE_URL": os.environ.get("SITE_URL") or "https://infoshare.invalid/",
+           "PRECOMPRESS": "true"}
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
                             cwd=ROOT, capture_output=True, text=True, env=env)
     if result.returncode != 0:
@@ -256,6 +285,107 @@ def run(site: Path, runs: int) -> dict[str, dict[str, list[float]]]:
     return samples
 
 
+def _wait_for_quiet_log(server: Any, quiet: float = 1.0, limit: float = 20.0) -> None:
+    """Wait until nginx has logged nothing new for `quiet` seconds (responses in flight
+    are logged when they end)."""
+    import time
+
+    deadline = time.monotonic() + limit
+    size, since = -1, time.monotonic()
+    while time.monotonic() < deadline:
+        now = server.access_log.stat().st_size if server.access_log.exists() else 0
+        if now != size:
+            size, since = now, time.monotonic()
+        elif time.monotonic() - since >= quiet:
+            return
+        time.sleep(0.1)
+
+
+def measure_fast4g(browser: Any, server: Any) -> dict[str, Any]:
+    """One cold visit to the helper on emulated Fast 4G, through nginx."""
+    logged = len(server.log_entries())
+    context, page = fresh_context(browser)
+    try:
+        cdp = context.new_cdp_session(page)
+        cdp.send("Network.enable")
+        cdp.send("Network.clearBrowserCache")
+        cdp.send("Network.emulateNetworkConditions", FAST_4G)
+        page.goto(server.base + "helper/", wait_until="commit", timeout=120_000)
+        page.wait_for_selector("html[data-helper-state]:not([data-helper-state=loading])", state="attached",
+                               timeout=120_000)
+        if page.evaluate("document.documentElement.dataset.helperState") != "ready":
+            raise SystemExit(f"the helper did not start: {page.locator('#infoshare-failed').inner_text()}")
+        ready = _mark(page, "infoshare:ready")
+        ready_epoch = page.evaluate("performance.timeOrigin") + (ready or 0)
+        # What the page fetches after ready (and the offline copy) is listed apart.
+        page.wait_for_timeout(1000)
+        _wait_for_quiet_log(server)
+    finally:
+        context.close()
+    entries = [e for e in server.log_entries()[logged:] if "Chrome" in e["user_agent"]]
+    before: list[dict[str, Any]] = []
+    after: list[dict[str, Any]] = []
+    for entry in entries:
+        arrived_ms = (float(entry["time"]) - float(entry["request_time"])) * 1000
+        (before if arrived_ms <= ready_epoch else after).append(entry)
+    return {
+        "ready": ready,
+        "bytes_before_ready": sum(int(e["bytes"]) for e in before),
+        "requests_before_ready": len(before),
+        "before": [(e["request"], int(e["bytes"]), e["content_encoding"]) for e in before],
+        "after": [(e["request"], int(e["bytes"]), e["content_encoding"]) for e in after],
+    }
+
+
+def run_fast4g(site: Path, runs: int) -> list[dict[str, Any]]:
+    from playwright.sync_api import sync_playwright
+
+    from build_scripts.dev import nginx_server
+
+    results = []
+    with tempfile.TemporaryDirectory(prefix="infoshare-bench-nginx-") as prefix, \
+            nginx_server.running(site, Path(prefix)) as server, sync_playwright() as pw:
+        if not server.brotli:
+            print("note: nginx's brotli_static module is not installed; gzip copies are sent", file=sys.stderr)
+        if not any(site.glob("helper/runtime/*/pyodide.asm.wasm.br")):
+            print(f"note: {site} was built without PRECOMPRESS=true: nginx compresses on the fly, "
+                  "not as `make build` ships it", file=sys.stderr)
+        browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        try:
+            for number in range(1, runs + 1):
+                results.append(measure_fast4g(browser, server))
+                print(f"Fast 4G run {number}/{runs}: ready {results[-1]['ready']:.0f} ms, "
+                      f"{results[-1]['bytes_before_ready']:,} bytes before ready", file=sys.stderr)
+        finally:
+            browser.close()
+    return results
+
+
+def report_fast4g(results: list[dict[str, Any]]) -> tuple[str, dict[str, Any], bool]:
+    readies = [float(r["ready"]) for r in results]
+    sizes = [float(r["bytes_before_ready"]) for r in results]
+    ready_med, ready_lo, ready_hi = _stat(readies)
+    size_med, size_lo, size_hi = _stat(sizes)
+    ok = ready_med <= FAST_4G_BUDGET_MS
+    summary = {"runs": len(results), "network": FAST_4G,
+               "ready": {"median": ready_med, "min": ready_lo, "max": ready_hi, "samples": readies},
+               "bytes_before_ready": {"median": size_med, "min": size_lo, "max": size_hi, "samples": sizes},
+               "files_before_ready": results[0]["before"], "files_after_ready": results[0]["after"]}
+    lines = [
+        f"Fast 4G (9 Mbit/s down, 1.5 up, 60 ms), nginx with the shipped configuration, cold, n={len(results)}",
+        (f"  helper ready (ms)          {ready_med:.0f} ({ready_lo:.0f}-{ready_hi:.0f})   budget <= "
+         f"{FAST_4G_BUDGET_MS:.0f}   {'ok' if ok else 'OVER'}"),
+        f"  compressed bytes before ready  {size_med:,.0f} ({size_lo:,.0f}-{size_hi:,.0f})",
+        "  first run, before ready (bytes as sent, encoding):",
+    ]
+    lines += [f"    {size:>10,}  {enc or '-':5}  {url}" for url, size, enc in
+              sorted(results[0]["before"], key=lambda x: -x[1])]
+    after = results[0]["after"]
+    lines.append(f"  first run, after ready: {len(after)} requests, {sum(s for _, s, _ in after):,} bytes")
+    lines += [f"    {size:>10,}  {enc or '-':5}  {url}" for url, size, enc in sorted(after, key=lambda x: -x[1])[:12]]
+    return "\n".join(lines), summary, ok
+
+
 def _stat(values: list[float]) -> tuple[float, float, float]:
     return statistics.median(values), min(values), max(values)
 
@@ -322,6 +452,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--site", type=Path, help="a built site folder (default: build one now)")
     parser.add_argument("--runs", type=int, default=5, help="runs, each cold then warm (default 5)")
+    parser.add_argument("--fast4g-runs", type=int, default=3,
+                        help="cold runs on emulated Fast 4G through nginx (default 3; 0 leaves them out)")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     parser.add_argument("--strict", action="store_true", help="exit 1 when a budget is missed")
     args = parser.parse_args(argv)
@@ -329,9 +461,18 @@ def main(argv: list[str] | None = None) -> int:
         site = args.site or build_site(Path(tmp) / "site")
         if not (site / "helper" / "index.html").exists():
             raise SystemExit(f"{site} has no helper/index.html: not a built site")
-        samples = run(site, args.runs)
-    table, summary, ok = report(samples, args.runs)
-    print(table)
+        samples = run(site, args.runs) if args.runs > 0 else None
+        fast4g = run_fast4g(site, args.fast4g_runs) if args.fast4g_runs > 0 else None
+    ok = True
+    summary: dict[str, Any] = {}
+    if samples is not None:
+        table, summary, ok = report(samples, args.runs)
+        print(table)
+    if fast4g is not None:
+        text, summary["fast4g"], fast_ok = report_fast4g(fast4g)
+        ok = ok and fast_ok
+        print()
+        print(text)
     if args.json:
         args.json.write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")
     return 1 if (args.strict and not ok) else 0

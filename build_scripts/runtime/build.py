@@ -5,9 +5,12 @@ loads, all from the site's own origin:
 
     pyodide.mjs, pyodide.asm.mjs, pyodide.asm.wasm   the engine (npm `pyodide`)
     python_stdlib.zip                                the standard library as bytecode: the
-                                                     part the helper uses (stdlib_split.py)
-    python_stdlib_more.zip                           the rest, added once the helper is ready
-    <dist>-<version>-cp314-none-any.whl              our package, jinja2, markupsafe (bytecode)
+                                                     modules the questions use (stdlib_split.py)
+    python_stdlib_records.zip                        the modules only records use, added
+                                                     right after "ready"
+    python_stdlib_more.zip                           the rest, added after them
+    <dist>-<version>-cp314-none-any.whl              our package (before "ready"); jinja2 and
+                                                     markupsafe (after: only records need them)
     pyodide-lock.json                                those three wheels only, relative names
     wheels.mjs                                       puts the wheels on sys.path (runtime_wheels.mjs)
 
@@ -33,6 +36,7 @@ renamed into place, so an existing folder is always complete.
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import logging
 import os
@@ -63,7 +67,19 @@ OWN_INPUTS = (
 
 ENGINE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
 STDLIB = "python_stdlib.zip"
+STDLIB_RECORDS = "python_stdlib_records.zip"
 STDLIB_MORE = "python_stdlib_more.zip"
+# The parts of the standard library, each built with its entries deflated one by one, so any
+# host sends them small. For a host that sends the build's precompressed copies
+# (PRECOMPRESS=true: nginx with the shipped settings), they are shipped with their entries
+# stored instead (ship()): Brotli over a whole archive finds what its modules have in
+# common, which deflating each module alone cannot (the first part: about 1.1 MB deflated,
+# 0.8 MB as stored and Brotli). The modules themselves are the same bytes either way.
+STDLIB_PARTS = (STDLIB, STDLIB_RECORDS, STDLIB_MORE)
+# The base's second copy of the compiled stdlib, without docstrings: the parts the helper
+# uses are taken from it (smaller, and nothing the helper runs reads a docstring; the parity tests
+# prove the outputs the same). The rest keeps them. Not shipped under this name.
+STDLIB_LEAN = "python_stdlib_lean.zip"
 LOCKFILE = "pyodide-lock.json"
 # Our own module in the runtime folder: the page's worker and the Node check both use it.
 WHEEL_LOADER = "wheels.mjs"
@@ -150,7 +166,7 @@ def _run(command: list[str], what: str) -> str:
     return result.stdout
 
 
-def _compile(node: str, pyodide: Path, jobs: list[dict[str, str]], work: Path) -> dict[str, Any]:
+def _compile(node: str, pyodide: Path, jobs: list[dict[str, Any]], work: Path) -> dict[str, Any]:
     jobs_file = work / "compile-jobs.json"
     jobs_file.write_text(json.dumps({"jobs": jobs}), encoding="utf-8")
     out = _run([node, str(COMPILE_SCRIPT), str(pyodide), str(jobs_file)], "Compiling to bytecode in Pyodide")
@@ -285,14 +301,17 @@ def _build_base(root: Path, pyodide: Path, node: str, base: Path) -> None:
                 sources.append(wheels.repack_sdist(path, artifact.name, tmp / "wheels" / "src"))
 
         tag = _python_tag(lock)
-        jobs = [{"kind": "stdlib", "src": str(pyodide / STDLIB), "dst": str(tmp / STDLIB)}]
+        jobs: list[dict[str, Any]] = [
+                {"kind": "stdlib", "src": str(pyodide / STDLIB), "dst": str(tmp / STDLIB)},
+                {"kind": "stdlib", "src": str(pyodide / STDLIB), "dst": str(tmp / STDLIB_LEAN), "docstrings": False}]
         compiled = tmp / "wheels" / "compiled"
         jobs += [{"kind": "wheel", "src": str(w), "dst": str(compiled / wheels.compiled_name(w.name, tag)),
                   "tag": f"{tag}-none-any"} for w in sources]
         _compile(node, pyodide, jobs, tmp)
-        left = _stdlib_sources(tmp / STDLIB)
-        if left:
-            raise RuntimeBuildError(f"{STDLIB} still holds sources after compiling: {left[:5]}")
+        for name in (STDLIB, STDLIB_LEAN):
+            left = _stdlib_sources(tmp / name)
+            if left:
+                raise RuntimeBuildError(f"{name} still holds sources after compiling: {left[:5]}")
         _publish(tmp, base)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -342,8 +361,12 @@ def _build_final(root: Path, base: Path, node: str, final: Path) -> tuple[str, .
         used = json.loads(_run([node, str(TRACE_SCRIPT), str(tmp), ",".join(packages)],
                                "Finding the standard library the helper uses").strip().splitlines()[-1])
         shutil.move(tmp / STDLIB, work / STDLIB)
-        first, rest = stdlib_split.split(work / STDLIB, used, tmp / STDLIB, tmp / STDLIB_MORE)
-        log.info("helper runtime: standard library split %d + %d entries", first, rest)
+        parts = (STDLIB, STDLIB_RECORDS, STDLIB_MORE)
+        counts = stdlib_split.split(work / STDLIB, [used["questions"], used["records"]],
+                                    [tmp / STDLIB, tmp / STDLIB_RECORDS], tmp / STDLIB_MORE, lean=base / STDLIB_LEAN)
+        log.info("helper runtime: standard library split %s",
+                 ", ".join(f"{n} ({count} modules, {(tmp / n).stat().st_size:,} bytes)"
+                           for n, count in zip(parts, counts, strict=True)))
         # The check starts Python from the first part alone, as the page does.
         report = check_runtime(tmp, packages, node=node)
         log.info("helper runtime: Python %s, Pyodide %s, started in %d ms",
@@ -374,14 +397,43 @@ def verify_lockfile(directory: Path) -> list[str]:
     return problems
 
 
-def startup_bytes(directory: Path) -> int:
+def stored_zip(path: Path) -> bytes:
+    """The zip at `path` with every entry stored rather than deflated: the same names, in
+    the same order, with the same bytes and dates (so the same input gives the same bytes)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            copy = zipfile.ZipInfo(info.filename, info.date_time)
+            copy.external_attr = info.external_attr
+            copy.compress_type = zipfile.ZIP_STORED
+            dst.writestr(copy, data)
+    return out.getvalue()
+
+
+def ship(directory: Path, target: Path, *, stored: bool) -> None:
+    """Copy a runtime folder into the site at `target`; with `stored`, the parts of the
+    standard library as stored_zip() makes them (see STDLIB_PARTS)."""
+    if target.exists():
+        shutil.rmtree(target)
+    shutil.copytree(directory, target)
+    if stored:
+        for name in STDLIB_PARTS:
+            (target / name).write_bytes(stored_zip(directory / name))
+
+
+def startup_bytes(directory: Path, *, stored: bool = False) -> int:
     """Bytes the page's worker downloads before the helper is ready: the engine, the part
-    of the standard library Python starts from, the lockfile, wheels.mjs and the wheels.
-    (python_stdlib_more.zip follows afterwards and is not counted.) The page shows the
-    download's progress against this total."""
+    of the standard library Python starts from, the lockfile, wheels.mjs and the wheels of
+    the packages the page names (ours). Their dependencies' wheels and the later parts of
+    the standard library follow afterwards and are not counted. The page shows the
+    download's progress against this total. With `stored`, the first part is counted as
+    ship() ships it for a host that sends precompressed copies."""
     lock = json.loads((directory / LOCKFILE).read_text(encoding="utf-8"))
-    names = [*ENGINE_FILES, STDLIB, LOCKFILE, WHEEL_LOADER, *(p["file_name"] for p in lock["packages"].values())]
-    return sum((directory / name).stat().st_size for name in names)
+    wheels_first = [str(lock["packages"][name]["file_name"]) for name in _our_packages(lock)]
+    names = [*ENGINE_FILES, LOCKFILE, WHEEL_LOADER, *wheels_first]
+    stdlib = len(stored_zip(directory / STDLIB)) if stored else (directory / STDLIB).stat().st_size
+    return stdlib + sum((directory / name).stat().st_size for name in names)
 
 
 def check_runtime(directory: Path, packages: tuple[str, ...], *, node: str | None = None) -> dict[str, Any]:
@@ -394,6 +446,12 @@ def check_runtime(directory: Path, packages: tuple[str, ...], *, node: str | Non
         wrong.append(f"Python {report['python']}, expected 3.14")
     wrong += [f"{mod} loaded from source ({path})" for mod, path in report["files"].items()
               if not path.endswith(".pyc")]
+    if not report["first_call_ok"]:
+        wrong.append("the bridge's first call failed with only the first part of the standard library")
+    if report["jinja2_loaded"]:
+        wrong.append("importing the bridge imported jinja2, which the page loads only after ready")
+    if report["record"] != {"sealed": True, "rendered": ["html", "json", "md"]}:
+        wrong.append(f"sealing and rendering a record with the record tools alone failed: {report['record']}")
     if report["escape"] != "&lt;a &amp; &#39;b&#39;&gt;" or report["template"] != "&lt;b&gt;":
         wrong.append("markupsafe / jinja2 escaping is wrong")
     if wrong:
@@ -420,7 +478,7 @@ def _build_runtime(root: Path, *, force: bool) -> RuntimeBuild:
     base_key, key = _keys(root, pyodide)
     cache = root / ".cache"
     final = cache / "runtime" / key
-    if not force and _complete(final, (*ENGINE_FILES, STDLIB, STDLIB_MORE, LOCKFILE, WHEEL_LOADER)):
+    if not force and _complete(final, (*ENGINE_FILES, STDLIB, STDLIB_RECORDS, STDLIB_MORE, LOCKFILE, WHEEL_LOADER)):
         lock = json.loads((final / LOCKFILE).read_text(encoding="utf-8"))
         if all((final / p["file_name"]).is_file() for p in lock["packages"].values()):
             return RuntimeBuild(final, key, _our_packages(lock), cached=True)
@@ -433,7 +491,7 @@ def _build_runtime(root: Path, *, force: bool) -> RuntimeBuild:
     if force:
         shutil.rmtree(final, ignore_errors=True)
         shutil.rmtree(base, ignore_errors=True)
-    if not _complete(base, (*ENGINE_FILES, STDLIB, LOCKFILE)):
+    if not _complete(base, (*ENGINE_FILES, STDLIB, STDLIB_LEAN, LOCKFILE)):
         log.info("Building the helper's Pyodide runtime base %s (stdlib to bytecode)...", base_key)
         _build_base(root, pyodide, node, base)
     log.info("Building the helper's Pyodide runtime %s...", key)

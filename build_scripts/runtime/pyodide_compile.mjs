@@ -8,7 +8,8 @@
 //
 // Usage: node pyodide_compile.mjs <pyodide dir> <jobs.json>
 //   jobs.json: {"jobs": [{"kind": "stdlib" | "wheel", "src": path, "dst": path,
-//                         "tag": "cp314-none-any" (wheels only)}]}
+//                         "tag": "cp314-none-any" (wheels only),
+//                         "docstrings": false (optional: leave docstrings out)}]}
 // Prints one JSON line on stdout: {"python": "3.14.2", "jobs": [{...stats}]}.
 // Any failure exits non-zero with the Python traceback on stderr.
 
@@ -19,6 +20,7 @@ import { pathToFileURL } from "node:url";
 // Runs inside Pyodide. Output is reproducible: fixed zip timestamps and
 // unchecked hash-based pycs (PEP 552), so nothing depends on the build time.
 const COMPILER = String.raw`
+import ast
 import base64
 import hashlib
 import importlib.util
@@ -32,10 +34,28 @@ _UNCHECKED_HASH = (0b01).to_bytes(4, "little")  # hash-based, source never check
 _EPOCH = (1980, 1, 1, 0, 0, 0)
 
 
-def _pyc(source, filename):
-    # optimize=0 keeps docstrings and asserts: the runtime must behave exactly
-    # like the CPython the tests run on.
-    code = compile(source, filename, "exec", dont_inherit=True, optimize=0)
+_DOCUMENTED = (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)
+
+
+def _without_docstrings(tree):
+    # Only the docstrings go (their objects' __doc__ becomes None, as under -OO); asserts
+    # and __debug__ stay as they are, unlike -OO. A body that was only a docstring
+    # becomes "pass" on the docstring's line, so every line number stays the same.
+    for node in ast.walk(tree):
+        if not isinstance(node, _DOCUMENTED) or not node.body:
+            continue
+        first = node.body[0]
+        if (isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant)
+                and isinstance(first.value.value, str)):
+            node.body = node.body[1:] or [ast.copy_location(ast.Pass(), first)]
+    return tree
+
+
+def _pyc(source, filename, docstrings=True):
+    # optimize=0 keeps asserts and __debug__: the runtime must behave exactly like the
+    # CPython the tests run on. Docstrings are left out only where asked.
+    tree = source if docstrings else _without_docstrings(ast.parse(source, filename))
+    code = compile(tree, filename, "exec", dont_inherit=True, optimize=0)
     return _MAGIC + _UNCHECKED_HASH + importlib.util.source_hash(source) + marshal.dumps(code)
 
 
@@ -66,7 +86,7 @@ def _site_prefix():
     return "/" + sysconfig.get_path("purelib").lstrip("/") + "/"
 
 
-def compile_archive(kind, src, dst, tag=None, label=None):
+def compile_archive(kind, src, dst, tag=None, label=None, docstrings=True):
     # co_filename is where the module will live at run time, as if the
     # interpreter had compiled the source there itself (tracebacks read well).
     prefix = _stdlib_prefix() if kind == "stdlib" else _site_prefix()
@@ -94,7 +114,7 @@ def compile_archive(kind, src, dst, tag=None, label=None):
                     data = ("\n".join(lines) + "\n").encode("utf-8")
             if name.endswith(".py"):
                 try:
-                    data = _pyc(data, prefix + name)
+                    data = _pyc(data, prefix + name, docstrings)
                 except SyntaxError as exc:
                     raise RuntimeError(f"{label}: {name} does not compile: {exc}") from exc
                 # Legacy layout: module.pyc where module.py was, so zipimport
@@ -135,7 +155,7 @@ async function main() {
     const src = `/tmp/compile/in-${i}.zip`;
     const dst = `/tmp/compile/out-${i}.zip`;
     pyodide.FS.writeFile(src, fs.readFileSync(job.src));
-    const stats = compileArchive(job.kind, src, dst, job.tag ?? null, path.basename(job.src));
+    const stats = compileArchive(job.kind, src, dst, job.tag ?? null, path.basename(job.src), job.docstrings ?? true);
     const result = stats.toJs({ dict_converter: Object.fromEntries });
     stats.destroy();
     fs.mkdirSync(path.dirname(path.resolve(job.dst)), { recursive: true });

@@ -1,6 +1,11 @@
 // Put the helper's wheels, and later the rest of the standard library, on Python's
 // import path, as they are.
 //
+// In two stages: before the helper is ready, only the packages the page names (our own,
+// `infoshare`), which is all the questions need; right after, their dependencies (Jinja2
+// and MarkupSafe, which only making a record needs) and the rest of the standard
+// library. So the practitioner waits for the smallest download that can answer.
+//
 // Shipped in the runtime folder as wheels.mjs and used both by the browser worker
 // (docs/helper/worker.mjs) and under Node (build_scripts/runtime/pyodide_node.mjs), so the
 // build's check and the parity tests start Python exactly as the page does.
@@ -42,6 +47,17 @@ function hex(buffer) {
   return Array.from(new Uint8Array(buffer), (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
+// The two stages: "startup" is the named packages themselves, "later" what they depend
+// on, "all" both; each in the order wheelsToLoad gives (dependencies first).
+export const STAGES = ["startup", "later", "all"];
+export function wheelsForStage(lock, names, stage = "all") {
+  if (!STAGES.includes(stage)) throw new Error(`unknown stage "${stage}"`);
+  const all = wheelsToLoad(lock, names);
+  if (stage === "all") return all;
+  const named = new Set(names.map((name) => lock.packages[name]));
+  return all.filter((entry) => named.has(entry) === (stage === "startup"));
+}
+
 // Resolves when `bytes` have the entry's SHA-256; otherwise rejects with a message
 // that names the file.
 export async function checkWheel(entry, bytes) {
@@ -51,10 +67,11 @@ export async function checkWheel(entry, bytes) {
   }
 }
 
-// Every wheel `names` need, read with `read(fileName)` (a fetch in the browser, a file
-// read under Node) and checked: [{entry, bytes}], ready for mountWheels.
-export function readWheels(lock, names, read) {
-  return Promise.all(wheelsToLoad(lock, names).map(async (entry) => {
+// Every wheel `names` need at `stage` (see wheelsForStage), read with `read(fileName)` (a
+// fetch in the browser, a file read under Node) and checked: [{entry, bytes}], ready for
+// mountWheels.
+export function readWheels(lock, names, read, stage = "all") {
+  return Promise.all(wheelsForStage(lock, names, stage).map(async (entry) => {
     const bytes = await read(entry.file_name);
     await checkWheel(entry, bytes);
     return { entry, bytes };
@@ -71,6 +88,9 @@ function appendToPath(pyodide, files) {
   } finally {
     sysPath.destroy();
   }
+  // No importlib.invalidate_caches(): each zip is a new sys.path entry, written before it
+  // is added, so no finder has a stale view of it (and that call imports
+  // importlib.metadata, which the helper otherwise never needs).
 }
 
 // Write each checked wheel into Pyodide's file system and add it to the end of
@@ -80,11 +100,62 @@ export function mountWheels(pyodide, wheels) {
   appendToPath(pyodide, wheels.map(({ entry, bytes }) => [`${WHEEL_DIR}/${entry.file_name}`, bytes]));
 }
 
-// Python starts from the part of the standard library the helper uses
-// (python_stdlib.zip, see build_scripts/runtime/stdlib_split.py); this adds the rest, once
-// the helper is ready, for anything it might still need. No top-level package is
-// split between the two, so the order on sys.path does not matter.
+// Python starts from the modules of the standard library the questions need
+// (python_stdlib.zip, see build_scripts/runtime/stdlib_split.py). Right after "ready" the
+// page adds the modules only making or reading a record needs (python_stdlib_records.zip,
+// with Jinja2 and MarkupSafe), then the rest, for anything the helper might still need.
+//
+// The split is module by module, so a package can have modules in more than one part (the
+// codecs in `encodings`, say). Python looks for a package's submodules only in the folders
+// where it found the package (its __path__), so a finder, last on sys.meta_path, looks for
+// a submodule that was not found there in the same folder of the other parts. A module in
+// a later part never shadows one Python already found.
+export const RECORDS_STDLIB = "python_stdlib_records.zip";
 export const MORE_STDLIB = "python_stdlib_more.zip";
+const PARTS_FINDER = String.raw`
+import sys
+from importlib.machinery import PathFinder
+
+class StdlibPartsFinder:
+    def __init__(self, first):
+        self.roots = [first]
+
+    def find_spec(self, fullname, path=None, target=None):
+        if not path:
+            return None  # a top-level module: every part is on sys.path
+        folders = []
+        for entry in path:
+            root = next((r for r in self.roots if isinstance(entry, str) and entry.startswith(r)), None)
+            if root is not None:
+                folders += [other + entry[len(root):] for other in self.roots if other != root]
+        return PathFinder.find_spec(fullname, folders) if folders else None
+
+def install(part):
+    finder = next((f for f in sys.meta_path if type(f).__name__ == "StdlibPartsFinder"), None)
+    if finder is None:
+        finder = StdlibPartsFinder(f"/lib/python{sys.version_info.major}{sys.version_info.minor}.zip/")
+        sys.meta_path.append(finder)
+    finder.roots.append(part.rstrip("/") + "/")
+`;
+
+// Add a later part of the standard library (RECORDS_STDLIB or MORE_STDLIB), as it is.
+export function mountStdlib(pyodide, name, bytes) {
+  const path = `/lib/${name}`;
+  appendToPath(pyodide, [[path, bytes]]);
+  const namespace = pyodide.globals.get("dict")();
+  try {
+    pyodide.runPython(PARTS_FINDER, { globals: namespace });
+    const install = namespace.get("install");
+    try {
+      install(path);
+    } finally {
+      install.destroy();
+    }
+  } finally {
+    namespace.destroy();
+  }
+}
+
 export function mountMoreStdlib(pyodide, bytes) {
-  appendToPath(pyodide, [[`/lib/${MORE_STDLIB}`, bytes]]);
+  mountStdlib(pyodide, MORE_STDLIB, bytes);
 }

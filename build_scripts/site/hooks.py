@@ -13,7 +13,6 @@ site quietly built without its helper.
 from __future__ import annotations
 
 import logging
-import shutil
 import sys
 from pathlib import Path
 
@@ -34,6 +33,7 @@ from build_scripts.site import (  # noqa: E402
     defuse,
     helper_page,
     local_settings,
+    offline,
     precompress,
     print_links,
     site_address,
@@ -71,6 +71,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(str(exc)) from exc
     config.extra["local"] = settings
     config.extra["site_identity"] = local_settings.identity(settings, config.site_url)
+    # (offline) pages register the service worker (offline.js) unless this is `mkdocs serve`.
+    config.extra["offline"] = _State.command != "serve"
     for warning in site_address.warnings_for(config.site_url, _State.command):
         log.warning(warning)
     return config
@@ -84,7 +86,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     # (helper page) the packages the worker puts on Python's path, and the size of
     # everything it downloads before the helper is ready (for the progress bar).
     config.extra["helper_packages"] = list(build.packages)
-    config.extra["helper_download_bytes"] = runtime.startup_bytes(build.directory)
+    config.extra["helper_download_bytes"] = runtime.startup_bytes(build.directory, stored=_State.precompress)
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -126,14 +128,22 @@ def on_post_build(config: MkDocsConfig) -> None:
     build = _State.runtime
     if build is None:
         raise PluginError("the helper's runtime was not built before the site was written")
-    target = site_dir / "helper" / "runtime" / build.key
-    if target.exists():
-        shutil.rmtree(target)
-    shutil.copytree(build.directory, target)
+    # (speed) with precompressed copies, the standard library's zips are shipped with
+    # their entries stored, for Brotli to compress whole (build_scripts/runtime/build.py).
+    runtime.ship(build.directory, site_dir / "helper" / "runtime" / build.key, stored=_State.precompress)
     helper_page.version_module_imports(site_dir, helper_page.assets_version(Path(config.docs_dir)))
     defuse.defuse_theme_scripts(site_dir)
     site_checks.fail_on_external_assets(site_dir)
     sources.on_post_build(config)  # sources due to be checked again
     site_address.drop_sitemap(site_dir, config.site_url)
+    # (offline) the service worker's list of the site's files and the build's version, once
+    # every file is final (so after the steps above) and before the compressed copies.
+    try:
+        kept = offline.write_worker(site_dir, runtime_key=build.key, enabled=_State.command != "serve",
+                                    assets_version=helper_page.assets_version(Path(config.docs_dir)))
+    except offline.OfflineError as exc:
+        raise PluginError(str(exc)) from exc
+    if kept.files:
+        log.info("offline copy %s: %d files, %s bytes", kept.version, len(kept.files), f"{kept.size:,}")
     if _State.precompress:
         log.info(precompress.summary(precompress.precompress_site(site_dir, ROOT / ".cache" / "precompressed")))

@@ -7,9 +7,11 @@ sends the small copy without compressing on every request, and at a strength no 
 would spend on the fly. The helper's WebAssembly (`pyodide.asm.wasm`) is the file that
 matters: 9.6 MB raw, about 3.5 MB as gzip and 2.7 MB as Brotli.
 
-Not compressed: archives that are already deflated (`.zip`, `.whl`: gzip saves under 2%),
-images, source maps (only developer tools read them), and anything a copy would not make
-at least 5% smaller. The output is deterministic: the gzip header carries no name and no
+Not compressed: archives that are already deflated (the wheels, `.whl`, and any `.zip`
+whose entries are: gzip saves under 2%), images, source maps (only developer tools read
+them), and anything a copy would not make at least 5% smaller. The helper's standard
+library zips are shipped with their entries stored when copies are made, so that Brotli
+compresses each archive whole: about a third smaller than deflating module by module. The output is deterministic: the gzip header carries no name and no
 time, so the same site gives the same bytes.
 
 Brotli at quality 11 is slow (over 20 s for the WebAssembly), so each copy is kept in
@@ -31,9 +33,12 @@ import brotli  # type: ignore[import-untyped]
 
 log = logging.getLogger("mkdocs.hooks.precompress")
 
-# What benefits: text, and WebAssembly. The search index is search/search_index.json.
-SUFFIXES = frozenset({".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".txt", ".wasm"})
-TEXT_SUFFIXES = SUFFIXES - {".wasm"}
+# What benefits: text, WebAssembly, and the helper's standard library zips, which a
+# precompressed build ships with their entries stored (build_scripts/runtime/build.py,
+# ship()). A zip whose entries are deflated gains under 2% and so gets no copy (MIN_SAVING).
+# The search index is search/search_index.json.
+SUFFIXES = frozenset({".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".txt", ".wasm", ".zip"})
+TEXT_SUFFIXES = SUFFIXES - {".wasm", ".zip"}
 ENCODINGS = (".gz", ".br")
 MIN_SAVING = 0.05  # a copy must be at least 5% smaller than the file, or it is not written
 MIN_SIZE = 256  # bytes; smaller files fit in one packet either way

@@ -6,7 +6,7 @@ moment the helper's Python is starting in its worker. Measured on a two-core
 machine, holding it back makes the helper ready about 100 ms sooner. So on this
 page the theme's <script src> tags are removed and their addresses given to the
 helper's own script (data-theme-scripts), which loads them, in order, as soon as
-the helper is ready or has failed, or after two seconds, whichever comes first.
+the helper is ready or has failed, or after eight seconds, whichever comes first.
 Until then the page is the theme's no-JavaScript layout, which works in full; the
 header's search box appears when the theme's script runs.
 """

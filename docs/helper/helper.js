@@ -177,9 +177,11 @@ function blocked() {
 }
 
 // The theme's own script (search, the header's behaviour) waits until the helper has
-// started or failed, or two seconds, whichever is first, so that on a slow computer the
-// two do not compete for the processor while Python starts (build_scripts/site/
-// theme_scripts.py moved its addresses here). The page works without it meanwhile.
+// started or failed, or eight seconds, whichever is first, so that on a slow computer the
+// two do not compete for the processor while Python starts, nor on a slow connection for
+// the download (the script, its search worker and index are about 70 KB: on "Fast 4G" a
+// tenth of the wait) (build_scripts/site/theme_scripts.py moved its addresses here). The
+// page works without it meanwhile.
 function holdThemeScripts(settled) {
   const urls = (config.themeScripts || "").split(" ").filter(Boolean);
   let loaded = false;
@@ -196,11 +198,30 @@ function holdThemeScripts(settled) {
     });
   };
   settled.then(load, load);
-  setTimeout(load, 2000);
+  setTimeout(load, 8000);
+}
+
+// The largest downloads Python needs are asked for now, before the page's modules and the
+// helper's worker have loaded (that takes half a second on a slow connection, while the
+// connection is otherwise idle). Each is only read through, into the browser's cache: the
+// worker asks for the same files when it starts, and the browser gives it the one download,
+// joined where it has got to, never a second one (checked by `make bench`: nginx sends each
+// file once). Not on a return visit, when they are in the browser's cache already.
+function startDownloads() {
+  const own = performance.getEntriesByName(script.src)[0];
+  if (own && own.transferSize === 0 && own.decodedBodySize > 0) return;
+  const runtime = new URL(config.runtime, location.href);
+  for (const name of ["pyodide.asm.wasm", "python_stdlib.zip", "pyodide.asm.mjs"]) {
+    fetch(new URL(name, runtime)).then(async (response) => {
+      const reader = response.body.getReader();
+      while (!(await reader.read()).done);
+    }).catch(() => {}); // the worker reports any file it cannot get
+  }
 }
 
 const stop = blocked();
 let settled;
+if (!stop && typeof ReadableStream === "function") startDownloads();
 if (stop && location.protocol === "file:") {
   // Modules cannot load from a file; say why, and offer the draft.
   document.documentElement.dataset.helperState = "loading";

@@ -4,11 +4,13 @@
 //                compilesWasm: whether the page compiles pyodide.asm.wasm and a
 //                {type: "wasm", module} message will follow}
 //               {type: "wasm", module: the compiled pyodide.asm.wasm, or null when the
-//                page could not compile it (this worker then does)}
+//                page could not compile it (this worker then does), bytes: its size}
 //               {type: "call", id, request: JSON string}
 // Messages out: {type: "progress", step, of, text}
 //               {type: "bytes", received}  (how much of the download has arrived, a few times a second)
-//               {type: "ready"} | {type: "failed", reason}
+//               {type: "ready"} | {type: "failed", reason, later?}
+//               {type: "complete"}  (everything sent after "ready" has arrived, or been given up)
+//               {type: "waiting", id}  (the call waits for the record tools, still downloading)
 //               {type: "result", id, response: JSON string}
 //               {type: "problem", text}  (a security-policy violation inside the worker)
 //
@@ -16,6 +18,14 @@
 // there lists only this site's wheels, so nothing is ever fetched from a CDN. The
 // wheels are checked against the lockfile's SHA-256 and imported from their zips
 // (wheels.mjs in that folder), which starts Python sooner than installing them.
+//
+// The practitioner waits only for what the questions need: the engine, the standard
+// library modules the questions use, and our own package. Right after "ready" come the
+// record tools, which only making or reading a record needs (Jinja2, MarkupSafe and the
+// standard library modules records use; a record operation that arrives first waits for
+// them), then the rest of the standard library. A damaged or missing record tool is
+// reported as a file missing before "ready" is ({type: "failed", later: true}): without
+// it the helper cannot make a record.
 
 // First of all: this worker refuses every request to another origin (see guard.mjs).
 import { wrapFetch } from "./guard.mjs";
@@ -153,16 +163,58 @@ async function start(runtime, packages) {
   try {
     const loaded = await Promise.race([failure, load(runtime, packages)]);
     startupFailed = null;
+    bridgeCall = loaded.call;
     self.postMessage({ type: "bytes", received });
     self.postMessage({ type: "ready" });
     // A first call runs the bridge's code once, so the practitioner's first answer is
-    // quick; the page's own calls queue behind it.
+    // quick; the page's own calls queue behind it. (No call can come in between: this
+    // all runs before the worker reads its next message.)
     bridgeCall(JSON.stringify({ op: "path", answers: {} }));
-    addMoreStdlib(loaded, runtime);
+    recordTools = addRecordTools(loaded, runtime, packages);
+    recordTools
+      .then(() => addMoreStdlib(loaded, runtime), () => {})
+      .then(() => self.postMessage({ type: "complete" }));
   } catch (error) {
     startupFailed = null;
     self.postMessage({ type: "failed", reason: describe(error) });
   }
+}
+
+// The operations that make or read a record: they wait for the record tools. (The build's
+// trace finds the modules each stage imports, build_scripts/runtime/pyodide_trace.mjs,
+// with these same operations in its second stage.)
+const RECORD_OPS = new Set(["seal", "render", "open"]);
+// Settles once the record tools are on sys.path (rejects if they cannot be).
+let recordTools = null;
+let recordToolsAdded = false;
+
+// A file downloaded after "ready", through the worker's guarded fetch; the message names
+// the file, as a start-up failure does.
+async function download(url) {
+  let response;
+  try {
+    response = await fetch(url);
+  } catch (error) {
+    throw new Error(`${fileName(url)} could not be downloaded (${error.message})`);
+  }
+  if (!response.ok) throw new Error(`${fileName(url)} could not be downloaded (HTTP ${response.status})`);
+  return response.arrayBuffer();
+}
+
+// The record tools: Jinja2 and MarkupSafe (the packages ours depends on, checked against
+// the lockfile's SHA-256 like our own) and the standard library modules only records use.
+// One that is damaged or missing stops the helper with a message that names it, and
+// nothing typed is lost (the page offers the draft).
+function addRecordTools({ pyodide, wheels, lock }, runtime, packages) {
+  const get = (name) => download(new URL(name, runtime).href);
+  const tools = Promise.all([wheels.readWheels(lock, packages, get, "later"), get(wheels.RECORDS_STDLIB)])
+    .then(([files, records]) => {
+      wheels.mountWheels(pyodide, files);
+      wheels.mountStdlib(pyodide, wheels.RECORDS_STDLIB, records);
+      recordToolsAdded = true;
+    });
+  tools.catch((error) => self.postMessage({ type: "failed", reason: describe(error), later: true }));
+  return tools;
 }
 
 async function load(runtime, packages) {
@@ -176,8 +228,10 @@ async function load(runtime, packages) {
   const lock = checkedFetch(url("pyodide-lock.json")).then(counted).then((response) => response.json());
   const modules = Promise.all([import(url("pyodide.mjs")), import(url("wheels.mjs"))]);
   modules.then(() => ["pyodide.mjs", "wheels.mjs"].forEach((name) => countModule(url(name))), () => {});
+  // Only our own package's wheel: its dependencies (Jinja2, MarkupSafe) follow "ready".
   const wheelFiles = Promise.all([lock, modules]).then(([lockfile, [, wheels]]) =>
-    wheels.readWheels(lockfile, packages, async (name) => (await checkedFetch(url(name)).then(counted)).arrayBuffer()));
+    wheels.readWheels(lockfile, packages, async (name) => (await checkedFetch(url(name)).then(counted)).arrayBuffer(),
+      "startup"));
   // Reported once, below, not as an unhandled rejection meanwhile.
   wheelFiles.catch(() => {});
   const [{ loadPyodide }, wheels] = await modules;
@@ -193,19 +247,38 @@ async function load(runtime, packages) {
   // The wheels go on sys.path as they are (see wheels.mjs), not through loadPackage().
   wheels.mountWheels(pyodide, await wheelFiles);
   const bridge = pyodide.pyimport("infoshare.bridge");
-  bridgeCall = bridge.call;
-  return { pyodide, wheels };
+  return { pyodide, wheels, lock: await lock, call: bridge.call };
 }
 
-// The rest of the standard library, after the helper is ready (see wheels.mjs). The
-// helper does not use it, so a failure here is only noted, never shown as an error.
+// The rest of the standard library, after the record tools (see wheels.mjs). The helper
+// does not use it, so a failure here is only noted, never shown as an error.
 async function addMoreStdlib({ pyodide, wheels }, runtime) {
   try {
-    const response = await rawFetch(new URL(wheels.MORE_STDLIB, runtime).href);
+    const response = await fetch(new URL(wheels.MORE_STDLIB, runtime).href);
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    wheels.mountMoreStdlib(pyodide, await response.arrayBuffer());
+    wheels.mountStdlib(pyodide, wheels.MORE_STDLIB, await response.arrayBuffer());
   } catch (error) {
     console.warn(`The rest of Python's standard library was not added (${error.message}).`);
+  }
+}
+
+function answer(id, request) {
+  let response;
+  try {
+    response = bridgeCall(request);
+  } catch (error) {
+    // bridge.call never raises by contract; a failure here means Python itself broke.
+    self.postMessage({ type: "failed", reason: describe(error) });
+    return;
+  }
+  self.postMessage({ type: "result", id, response });
+}
+
+function operation(request) {
+  try {
+    return JSON.parse(request).op;
+  } catch {
+    return null; // the bridge answers a request it cannot read
   }
 }
 
@@ -222,22 +295,25 @@ self.addEventListener("message", (event) => {
     runtimeURL = message.runtime;
     start(message.runtime, message.packages);
   } else if (message.type === "wasm") {
-    // The page could not compile it after all: compile it here.
-    if (message.module) receiveWasm(message.module);
-    else compileWasmHere(runtimeURL);
-  } else if (message.type === "call") {
-    let response;
-    if (bridgeCall === null) {
-      response = JSON.stringify({ ok: false, errors: [{ field: null, message: "The helper is not ready yet." }] });
+    if (message.module) {
+      // Counted as part of what Python needed, wherever the page got it from.
+      addBytes(Number(message.bytes) || 0);
+      receiveWasm(message.module);
     } else {
-      try {
-        response = bridgeCall(message.request);
-      } catch (error) {
-        // bridge.call never raises by contract; a failure here means Python itself broke.
-        self.postMessage({ type: "failed", reason: describe(error) });
-        return;
-      }
+      compileWasmHere(runtimeURL); // the page could not compile it after all
     }
-    self.postMessage({ type: "result", id: message.id, response });
+  } else if (message.type === "call") {
+    if (bridgeCall === null) {
+      const response = JSON.stringify({ ok: false, errors: [{ field: null, message: "The helper is not ready yet." }] });
+      self.postMessage({ type: "result", id: message.id, response });
+    } else if (RECORD_OPS.has(operation(message.request)) && !recordToolsAdded) {
+      // Waits for the record tools, and says so, so that the page does not take the wait
+      // for a worker that stopped answering. If they cannot be added, "failed" has been
+      // sent and the page stops waiting for this answer.
+      self.postMessage({ type: "waiting", id: message.id });
+      recordTools.then(() => answer(message.id, message.request), () => {});
+    } else {
+      answer(message.id, message.request);
+    }
   }
 });

@@ -13,6 +13,7 @@ import jsonschema
 import pytest
 
 from tests.browser import driver
+from tests.browser import test_offline as offline
 
 pytestmark = pytest.mark.browser
 
@@ -232,13 +233,13 @@ def test_failed_start_explains_and_still_downloads_answers(watched: Any, site_ur
 
 def test_altered_wheel_is_refused_by_name(watched: Any, site_url: str) -> None:
     """A wheel that does not match the lockfile's SHA-256 is never imported: the helper
-    says which file is wrong, and the questions stay usable."""
+    says which file is wrong, and the questions stay usable. (Jinja2 comes just after the
+    helper is ready, so the helper may say "ready" first.)"""
     page = watched.page
     page.route("**/jinja2-*.whl", lambda route: route.fulfill(
         status=200, body=b"PK\x05\x06" + bytes(18), headers={"Content-Type": "application/zip"}))
     driver.open_helper(page, site_url, wait_ready=False)
-    driver.wait_settled(page)
-    assert driver.helper_state(page) == "failed"
+    page.wait_for_selector("html[data-helper-state=failed]", state="attached", timeout=driver.READY_TIMEOUT_MS)
     text = page.locator("#infoshare-failed").inner_text()
     assert "jinja2-3.1.6-cp314-none-any.whl is damaged or was changed after the build" in text, text
     assert "does not match pyodide-lock.json" in text
@@ -292,7 +293,7 @@ def test_opened_from_a_file_says_how_to_serve_it(browser: Any, built_site: Path)
 # ---- privacy, accessibility and keyboard across a whole decision -----------------------
 
 
-def test_whole_decision_private_clean_and_accessible(watched: Any, site_url: str) -> None:
+def test_whole_decision_private_clean_and_accessible(watched: Any, site_url: str, built_site: Path) -> None:
     page = watched.page
     url = site_url + "helper/"
     page.goto(url)
@@ -342,6 +343,9 @@ def test_whole_decision_private_clean_and_accessible(watched: Any, site_url: str
     assert [u for u in watched.requests if u.endswith("/python_stdlib_more.zip")], watched.requests
     assert watched.warnings == []
     assert driver.storage(page) == {"local": 0, "session": 0, "idb": [], "cookie": ""}
+    # Cache Storage: only the site's own files (the offline copy, tests/browser/test_offline.py,
+    # where the service worker runs), never what was typed.
+    assert offline.cache_problems(page, built_site, site_url, [answers["reasons"], answers["views"]]) == []
     assert page.context.cookies() == []
     assert states_checked == {"request", "consent", "decision", "lawful_basis", "sharing", "decision_time"}
 

@@ -4,8 +4,10 @@ that the same input gives the same bytes, and the build option's values."""
 from __future__ import annotations
 
 import gzip
+import io
 import os
 import random
+import zipfile
 from pathlib import Path
 
 import brotli
@@ -14,6 +16,15 @@ import pytest
 from build_scripts.site import precompress
 
 TEXT = ("<p>Information sharing is vital to safeguarding and promoting the welfare of children.</p>\n" * 200)
+
+
+def _zip(method: int) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", compression=method) as zf:
+        for number in range(20):
+            # Each module different: deflated one by one, nothing is left to compress.
+            zf.writestr(f"module{number}.pyc", random.Random(number).randbytes(2000).hex())  # noqa: S311
+    return out.getvalue()
 
 
 def make_site(root: Path) -> Path:
@@ -26,7 +37,11 @@ def make_site(root: Path) -> Path:
         "search/search_index.json": TEXT.encode(),
         "tiny.js": b"x=1",  # under MIN_SIZE
         "random.js": random.Random(1).randbytes(4000),  # noqa: S311  (not secret: it must not compress)
-        "helper/runtime/k/python_stdlib.zip": TEXT.encode(),  # never, whatever it holds
+        # A zip with its entries stored compresses; one with its entries deflated does not;
+        # a wheel never gets copies, whatever it holds.
+        "helper/runtime/k/python_stdlib.zip": _zip(zipfile.ZIP_STORED),
+        "helper/runtime/k/python_stdlib_more.zip": _zip(zipfile.ZIP_DEFLATED),
+        "helper/runtime/k/infoshare-1.0-py3-none-any.whl": TEXT.encode(),
         "favicon.png": TEXT.encode(),
         "notes.map": TEXT.encode(),
     }
@@ -41,10 +56,11 @@ def test_which_files_get_copies(tmp_path: Path) -> None:
     site = make_site(tmp_path)
     written = precompress.precompress_site(site, tmp_path / "cache")
     assert sorted(w.path.as_posix() for w in written) == [
-        "assets/site.css", "helper/runtime/k/pyodide.asm.wasm", "helper/worker.mjs", "index.html",
-        "search/search_index.json",
+        "assets/site.css", "helper/runtime/k/pyodide.asm.wasm", "helper/runtime/k/python_stdlib.zip",
+        "helper/worker.mjs", "index.html", "search/search_index.json",
     ]
-    for name in ("tiny.js", "random.js", "helper/runtime/k/python_stdlib.zip", "favicon.png", "notes.map"):
+    for name in ("tiny.js", "random.js", "helper/runtime/k/python_stdlib_more.zip",
+                 "helper/runtime/k/infoshare-1.0-py3-none-any.whl", "favicon.png", "notes.map"):
         assert not (site / (name + ".gz")).exists(), name
         assert not (site / (name + ".br")).exists(), name
     for w in written:

@@ -50,3 +50,13 @@ def entry() -> str:
         except ModuleNotFoundError:
             continue
     pytest.fail(f"none of {ENTRIES} exists in the infoshare package", pytrace=False)
+
+
+def node_error(stderr: str) -> str:
+    """The part of a failed Node run's stderr worth reading: Node quotes the offending
+    source line first, and Pyodide's is one huge minified line, so keep the lines from the
+    first error or traceback on, each cut short."""
+    lines = stderr.splitlines()
+    start = next((i for i, line in enumerate(lines)
+                  if line.startswith(("PythonError", "Error", "TypeError", "Traceback", "    at "))), 0)
+    return "\n".join(line[:300] for line in lines[start:start + 40])

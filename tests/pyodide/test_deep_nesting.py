@@ -111,6 +111,9 @@ self.onmessage = async (event) => {
                                           async (name) => (await fetch(base + name)).arrayBuffer());
     const pyodide = await loadPyodide({ indexURL: base, lockFileContents: lock, packageBaseUrl: base });
     wheels.mountWheels(pyodide, files);
+    // The record tools' part of the standard library, as the page adds it after "ready".
+    const records = await (await fetch(base + wheels.RECORDS_STDLIB)).arrayBuffer();
+    wheels.mountStdlib(pyodide, wheels.RECORDS_STDLIB, records);
     const call = pyodide.runPython("import infoshare.bridge\\ninfoshare.bridge.call");
     const attempt = (request) => {
       try { return call(request); } catch (err) { return `THROW ${String(err).slice(0, 300)}`; }

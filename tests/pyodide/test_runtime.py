@@ -6,6 +6,7 @@ elsewhere, every hash right."""
 
 from __future__ import annotations
 
+import ast
 import base64
 import hashlib
 import importlib
@@ -23,6 +24,7 @@ import pytest
 from build_scripts.runtime import build as runtime
 from tests.conftest import ROOT, require_tool
 from tests.pyodide.compare import run_on_cpython
+from tests.pyodide.conftest import node_error
 
 RUN_CASES = Path(__file__).with_name("run_cases.mjs")
 
@@ -76,10 +78,12 @@ def test_pyodide_is_python_314_with_bytecode_only(pyodide_run: dict[str, Any], e
     assert re.fullmatch(r"/wheels/infoshare_helper-[^/]+-cp314-none-any\.whl/infoshare/__init__\.pyc",
                         facts["infoshare_file"]), facts
     assert facts["entry_file"].endswith(".pyc"), facts
-    # Every case ran with only the part of the stdlib Python starts from.
+    # Every case ran as the page makes a record: with the parts of the stdlib Python starts
+    # from and the record tools, not the rest; and the wheels in the order the page adds
+    # them: ours before "ready", its dependencies after.
     assert facts["more_stdlib_on_path"] is False, facts
     assert [p.split("/")[-1].split("-")[0] for p in facts["wheels_on_path"]] == [
-        "markupsafe", "jinja2", "infoshare_helper"], facts
+        "infoshare_helper", "markupsafe", "jinja2"], facts
 
 
 def _names(path: Path) -> list[str]:
@@ -87,27 +91,104 @@ def _names(path: Path) -> list[str]:
         return zf.namelist()
 
 
+def _files(names: list[str]) -> list[str]:
+    return [n for n in names if not n.endswith("/")]
+
+
 def test_stdlib_zips_hold_bytecode_only_and_together_the_whole_stdlib(built: runtime.RuntimeBuild) -> None:
     first = _names(built.directory / "python_stdlib.zip")
+    records = _names(built.directory / "python_stdlib_records.zip")
     rest = _names(built.directory / "python_stdlib_more.zip")
-    assert not [n for n in first + rest if n.endswith(".py")]
-    assert not set(first) & set(rest)
-    # Every module of npm's source stdlib is in one of the two, compiled.
+    assert not [n for n in first + records + rest if n.endswith(".py")]
+    # Each module is in one part only (a folder entry may be in several).
+    files = [set(_files(names)) for names in (first, records, rest)]
+    assert sum(len(f) for f in files) == len(set().union(*files))
+    # Every module of npm's source stdlib is in one of them, compiled.
     source = _names(ROOT / "node_modules" / "pyodide" / "python_stdlib.zip")
-    assert set(first) | set(rest) == {n[:-3] + ".pyc" if n.endswith(".py") else n for n in source}
-    # What the helper needs starts Python; what it does not follows later.
-    for module in ("json/__init__.pyc", "asyncio/__init__.pyc", "hashlib.pyc", "datetime.pyc",
-                   "re/__init__.pyc", "zipfile/__init__.pyc", "pyodide/__init__.pyc",
-                   "encodings/utf_8.pyc", "encodings/cp1252.pyc", "site.pyc"):
+    assert set(first) | set(records) | set(rest) == {n[:-3] + ".pyc" if n.endswith(".py") else n for n in source}
+    # What the questions need starts Python; what only records need comes right after
+    # "ready"; the rest later. Module by module: a package can be in several parts.
+    for module in ("json/__init__.pyc", "json/decoder.pyc", "asyncio/__init__.pyc", "datetime.pyc",
+                   "re/__init__.pyc", "zipfile/__init__.pyc", "pyodide/__init__.pyc", "importlib/__init__.pyc",
+                   "encodings/__init__.pyc", "encodings/utf_8.pyc"):
         assert module in first, module
+    for module in ("importlib/resources/__init__.pyc", "urllib/parse.pyc"):  # Jinja2's
+        assert module in records, module
     for module in ("email/__init__.pyc", "xml/dom/minidom.pyc", "http/client.pyc", "unittest/__init__.pyc",
-                   "pydoc.pyc"):
+                   "pydoc.pyc", "json/tool.pyc", "encodings/cp1252.pyc", "argparse.pyc"):
         assert module in rest, module
-    # No top-level package is split between the two.
-    assert not {n.split("/")[0] for n in first if "/" in n} & {n.split("/")[0] for n in rest if "/" in n}
-    first_size = (built.directory / "python_stdlib.zip").stat().st_size
-    rest_size = (built.directory / "python_stdlib_more.zip").stat().st_size
-    assert first_size < 0.6 * (first_size + rest_size)
+    # Every folder entry sits beside a file of its own part.
+    for names in (first, records, rest):
+        folders = {n for n in names if n.endswith("/")}
+        assert folders == {f for n in _files(names) for f in _parents(n)} & folders
+    sizes = [(built.directory / n).stat().st_size
+             for n in ("python_stdlib.zip", "python_stdlib_records.zip", "python_stdlib_more.zip")]
+    assert sizes[0] < 0.3 * sum(sizes) and sizes[1] < 0.05 * sum(sizes), sizes
+
+
+def _parents(name: str) -> list[str]:
+    parts = name.split("/")[:-1]
+    return ["/".join(parts[: i + 1]) + "/" for i in range(len(parts))]
+
+
+DOCSTRINGS_CHECK = """
+import { loadRuntime } from %(loader)s;
+const { pyodide, mountMoreStdlib } = await loadRuntime(%(dir)s, %(packages)s, { records: false });
+pyodide.globals.set("asserting", %(asserting)s);
+const first = pyodide.runPython(`
+import dis, json, sys, zipimport, typing, infoshare.bridge
+import json.decoder
+
+def raises_assertion(code):
+    found = any(i.opname == "LOAD_ASSERTION_ERROR" or "AssertionError" in (i.argrepr or "")
+                for i in dis.get_instructions(code))
+    return found or any(raises_assertion(c) for c in code.co_consts if hasattr(c, "co_code"))
+
+stdlib = zipimport.zipimporter(f"/lib/python{sys.version_info.major}{sys.version_info.minor}.zip/")
+json.dumps({
+    "docs": [json.__doc__, json.decoder.JSONDecoder.__doc__, typing.cast.__doc__],
+    "ours": infoshare.bridge.call.__doc__ is not None,
+    "debug": [__debug__, sys.flags.optimize],
+    "asserts": {name: raises_assertion(stdlib.get_code(name)) for name in asserting},
+})`);
+await mountMoreStdlib();
+const rest = pyodide.runPython(`
+import json, email.message
+json.dumps(email.message.Message.__doc__ is not None)`);
+console.log(JSON.stringify({ first: JSON.parse(first), rest: JSON.parse(rest) }));
+"""
+
+def _has_assert(source: bytes) -> bool:
+    """Whether a module's source has an assert statement (this Python may not parse every
+    3.14 source; such a module is left out of the check)."""
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return False
+    return any(isinstance(node, ast.Assert) for node in ast.walk(tree))
+
+
+def test_first_part_has_no_docstrings_and_asserts_still_run(built: runtime.RuntimeBuild) -> None:
+    """The modules Python starts from are compiled without docstrings (smaller); the rest
+    and our own package keep theirs. Asserts are compiled in, unlike under -OO."""
+    with zipfile.ZipFile(ROOT / "node_modules" / "pyodide" / "python_stdlib.zip") as npm:
+        # Top-level modules of the first part whose source has an assert statement.
+        asserting = sorted(n[:-4] for n in _names(built.directory / "python_stdlib.zip")
+                           if n.endswith(".pyc") and "/" not in n and _has_assert(npm.read(n[:-1])))
+    assert asserting, "no module of the first part has an assert to check"
+    script = DOCSTRINGS_CHECK % {
+        "loader": json.dumps((ROOT / "build_scripts" / "runtime" / "pyodide_node.mjs").as_uri()),
+        "dir": json.dumps(str(built.directory)), "packages": json.dumps(list(built.packages)),
+        "asserting": json.dumps(asserting)}
+    result = subprocess.run(["node", "--input-type=module", "-e", script], capture_output=True, text=True,
+                            timeout=120)
+    assert result.returncode == 0, node_error(result.stderr)
+    found = json.loads(result.stdout.strip().splitlines()[-1])
+    assert found["first"]["docs"] == [None, None, None]
+    assert found["first"]["ours"] is True
+    assert found["first"]["debug"] == [True, 0]
+    assert found["first"]["asserts"] == dict.fromkeys(asserting, True)
+    assert found["rest"] is True
 
 
 MORE_STDLIB_CHECK = """
@@ -118,12 +199,14 @@ for (const more of [false, true]) {
   out[String(more)] = JSON.parse(pyodide.runPython(`
 import importlib, json
 found = {}
-for name in ("email.message", "xml.dom.minidom", "http.client", "html", "infoshare.bridge", "jinja2"):
+for name in ("email.message", "xml.dom.minidom", "http.client", "html", "json.tool", "encodings.cp1252",
+             "importlib.metadata", "infoshare.bridge", "infoshare.cli", "jinja2", "importlib.resources.abc"):
     try:
         importlib.import_module(name)
         found[name] = True
     except ModuleNotFoundError:
         found[name] = False
+found["cp1252 codec"] = found["encodings.cp1252"] and chr(0x20AC).encode("cp1252") == bytes([0x80])
 json.dumps(found)`));
 }
 console.log(JSON.stringify(out));
@@ -131,16 +214,21 @@ console.log(JSON.stringify(out));
 
 
 def test_rest_of_stdlib_is_importable_once_added(built: runtime.RuntimeBuild) -> None:
+    """Once the rest is added, every module is found, including those of a package that
+    started Python from the first part (json.tool, encodings.cp1252, importlib.metadata)."""
     script = MORE_STDLIB_CHECK % {
         "loader": json.dumps((ROOT / "build_scripts" / "runtime" / "pyodide_node.mjs").as_uri()),
         "dir": json.dumps(str(built.directory)), "packages": json.dumps(list(built.packages))}
     result = subprocess.run(["node", "--input-type=module", "-e", script], capture_output=True, text=True,
                             timeout=120)
-    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.returncode == 0, node_error(result.stderr)
     found = json.loads(result.stdout.strip().splitlines()[-1])
-    rest = ("email.message", "xml.dom.minidom", "http.client", "html")
-    assert found["false"] == {**dict.fromkeys(rest, False), "infoshare.bridge": True, "jinja2": True}
-    assert found["true"] == {**dict.fromkeys(rest, True), "infoshare.bridge": True, "jinja2": True}
+    rest = ("email.message", "xml.dom.minidom", "http.client", "html", "json.tool", "encodings.cp1252",
+            "importlib.metadata", "infoshare.cli", "cp1252 codec")
+    # importlib is in the first part and importlib.resources in the record tools' part.
+    present = {"infoshare.bridge": True, "jinja2": True, "importlib.resources.abc": True}
+    assert found["false"] == {**dict.fromkeys(rest, False), **present}
+    assert found["true"] == {**dict.fromkeys(rest, True), **present}
 
 
 def test_folder_holds_only_what_the_browser_loads(built: runtime.RuntimeBuild) -> None:
@@ -148,7 +236,8 @@ def test_folder_holds_only_what_the_browser_loads(built: runtime.RuntimeBuild) -
     lock = json.loads((built.directory / "pyodide-lock.json").read_text(encoding="utf-8"))
     wheels = sorted(p["file_name"] for p in lock["packages"].values())
     assert names == sorted(["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip",
-                            "python_stdlib_more.zip", "pyodide-lock.json", "wheels.mjs", *wheels])
+                            "python_stdlib_records.zip", "python_stdlib_more.zip", "pyodide-lock.json", "wheels.mjs",
+                            *wheels])
     version = json.loads((ROOT / "node_modules" / "pyodide" / "package.json").read_text())["version"]
     assert built.key.startswith(f"{version}-") and len(built.key) == len(version) + 11, built.key
     for name in ("pyodide.mjs", "pyodide.asm.mjs"):

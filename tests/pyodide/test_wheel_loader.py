@@ -21,6 +21,8 @@ for (const c of cases) {
   try {
     if (c.kind === "order") {
       out.push({ ok: wheels.wheelsToLoad(c.lock, c.names).map((e) => e.file_name) });
+    } else if (c.kind === "stage") {
+      out.push({ ok: wheels.wheelsForStage(c.lock, c.names, c.stage).map((e) => e.file_name) });
     } else {
       await wheels.checkWheel(c.entry, new TextEncoder().encode(c.bytes));
       out.push({ ok: true });
@@ -69,6 +71,24 @@ CASES: list[tuple[str, dict[str, Any], dict[str, Any]]] = [
                "so it cannot be imported from its zip"}),
     ("no lockfile at all", {"kind": "order", "lock": None, "names": ["app"]},
      {"error": 'pyodide-lock.json has no package "app"'}),
+    # Before "ready" only the named packages; right after, what they depend on.
+    ("startup: the named packages only", {"kind": "stage", "lock": LOCK, "names": ["app"], "stage": "startup"},
+     {"ok": ["app-1.0-cp314-none-any.whl"]}),
+    ("later: their dependencies, dependencies first",
+     {"kind": "stage", "lock": LOCK, "names": ["app"], "stage": "later"},
+     {"ok": ["markupsafe-1.0-cp314-none-any.whl", "jinja2-1.0-cp314-none-any.whl",
+             "util-1.0-cp314-none-any.whl"]}),
+    ("all: both", {"kind": "stage", "lock": LOCK, "names": ["app"], "stage": "all"},
+     {"ok": ["markupsafe-1.0-cp314-none-any.whl", "jinja2-1.0-cp314-none-any.whl",
+             "util-1.0-cp314-none-any.whl", "app-1.0-cp314-none-any.whl"]}),
+    ("a named package another needs is loaded first, not later",
+     {"kind": "stage", "lock": LOCK, "names": ["app", "jinja2"], "stage": "later"},
+     {"ok": ["markupsafe-1.0-cp314-none-any.whl", "util-1.0-cp314-none-any.whl"]}),
+    ("unknown stage", {"kind": "stage", "lock": LOCK, "names": ["app"], "stage": "soon"},
+     {"error": 'unknown stage "soon"'}),
+    ("a stage still refuses an unknown package",
+     {"kind": "stage", "lock": LOCK, "names": ["nope"], "stage": "startup"},
+     {"error": 'pyodide-lock.json has no package "nope"'}),
     ("digest matches", {"kind": "digest", "entry": {**_entry("abc"), "sha256": ABC_SHA256}, "bytes": "abc"},
      {"ok": True}),
     ("digest differs", {"kind": "digest", "entry": {**_entry("abc"), "sha256": ABC_SHA256}, "bytes": "abd"},

@@ -1,6 +1,6 @@
 """The built runtime in Chromium, from a module Web Worker, as the helper page
 loads it: Pyodide and its lockfile from the page's own origin, our wheels checked
-and put on sys.path by the runtime's wheels.mjs, under a Content-Security-Policy
+and put on sys.path by the runtime's wheels.mjs (ours, then the record tools), under a Content-Security-Policy
 with 'wasm-unsafe-eval' and no 'unsafe-eval'. Every request stays on that origin,
 and every case gives the same output as CPython."""
 
@@ -43,9 +43,13 @@ const base = new URL("./runtime/%(key)s/", import.meta.url).href;
 const started = performance.now();
 async function start() {
   const lock = await (await fetch(base + "pyodide-lock.json")).json();
-  const files = await wheels.readWheels(lock, %(packages)s, async (name) => (await fetch(base + name)).arrayBuffer());
+  const get = async (name) => (await fetch(base + name)).arrayBuffer();
+  const files = await wheels.readWheels(lock, %(packages)s, get, "startup");
   const pyodide = await loadPyodide({ indexURL: base, lockFileContents: lock, packageBaseUrl: base });
   wheels.mountWheels(pyodide, files);
+  // The record tools, as the page adds them right after "ready".
+  wheels.mountWheels(pyodide, await wheels.readWheels(lock, %(packages)s, get, "later"));
+  wheels.mountStdlib(pyodide, wheels.RECORDS_STDLIB, await get(wheels.RECORDS_STDLIB));
   return { pyodide, loadMs: Math.round(performance.now() - started) };
 }
 const ready = start();

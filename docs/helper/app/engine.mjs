@@ -36,19 +36,25 @@ export function createEngine(kit, blocked) {
   let settleFirst;
   const engine = {
     state: "loading",
-    // The first start's outcome, "ready" or "failed" (restarts do not change it).
+    // The first start's outcome, "ready" or "failed" (restarts do not change it; a failure
+    // after "ready", see fail(), makes it "failed").
     settled: new Promise((resolve) => { settleFirst = resolve; }),
     // A call waits until Python is ready, and fails if it does not answer in time.
     async call(request) {
       if ((await readiness.promise) !== "ready") throw new Error("the helper is not running");
       const id = nextId++;
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => {
-          pending.delete(id);
-          reject(interruption());
-          restart(kit.fill(messages().stopped, Math.round(callTimeout / 1000)));
-        }, callTimeout);
-        pending.set(id, { resolve, reject, timer });
+        const waiter = { resolve, reject, timer: null };
+        waiter.arm = (ms) => {
+          clearTimeout(waiter.timer);
+          waiter.timer = setTimeout(() => {
+            pending.delete(id);
+            reject(interruption());
+            restart(kit.fill(messages().stopped, Math.round(ms / 1000)));
+          }, ms);
+        };
+        waiter.arm(callTimeout);
+        pending.set(id, waiter);
         worker.postMessage({ type: "call", id, request: JSON.stringify(request) });
       });
     },
@@ -104,8 +110,13 @@ export function createEngine(kit, blocked) {
     setState("failed");
     rejectPending(new Error("the helper stopped"));
     emit({ type: "failed", reason, fix });
+    // A fresh answer for calls from now on: after "ready" (a record tool that cannot be
+    // had, see worker.mjs) the old one already says "ready".
+    readiness = deferred();
     readiness.resolve("failed");
     settleFirst("failed");
+    // After "ready" too, the page from now on works as it does when Python never started.
+    engine.settled = Promise.resolve("failed");
   }
 
   // The worker stopped answering, or died, after Python had started: start another.
@@ -166,9 +177,21 @@ export function createEngine(kit, blocked) {
       readiness.resolve("ready");
       settleFirst("ready");
     } else if (message.type === "failed") {
-      // Before Python is ready: it cannot start here. After: Python itself broke.
-      if (engine.state === "ready") restart(messages().crashed);
+      // Before Python is ready: it cannot start here. After: Python itself broke, unless
+      // a file sent after "ready" (Jinja2, for records) was missing or damaged (`later`),
+      // which a restart would not mend: that stops the helper, as before "ready".
+      if (engine.state === "ready" && !message.later) restart(messages().crashed);
       else fail(kit.fill(messages().failed_prefix, message.reason));
+    } else if (message.type === "complete") {
+      // Everything sent after "ready" has arrived: the site's offline.js waits for this
+      // before it keeps a copy of the site, so the two never share the connection.
+      performance.mark("infoshare:complete");
+      doc.dataset.helperDownloads = "complete";
+    } else if (message.type === "waiting") {
+      // A record operation waits in the worker for the record tools, still downloading after
+      // "ready" on a slow connection: that is not a worker that stopped answering, so its
+      // deadline is the download's (the worker says "failed" if the download fails).
+      pending.get(message.id)?.arm(STARTUP_TIMEOUT_MS);
     } else if (message.type === "result") {
       const waiter = pending.get(message.id);
       pending.delete(message.id);
@@ -221,8 +244,13 @@ export function createEngine(kit, blocked) {
       compilesWasm,
     });
     if (compilesWasm) {
+      // With the module goes its size, so that the worker's count of what Python needed
+      // (the progress bar) adds up to the build's total here too.
       WebAssembly.compileStreaming(fetch(wasm))
-        .then((module) => current.postMessage({ type: "wasm", module }))
+        .then((module) => {
+          const entry = performance.getEntriesByName(wasm.href).at(-1);
+          current.postMessage({ type: "wasm", module, bytes: (entry && entry.decodedBodySize) || 0 });
+        })
         .catch(() => current.postMessage({ type: "wasm", module: null }));
     } else if (canCompile && !restarted) {
       engine.settled.then((state) => {

@@ -145,11 +145,19 @@ function wire(kit, engine) {
       event.stopPropagation();
     }
   });
+  // Something typed or made that has not been downloaded: leaving would lose it.
+  const unsaved = () => session.dirty && answers.any();
   window.addEventListener("beforeunload", (event) => {
-    if (session.dirty && answers.any()) {
+    if (unsaved()) {
       event.preventDefault();
       event.returnValue = "";
     }
+  });
+  // The site's "new version" notice (../../offline.js) asks before it offers to reload:
+  // not while anything is unsaved. It only reads the answer; nothing here changes.
+  document.addEventListener("infoshare:before-reload", (event) => {
+    event.detail.answered = true;
+    if (unsaved()) event.preventDefault();
   });
 
   answers.updateConditionals();

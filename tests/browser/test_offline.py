@@ -1,0 +1,369 @@
+"""The site offline: after a first visit, the service worker (sw.js) keeps the site's own
+files; with no network the pages open, the helper reaches "ready" and a whole decision
+runs to its downloads. What is kept is only the site's files, never anything typed. A new
+build is found, offered with a Reload button (never while answers are unsaved), and its
+copy replaces the old one.
+
+Each test runs in a fresh browser context (its own service workers and Cache Storage),
+against the built site on a loopback static server; the update tests switch that server
+from one real build to another, as a host does when a partnership publishes a new build.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+
+from build_scripts.dev.static_server import serving
+from build_scripts.site import offline as offline_step
+from tests.browser import driver
+from tests.conftest import ROOT, TEST_SITE_URL
+
+pytestmark = pytest.mark.browser
+
+OUTCOME = "share_risk_of_harm"  # the longest journey: every question page
+COPY_TIMEOUT_S = 90
+
+# The service worker's registration and every cache with the addresses it holds.
+CACHE_STATE = """async () => {
+  const registration = await navigator.serviceWorker.getRegistration();
+  const state = {
+    active: registration && registration.active ? registration.active.state : null,
+    waiting: Boolean(registration && registration.waiting),
+    controlled: Boolean(navigator.serviceWorker.controller),
+    caches: {},
+  };
+  for (const name of await caches.keys()) {
+    state.caches[name] = (await (await caches.open(name)).keys()).map((request) => request.url);
+  }
+  return state;
+}"""
+
+# Every kept response's body, searched for each of the given strings.
+CACHE_SEARCH = """async (needles) => {
+  const hits = [];
+  for (const name of await caches.keys()) {
+    const cache = await caches.open(name);
+    for (const request of await cache.keys()) {
+      const body = new Uint8Array(await (await cache.match(request)).arrayBuffer());
+      const text = new TextDecoder("utf-8").decode(body);
+      for (const needle of needles) if (text.includes(needle)) hits.push([request.url, needle]);
+    }
+  }
+  return hits;
+}"""
+
+# Records the worker's download count, as the progress bar gets it.
+COUNT_BYTES = """
+window.__workerBytes = [];
+const RealWorker = window.Worker;
+window.Worker = function (url, options) {
+  const worker = new RealWorker(url, options);
+  worker.addEventListener("message", (event) => {
+    if (event.data && event.data.type === "bytes") window.__workerBytes.push(event.data.received);
+  });
+  return worker;
+};
+window.Worker.prototype = RealWorker.prototype;
+"""
+
+
+def kept_list(site: Path) -> list[str]:
+    """The addresses the built sw.js lists, relative to the site's root."""
+    text = (site / "sw.js").read_text(encoding="utf-8")
+    match = re.search(r"const FILES = (\[.*?\]);", text, re.DOTALL)
+    assert match, "sw.js has no list of files"
+    return list(json.loads(match.group(1)))
+
+
+def file_for(site: Path, base: str, url: str) -> Path:
+    """The built file an address of the site stands for."""
+    path = urlsplit(url).path[len(urlsplit(base).path):]
+    target = site / path
+    return target / "index.html" if path.endswith("/") or path == "" else target
+
+
+def cache_state(page: Any) -> dict[str, Any]:
+    return dict(page.evaluate(CACHE_STATE))
+
+
+def wait_for_copy(page: Any, expected: int) -> dict[str, Any]:
+    """Wait until a service worker is active with a cache holding `expected` addresses."""
+    deadline = time.monotonic() + COPY_TIMEOUT_S
+    while True:
+        state = cache_state(page)
+        if state["active"] == "activated" and any(len(urls) == expected for urls in state["caches"].values()):
+            return state
+        if time.monotonic() > deadline:
+            pytest.fail(f"no complete offline copy after {COPY_TIMEOUT_S} s: {json.dumps(state)[:500]}",
+                        pytrace=False)
+        page.wait_for_timeout(250)
+
+
+def cache_problems(page: Any, site: Path, base: str, typed: list[str]) -> list[str]:
+    """What is wrong with the browser's Cache Storage for this site: any cache but the
+    site's own, any address that is not one of the build's files (as sw.js lists them), and
+    any kept body holding any of the `typed` strings. (With no service worker, as in the
+    tests that stand in for the network, there is no cache at all, which passes too.)"""
+    state = cache_state(page)
+    listed = {base + k.removeprefix("./") for k in kept_list(site)}
+    problems = [f"cache {name!r} is not the site's" for name in state["caches"] if not name.startswith("infoshare-")]
+    for name, urls in state["caches"].items():
+        problems += [f"{name}: {url} is not one of the site's files" for url in urls
+                     if url not in listed or not file_for(site, base, url).is_file()]
+    problems += [f"{url} holds typed text {needle!r}" for url, needle in page.evaluate(CACHE_SEARCH, typed)]
+    return problems
+
+
+@dataclass
+class Watch:
+    requests: list[str]
+    problems: list[str]
+
+
+def watch(context: Any, page: Any) -> Watch:
+    seen = Watch([], [])
+    context.on("request", lambda r: seen.requests.append(r.url))
+    page.on("console", lambda m: seen.problems.append(f"console: {m.text}") if m.type == "error" else None)
+    page.on("pageerror", lambda e: seen.problems.append(f"pageerror: {e}"))
+    return seen
+
+
+def foreign(requests: list[str], base: str) -> list[str]:
+    origin = urlsplit(base).netloc
+    return [u for u in requests if urlsplit(u).scheme not in {"blob", "data", "about"} and urlsplit(u).netloc != origin]
+
+
+@pytest.fixture
+def context(browser: Any) -> Iterator[Any]:
+    ctx = browser.new_context(accept_downloads=True, service_workers="allow")
+    try:
+        yield ctx
+    finally:
+        ctx.close()
+
+
+# ---- the first visit, then no network ------------------------------------------------------
+
+
+def test_first_visit_then_a_whole_decision_offline(context: Any, built_site: Path, site_url: str) -> None:
+    page = context.new_page()
+    page.add_init_script(COUNT_BYTES)
+    seen = watch(context, page)
+    kept = kept_list(built_site)
+
+    # First visit, online: the helper starts, then the site's files are kept.
+    driver.open_helper(page, site_url)
+    state = wait_for_copy(page, len(kept))
+    assert not state["controlled"]  # the first visit came from the network
+    assert seen.problems == []
+
+    # No network from here on.
+    context.set_offline(True)
+    page.reload()
+    driver.wait_settled(page)
+    assert driver.helper_state(page) == "ready", driver.failure_text(page)
+    assert cache_state(page)["controlled"]
+    # The progress bar's count adds up when every file comes from the copy.
+    total = int(page.locator("script[data-download-bytes]").get_attribute("data-download-bytes"))
+    assert page.evaluate("window.__workerBytes")[-1] == total
+
+    token = uuid.uuid4().hex
+    answers = {**driver.answers_for(OUTCOME), "case_reference": f"OFF-{token[:10]}",
+               "reasons": f"Reasons typed while offline {token}."}
+    driver.answer_questions(page, answers, check_focus=False)
+    assert driver.current_view(page) == "outcome"
+    driver.to_record(page)
+    files = driver.download_all(page)
+    assert sorted(name.rsplit(".", 1)[1] for name, _ in files.values()) == ["html", "json", "md"]
+    record = driver.load_json(files["json"][1])
+    assert record["recommendation"]["code"] == OUTCOME
+    assert token in record["answers"]["reasons"]
+    # The record tools and the rest of the standard library came from the copy as well.
+    page.wait_for_selector("html[data-helper-downloads=complete]", state="attached")
+
+    # The site's other pages open too.
+    for path, heading in (("rules/4/", "Consent and a lawful basis"), ("privacy/", "Privacy"),
+                          ("", "Information sharing")):
+        page.goto(site_url + path)
+        assert heading in page.locator("h1").first.inner_text()
+
+    # What the browser keeps: the site's own files, exactly the build's list, and nothing typed.
+    state = cache_state(page)
+    (name,) = state["caches"]
+    assert name.startswith("infoshare-")
+    assert sorted(state["caches"][name]) == sorted(site_url + k.removeprefix("./") for k in kept)
+    assert foreign(state["caches"][name], site_url) == []
+    assert cache_problems(page, built_site, site_url, [token, f"OFF-{token[:10]}"]) == []
+    # (The check can fail: text the site itself publishes is found.)
+    assert cache_problems(page, built_site, site_url, ["Consent and a lawful basis"]) != []
+    assert driver.storage(page) == {"local": 0, "session": 0, "idb": [], "cookie": ""}
+    assert context.cookies() == []
+    assert foreign(seen.requests, site_url) == []
+    assert [p for p in seen.problems if "ERR_INTERNET_DISCONNECTED" not in p] == []
+
+
+def test_nothing_is_kept_before_the_helper_has_everything(context: Any, site_url: str) -> None:
+    """On the helper's page the copy waits for the helper's own downloads."""
+    page = context.new_page()
+    held: list[Any] = []
+    page.route("**/python_stdlib_more.zip", lambda route: held.append(route))  # noqa: PLW0108  (a bound builtin cannot be a handler)
+    driver.open_helper(page, site_url)
+    page.wait_for_timeout(1500)
+    state = cache_state(page)
+    assert state["active"] is None and state["caches"] == {}, state
+    for route in held:
+        route.continue_()
+    page.wait_for_selector("html[data-helper-downloads=complete]", state="attached")
+    deadline = time.monotonic() + COPY_TIMEOUT_S
+    while cache_state(page)["active"] != "activated":
+        assert time.monotonic() < deadline, "the copy was not made once the helper had everything"
+        page.wait_for_timeout(250)
+
+
+# ---- a new build ---------------------------------------------------------------------------
+
+
+@dataclass
+class TwoBuilds:
+    base: str
+    current: Path  # the folder the server serves: a link to build A or build B
+    a: Path
+    b: Path
+
+    def publish(self, build: Path) -> None:
+        """Switch the server to `build`, as a host does when a new build is published."""
+        link = self.current.with_name("next")
+        if link.is_symlink():
+            link.unlink()
+        link.symlink_to(build, target_is_directory=True)
+        link.replace(self.current)
+
+
+SECOND_SITE_URL = "https://infoshare-second-build.invalid/"
+
+
+@pytest.fixture(scope="module")
+def second_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A second, real build of the site: the same sources for another address, so every
+    page differs (its canonical link) and the build has another version."""
+    out = tmp_path_factory.mktemp("build-b") / "site"
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+                            cwd=ROOT, capture_output=True, text=True,
+                            env={**os.environ, "SITE_URL": SECOND_SITE_URL})
+    if result.returncode != 0:
+        pytest.fail("mkdocs build --strict failed:\n" + result.stdout + result.stderr, pytrace=False)
+    return out
+
+
+@pytest.fixture
+def two_builds(built_site: Path, second_build: Path, tmp_path: Path) -> Iterator[TwoBuilds]:
+    a, b = tmp_path / "a", tmp_path / "b"
+    shutil.copytree(built_site, a)
+    shutil.copytree(second_build, b)
+    current = tmp_path / "current"
+    current.symlink_to(a, target_is_directory=True)
+    with serving(current) as base:
+        yield TwoBuilds(base, current, a, b)
+
+
+def canonical(page: Any) -> str:
+    return str(page.locator("link[rel=canonical]").get_attribute("href"))
+
+
+NOTICE = ".infoshare-update"
+
+
+def test_a_new_build_is_offered_and_replaces_the_old_copy(context: Any, two_builds: TwoBuilds) -> None:
+    base = two_builds.base
+    page = context.new_page()
+    seen = watch(context, page)
+    page.goto(base + "rules/4/")
+    first = wait_for_copy(page, len(kept_list(two_builds.a)))
+    (old_cache,) = first["caches"]
+    page.goto(base + "privacy/")
+    assert canonical(page).startswith(TEST_SITE_URL)
+    assert page.locator(NOTICE).count() == 0
+
+    two_builds.publish(two_builds.b)
+    page.goto(base + "privacy/")  # still build A's page, from the copy; the new build is found
+    page.locator(NOTICE).wait_for(timeout=COPY_TIMEOUT_S * 1000)
+    assert canonical(page).startswith(TEST_SITE_URL)
+    notice = page.locator(NOTICE)
+    page.get_by_role("status").filter(has_text="A new version of this site is available.").wait_for()
+    assert notice.get_by_role("button", name="Reload").is_visible()
+    assert driver.run_axe(page) == []
+
+    notice.get_by_role("button", name="Reload").click()
+    page.wait_for_load_state("load")
+    deadline = time.monotonic() + 30
+    while not canonical(page).startswith(SECOND_SITE_URL):
+        assert time.monotonic() < deadline, "the page did not reload into the new build"
+        page.wait_for_timeout(200)
+    state = wait_for_copy(page, len(kept_list(two_builds.b)))
+    (new_cache,) = state["caches"]  # the old copy is gone
+    assert new_cache != old_cache and new_cache.startswith("infoshare-")
+    assert page.locator(NOTICE).count() == 0
+    assert foreign(seen.requests, base) == []
+    assert seen.problems == []
+
+
+def test_the_offer_waits_while_answers_are_unsaved(context: Any, two_builds: TwoBuilds) -> None:
+    base = two_builds.base
+    helper = context.new_page()
+    driver.open_helper(helper, base)
+    wait_for_copy(helper, len(kept_list(two_builds.a)))
+    helper.reload()  # now served from the copy
+    driver.wait_settled(helper)
+    assert cache_state(helper)["controlled"]
+    helper.locator("#f-urgency-2").check()  # typed, not saved
+
+    two_builds.publish(two_builds.b)
+    other = context.new_page()  # another tab finds the new build
+    other.goto(base + "rules/4/")
+    other.locator(NOTICE).wait_for(timeout=COPY_TIMEOUT_S * 1000)
+    helper.wait_for_timeout(2000)
+    assert helper.locator(NOTICE).count() == 0  # not while the answer is unsaved
+
+    # Saving the answers makes reloading safe: the offer follows.
+    with helper.expect_download():
+        helper.locator("#q-urgency").get_by_role("button", name="Save your answers so far", exact=True).click()
+    helper.locator(NOTICE).wait_for(timeout=15_000)
+    assert helper.locator("#f-urgency-2").is_checked()  # nothing was reloaded meanwhile
+
+
+def test_a_development_server_removes_the_copy(context: Any, two_builds: TwoBuilds) -> None:
+    """`mkdocs serve` writes a sw.js that keeps nothing: a browser that kept an earlier
+    build's copy at the same address drops it, so the development server is what it sees."""
+    serve = two_builds.b.with_name("serve")
+    shutil.copytree(two_builds.a, serve)
+    template = (ROOT / "docs" / "sw.js").read_text(encoding="utf-8")
+    (serve / "sw.js").write_text(offline_step.fill(template, "", ()), encoding="utf-8")
+    page = context.new_page()
+    page.goto(two_builds.base + "rules/4/")
+    wait_for_copy(page, len(kept_list(two_builds.a)))
+
+    two_builds.publish(serve)
+    page.goto(two_builds.base + "privacy/")  # from the copy; the new sw.js is found
+    deadline = time.monotonic() + COPY_TIMEOUT_S
+    while True:
+        state = cache_state(page)
+        if state["active"] is None and state["caches"] == {}:
+            break
+        assert time.monotonic() < deadline, f"the copy was not removed: {json.dumps(state)[:300]}"
+        page.wait_for_timeout(250)
+    page.goto(two_builds.base + "privacy/")
+    assert not cache_state(page)["controlled"]
