@@ -450,7 +450,9 @@ def check_runtime(directory: Path, packages: tuple[str, ...], *, node: str | Non
         wrong.append("the bridge's first call failed with only the first part of the standard library")
     if report["jinja2_loaded"]:
         wrong.append("importing the bridge imported jinja2, which the page loads only after ready")
-    if report["record"] != {"sealed": True, "rendered": ["html", "json", "md"]}:
+    from infoshare.formats import FORMATS
+
+    if report["record"] != {"sealed": True, "rendered": sorted(f.key for f in FORMATS)}:
         wrong.append(f"sealing and rendering a record with the record tools alone failed: {report['record']}")
     if report["escape"] != "&lt;a &amp; &#39;b&#39;&gt;" or report["template"] != "&lt;b&gt;":
         wrong.append("markupsafe / jinja2 escaping is wrong")

@@ -180,8 +180,11 @@ def answer_current_page(page: Any, answers: dict[str, Any], journey: Journey) ->
         if part and name not in answers and part.group(1) in answers:
             # A date typed in GOV.UK's boxes: each box takes its part of the ISO value.
             field_name, which = part.groups()
+            box = section.locator(f"[name='{name}']")
+            if not box.is_visible():
+                continue  # a follow-up for another answer
             value = answers[field_name]
-            section.locator(f"[name='{name}']").fill(_date_parts(value)[which])
+            box.fill(_date_parts(value)[which])
             journey.typed[field_name] = value
             journey.kinds[field_name] = "datetime-local" if "T" in value else "date"
             continue

@@ -66,12 +66,12 @@ def test_reopen_amend_and_download_again(watched: Any, site_url: str, tmp_path: 
     _no_axe_violations(page, "amendment errors")
 
     rows = page.locator("#infoshare-summary .govuk-summary-list__row")
-    rows.filter(has_text="reasons for your decision").first.get_by_role("link").click()
+    rows.filter(has_text="Reasons for the decision").first.get_by_role("link").click()
     page.locator("#f-reasons").fill("Amended: the request named no purpose at all.")
     driver.press_continue(page, "reasons")
     assert driver.current_view(page) == "check"
     changes = page.locator("#infoshare-amend-changes").inner_text()
-    assert "reasons for your decision" in changes.lower() and "now Amended: the request" in changes
+    assert changes.startswith("Reasons for the decision: was ") and "now Amended: the request" in changes
     page.locator("#f-amendment_by").fill("Jo Evans, deputy DSL")
     page.locator("#f-amendment_reason").fill("The reasons were incomplete.")
     driver.create_record(page)

@@ -108,7 +108,7 @@ def test_check_answers_change_link_returns_to_check(watched: Any, site_url: str)
         link = row.get_by_role("link")
         assert link.inner_text().strip().startswith("Change")
         assert link.locator(".govuk-visually-hidden").inner_text().strip() == key
-    reasons_row = rows.filter(has_text="reasons for your decision").first
+    reasons_row = rows.filter(has_text="Reasons for the decision").first
     reasons_row.get_by_role("link").click()
     assert driver.current_view(page) == "reasons"
     assert driver.focused(page)["tag"] == "h2"
@@ -130,7 +130,7 @@ def test_change_abandoned_with_back_is_not_recorded(watched: Any, site_url: str)
     page.wait_for_selector("#infoshare-check:not([hidden])")
     summary = page.locator("#infoshare-summary")
     before = summary.inner_text()
-    summary.locator(".govuk-summary-list__row").filter(has_text="reasons for your decision") \
+    summary.locator(".govuk-summary-list__row").filter(has_text="Reasons for the decision") \
         .first.get_by_role("link").click()
     assert driver.current_view(page) == "reasons"
     original = page.locator("#f-reasons").input_value()

@@ -188,7 +188,7 @@ def test_first_visit_then_a_whole_decision_offline(context: Any, built_site: Pat
     assert driver.current_view(page) == "outcome"
     driver.to_record(page)
     files = driver.download_all(page)
-    assert sorted(name.rsplit(".", 1)[1] for name, _ in files.values()) == ["html", "json", "md"]
+    assert sorted(name.rsplit(".", 1)[1] for name, _ in files.values()) == ["html", "json", "md", "txt"]
     record = driver.load_json(files["json"][1])
     assert record["recommendation"]["code"] == OUTCOME
     assert token in record["answers"]["reasons"]

@@ -88,7 +88,7 @@ def test_back_and_forward_move_between_helper_pages_and_carry_no_answers(watched
     page.wait_for_selector("#q-purpose:not([hidden])")
     assert page.locator("#f-purpose").input_value() == answers["purpose"]
     page.go_back()
-    page.wait_for_selector("#q-request:not([hidden])")
+    page.wait_for_selector("#q-request:not([hidden])")  # (who asked: the page before the purpose)
     page.go_forward()
     page.wait_for_selector("#q-purpose:not([hidden])")
     assert page.url == url
@@ -157,7 +157,7 @@ def test_yes_to_immediate_danger_says_what_to_do_now_first(watched: Any, site_ur
     assert page.evaluate("document.activeElement.textContent").startswith("Act now")
     assert driver.run_axe(page) == [], "act now"
     card.get_by_role("button", name="Continue to the record").click()
-    page.wait_for_selector("#q-request:not([hidden])")
+    page.wait_for_selector("#q-case_reference:not([hidden])")
     # Back returns through it.
     page.go_back()
     page.wait_for_selector("#infoshare-act-now:not([hidden])")

@@ -56,7 +56,7 @@ def test_a_record_opened_before_the_tools_arrive_waits_for_them(watched: Any, si
     for route in held:
         route.continue_()
     # The draft opens where it stopped: the first question not answered.
-    page.wait_for_selector("#q-request:not([hidden])")
+    page.wait_for_selector("#q-case_reference:not([hidden])")
     assert driver.helper_state(page) == "ready"
     assert page.evaluate("window.__workers") == 1
     assert watched.problems() == []
@@ -72,5 +72,5 @@ def test_a_record_tool_that_cannot_be_had_stops_the_helper_by_name(watched: Any,
     # The questions still work, and what was typed can be saved.
     page.locator("#f-urgency-2").check()
     driver.press_continue(page, "urgency")
-    assert driver.current_view(page) == "request"
+    assert driver.current_view(page) == "case_reference"
     assert page.get_by_role("button", name="Download your answers (JSON)").is_visible()

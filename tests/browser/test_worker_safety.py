@@ -149,4 +149,4 @@ def test_a_bad_webassembly_file_is_reported_at_once(
     # The questions stay usable without Python.
     page.locator("#f-urgency-2").check()
     driver.press_continue(page, "urgency")
-    assert driver.current_view(page) == "request"
+    assert driver.current_view(page) == "case_reference"

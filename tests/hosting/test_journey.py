@@ -55,7 +55,7 @@ def test_decision_journey_through_nginx(nginx: Nginx, page: Any) -> None:
     files = driver.download_all(page)
 
     # The downloads arrived, one of each format, with the record in them.
-    assert sorted(name.rsplit(".", 1)[1] for name, _ in files.values()) == ["html", "json", "md"]
+    assert sorted(name.rsplit(".", 1)[1] for name, _ in files.values()) == ["html", "json", "md", "txt"]
     record = driver.load_json(files["json"][1])
     assert record["recommendation"]["code"] == OUTCOME
     assert all(text.strip() for _, text in files.values())

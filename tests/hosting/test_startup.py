@@ -60,7 +60,7 @@ def test_ready_needs_only_what_the_questions_need(nginx: Nginx, page: Any) -> No
     # The questions work meanwhile.
     page.locator("#f-urgency-2").check()
     driver.press_continue(page, "urgency")
-    assert driver.current_view(page) == "request"
+    assert driver.current_view(page) == "case_reference"
 
     for route in held:
         route.continue_()

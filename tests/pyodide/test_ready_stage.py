@@ -100,8 +100,9 @@ def test_each_stage_answers_exactly_as_cpython(staged: tuple[dict[str, list[str]
     differ = [request[:120] for request, answer in zip(requests[stage], got, strict=True)
               if answer.encode() != bridge.call(request).encode()]
     assert not differ, f"{len(differ)} answers differ from CPython, e.g. {differ[:3]}"
-    # The answers are real ones, not the same error over and over.
-    assert sum('"ok": true' in answer for answer in got) > len(got) / 2
+    # The answers are real ones, not the same error over and over. (Of the record requests,
+    # opening the HTML, Markdown and plain text is meant to fail: only JSON opens.)
+    assert sum('"ok": true' in answer for answer in got) > len(got) / 3
 
 
 def test_questions_need_neither_record_tools_nor_the_rest(

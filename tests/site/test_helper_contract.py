@@ -87,7 +87,13 @@ def test_every_question_has_its_control_and_nothing_else_is_asked(page: _Page) -
         assert f["id"] == data["field_id_prefix"] + f["name"]
         assert f["id"] in by_id, f["name"]
     names = {c["name"] for c in page.controls}
-    assert names == {f["name"] for f in fields} | {"record_file"}
+    # A date is asked in boxes, one control per part, each named and found as the contract says.
+    expected = {f["name"] for f in fields if not f.get("parts")}
+    for f in fields:
+        for part in f.get("parts", []):
+            expected.add(part["name"])
+            assert part["id"] in by_id, part
+    assert names == expected | {"record_file"}
 
 
 def test_the_download_buttons_are_the_contracts_formats(page: _Page) -> None:
