@@ -7,6 +7,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from tests.browser import driver
 
 PHONE = {"width": 375, "height": 667}
@@ -227,3 +229,70 @@ def test_a_skip_link_reaches_create_the_record_in_a_few_presses(watched: Any, si
     assert page.evaluate("document.activeElement.id") == "infoshare-seal"
     assert presses <= 3, presses
     assert page.url == site_url + "helper/"
+
+
+# ---- 3. Dates in boxes, whatever the browser's locale ------------------------------------
+
+
+def test_dates_in_boxes_under_a_us_locale_and_time_zone(browser: Any, site_url: str, record_schema: Any) -> None:
+    """A browser set to US English in New York shows the same day, month and year boxes
+    (no "11/30/2026" control), "Use the time now" fills them with New York's time, and the
+    record keeps the times typed, with New York's offset."""
+    context = browser.new_context(locale="en-US", timezone_id="America/New_York", accept_downloads=True,
+                                  service_workers="block")
+    try:
+        page = context.new_page()
+        driver.open_helper(page, site_url)
+        assert page.evaluate("navigator.language") == "en-US"
+        assert page.locator("input[type=date], input[type=datetime-local]").count() == 0
+        answers = driver.answers_for("share_risk_of_harm")
+        _to(page, "decision_time", answers)
+        page.locator("#q-decision_time").get_by_role("button", name="Use the time now").click()
+        now = page.evaluate("(() => { const d = new Date(); return [d.getDate(), d.getMonth() + 1, d.getFullYear(),"
+                            " d.getHours(), d.getMinutes()]; })()")
+        boxes = [int(page.locator(f"#f-decided_at{part}").input_value())
+                 for part in ("", "-month", "-year", "-hour", "-minute")]
+        assert boxes[:4] == now[:4] and abs(boxes[4] - now[4]) <= 1, (boxes, now)
+        # The journey's own times, typed in the boxes, are what the record keeps.
+        for box, value in zip(("", "-month", "-year", "-hour", "-minute"), ("15", "1", "2026", "15", "30"),
+                              strict=True):
+            page.locator(f"#f-decided_at{box}").fill(value)
+        _to(page, "outcome", answers)
+        driver.to_record(page)
+        _, text = driver.download(page, "Download as JSON")
+        record = json.loads(text)
+        assert record["answers"]["decided_at"] == "2026-01-15T15:30:00-05:00"
+        assert record["answers"]["request_received_at"] == "2026-01-15T09:40:00-05:00"
+        assert record["answers"]["review_date"] == "2026-02-15"
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_every_state_is_accessible_at_phone_and_desktop_widths(browser: Any, site_url: str, width: int) -> None:
+    """axe finds nothing on each kind of page, at a phone's width and a desktop's."""
+    context = browser.new_context(viewport={"width": width, "height": 800}, accept_downloads=True,
+                                  service_workers="block")
+    try:
+        page = context.new_page()
+        driver.open_helper(page, site_url)
+        answers = driver.answers_for("share_risk_of_harm")
+        seen: list[str] = []
+        for _ in range(40):
+            view = driver.current_view(page)
+            if view == "outcome":
+                break
+            if view not in seen:
+                assert driver.run_axe(page) == [], (width, view)
+                seen.append(view)
+            # Every question page names its section above the question.
+            caption = page.locator(f"{driver.QUESTION} .govuk-caption-l")
+            assert caption.count() == 1 and caption.is_visible(), view
+            page_id = driver.answer_current_page(page, answers, driver.Journey())
+            driver.press_continue(page, page_id)
+        assert driver.run_axe(page) == [], (width, "outcome")
+        driver.to_record(page)
+        assert driver.run_axe(page) == [], (width, "record")
+        assert len(seen) >= 20
+    finally:
+        context.close()

@@ -119,3 +119,16 @@ def test_a_megabyte_of_text_is_shown_quickly() -> None:
     shown = visible(text)
     assert shown.count("[U+200B]") == text.count("\u200b")
     assert time.perf_counter() - started < 5
+
+
+def test_the_check_page_shows_invisible_characters_as_the_record_does() -> None:
+    """The check page's rows (the `summary` op) and an amendment's changes (`changes`) are
+    read by people too: invisible characters are shown there as in the record."""
+    import json
+
+    from infoshare import bridge
+
+    answers = {"urgency": "no", "case_reference": "AB\u200b123"}
+    reply = json.loads(bridge.call(json.dumps({"op": "summary", "answers": answers})))
+    (row,) = [r for r in reply["rows"] if r["field"] == "case_reference"]
+    assert row["value"] == "AB[U+200B]123"

@@ -19,6 +19,7 @@ from .jsondepth import nested_too_deeply
 from .navigation import CHECK, next_step, resume_page
 from .questions import PAGE_IDS, page
 from .seal import seal
+from .textsafety import visible
 from .validate import validate_page
 
 __all__ = ["call"]
@@ -78,8 +79,9 @@ def _op_summary(request: Mapping[str, Any]) -> Response:
     rows = [
         {"section": page(page_id).section, "page": page_id, "field": f.name,
          "label": row_label(f, seeking_advice=seeking_advice),
-         "value": display_value(f, dateparts.value(f, answers) if f.kind in DATE_KINDS
-                                else answers.get(f.name))}
+         # Invisible and reordering characters shown as markers, as the record shows them.
+         "value": visible(display_value(f, dateparts.value(f, answers) if f.kind in DATE_KINDS
+                                        else answers.get(f.name)))}
         for page_id in flow.path(answers)
         for f in page(page_id).fields
         if is_shown(f, answers)
@@ -128,8 +130,9 @@ def _op_changes(request: Mapping[str, Any]) -> Response:
     except RecordError as exc:
         return _error(exc.message)
     kept = stored_answers(_answers(request), now, original["answers"])
+    worded = [build_change(c).to_dict() for c in changes(original["answers"], kept)]
     return {"ok": True, "changes": [
-        build_change(c).to_dict() for c in changes(original["answers"], kept)]}
+        {**c, "before": visible(c["before"]), "after": visible(c["after"])} for c in worded]}
 
 
 def _op_open(request: Mapping[str, Any]) -> Response:
