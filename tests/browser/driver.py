@@ -328,6 +328,21 @@ def storage(page: Any) -> dict[str, Any]:
     )
 
 
+# Added to a page before it loads: records each count of downloaded bytes the helper's
+# worker reports, as the progress bar gets them (window.__workerBytes).
+COUNT_WORKER_BYTES = """
+window.__workerBytes = [];
+const RealWorker = window.Worker;
+window.Worker = function (url, options) {
+  const worker = new RealWorker(url, options);
+  worker.addEventListener("message", (event) => {
+    if (event.data && event.data.type === "bytes") window.__workerBytes.push(event.data.received);
+  });
+  return worker;
+};
+window.Worker.prototype = RealWorker.prototype;
+"""
+
 WATCH_SCRIPT = """
 window.__problems = [];
 document.addEventListener('securitypolicyviolation',

@@ -368,18 +368,8 @@ def test_theme_script_runs_once_the_helper_has_started(watched: Any, site_url: s
     assert watched.foreign_requests() == []
 
 
-RECORD_LOADING = """
-window.__workerBytes = [];
+RECORD_LOADING = driver.COUNT_WORKER_BYTES + """
 window.__bars = [];
-const RealWorker = window.Worker;
-window.Worker = function (url, options) {
-  const worker = new RealWorker(url, options);
-  worker.addEventListener("message", (event) => {
-    if (event.data && event.data.type === "bytes") window.__workerBytes.push(event.data.received);
-  });
-  return worker;
-};
-window.Worker.prototype = RealWorker.prototype;
 new MutationObserver(() => {
   const bar = document.getElementById("infoshare-progress");
   const amount = document.getElementById("infoshare-amount");

@@ -67,18 +67,7 @@ CACHE_SEARCH = """async (needles) => {
 }"""
 
 # Records the worker's download count, as the progress bar gets it.
-COUNT_BYTES = """
-window.__workerBytes = [];
-const RealWorker = window.Worker;
-window.Worker = function (url, options) {
-  const worker = new RealWorker(url, options);
-  worker.addEventListener("message", (event) => {
-    if (event.data && event.data.type === "bytes") window.__workerBytes.push(event.data.received);
-  });
-  return worker;
-};
-window.Worker.prototype = RealWorker.prototype;
-"""
+COUNT_BYTES = driver.COUNT_WORKER_BYTES
 
 
 def kept_list(site: Path) -> list[str]:

@@ -23,18 +23,7 @@ from tests.hosting.conftest import Nginx
 pytestmark = pytest.mark.browser
 
 LATER = re.compile(r"/(jinja2-[^/]+\.whl|markupsafe-[^/]+\.whl|python_stdlib_records\.zip|python_stdlib_more\.zip)$")
-COUNT_BYTES = """
-window.__workerBytes = [];
-const RealWorker = window.Worker;
-window.Worker = function (url, options) {
-  const worker = new RealWorker(url, options);
-  worker.addEventListener("message", (event) => {
-    if (event.data && event.data.type === "bytes") window.__workerBytes.push(event.data.received);
-  });
-  return worker;
-};
-window.Worker.prototype = RealWorker.prototype;
-"""
+COUNT_BYTES = driver.COUNT_WORKER_BYTES
 
 
 def _wait_for(page: Any, held: list[Any], count: int) -> None:

@@ -74,11 +74,8 @@ def render_md(record: Mapping[str, Any]) -> str:
             out.append(_field("Why", a.reason))
             out.append(_field("SHA-256 digest of the version it amends",
                               a.previous_digest or "Not recorded"))
-            if a.changes is None:
-                out.append("This amendment was made by an earlier version of the helper, which "
-                           "did not record what it changed.\n")
-            elif not a.changes:
-                out.append("No answers were changed.\n")
+            if a.changes_note:
+                out.append(a.changes_note + "\n")
             for c in a.changes or ():
                 out.append(f"**Changed: {c.label}**\n\nBefore: {_cell(c.before)}\n\n"
                            f"After: {_cell(c.after)}\n")

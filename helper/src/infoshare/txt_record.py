@@ -89,11 +89,8 @@ def render_txt(record: Mapping[str, Any]) -> str:
             out += _line("Why", a.reason)
             out += _line("SHA-256 digest of the version it amends",
                          a.previous_digest or "Not recorded")
-            if a.changes is None:
-                out.append("This amendment was made by an earlier version of the helper, which "
-                           "did not record what it changed.")
-            elif not a.changes:
-                out.append("No answers were changed.")
+            if a.changes_note:
+                out.append(a.changes_note)
             for c in a.changes or ():
                 out += ["", f"Changed: {c.label}"]
                 out += _line("  Before", c.before.value)

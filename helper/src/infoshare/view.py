@@ -106,6 +106,14 @@ class Amendment:
     changes: tuple[Change, ...] | None
     previous_digest: str | None
 
+    @property
+    def changes_note(self) -> str | None:
+        """What every format says instead of a list of changes, when there is none to list."""
+        if self.changes is None:
+            return ("This amendment was made by an earlier version of the helper, which did not "
+                    "record what it changed.")
+        return None if self.changes else "No answers were changed."
+
 
 @dataclass(frozen=True, slots=True)
 class View:
