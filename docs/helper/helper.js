@@ -150,6 +150,60 @@ document.addEventListener("click", (event) => {
   if (button && button.closest(`#${config.root}`)) saveDraft();
 });
 
+// ---- Python's worker ---------------------------------------------------------------------
+
+// Whether this script came from the browser's cache: a return visit, when Python's files
+// almost certainly did too.
+function returnVisit() {
+  const own = performance.getEntriesByName(script.src)[0];
+  return Boolean(own && own.transferSize === 0 && own.decodedBodySize > 0);
+}
+
+// Starts the helper's Python in a module worker and sends it "init" (the messages are
+// described in worker.mjs). The boot script does this for the first start, as the page
+// starts, so that Python loads while the page's modules do; app/engine.mjs takes the
+// worker over (`listen`) and starts any later one. Until then nothing the worker says is
+// lost: it is held and handed over, in order. On a return visit (or a restart) the page
+// compiles Python's WebAssembly, from the browser's cache, and sends it (app/engine.mjs
+// says why); `compilesWasm` tells the worker to wait for it.
+function startWorker({ restarted = false } = {}) {
+  const worker = new Worker(new URL(config.worker, location.href), { type: "module" });
+  const compilesWasm = typeof WebAssembly.compileStreaming === "function" && (restarted || returnVisit());
+  const held = [];
+  const hold = (event) => {
+    if (event.type === "error") event.preventDefault();
+    held.push(event);
+  };
+  const types = ["message", "error", "messageerror"];
+  for (const type of types) worker.addEventListener(type, hold);
+  worker.postMessage({
+    type: "init",
+    runtime: new URL(config.runtime, location.href).href,
+    packages: config.packages.split(/\s+/).filter(Boolean),
+    compilesWasm,
+  });
+  return {
+    worker,
+    compilesWasm,
+    listen(handlers) {
+      for (const type of types) {
+        worker.removeEventListener(type, hold);
+        worker.addEventListener(type, handlers[type]);
+      }
+      for (const event of held.splice(0)) handlers[event.type](event);
+    },
+  };
+}
+
+// The first worker, started below; the engine takes it once (null if it could not start:
+// the engine then starts one itself and reports why it cannot).
+let firstWorker = null;
+function takeFirstWorker() {
+  const started = firstWorker;
+  firstWorker = null;
+  return started;
+}
+
 const kit = {
   config,
   contract,
@@ -163,6 +217,8 @@ const kit = {
   saveFile,
   showFailure,
   onSave: (handler) => saveHandlers.push(handler),
+  startWorker,
+  takeFirstWorker,
 };
 
 // ---- start ------------------------------------------------------------------------------
@@ -201,27 +257,15 @@ function holdThemeScripts(settled) {
   setTimeout(load, 8000);
 }
 
-// The largest downloads Python needs are asked for now, before the page's modules and the
-// helper's worker have loaded (that takes half a second on a slow connection, while the
-// connection is otherwise idle). Each is only read through, into the browser's cache: the
-// worker asks for the same files when it starts, and the browser gives it the one download,
-// joined where it has got to, never a second one (checked by `make bench`: nginx sends each
-// file once). Not on a return visit, when they are in the browser's cache already.
-function startDownloads() {
-  const own = performance.getEntriesByName(script.src)[0];
-  if (own && own.transferSize === 0 && own.decodedBodySize > 0) return;
-  const runtime = new URL(config.runtime, location.href);
-  for (const name of ["pyodide.asm.wasm", "python_stdlib.zip", "pyodide.asm.mjs"]) {
-    fetch(new URL(name, runtime)).then(async (response) => {
-      const reader = response.body.getReader();
-      while (!(await reader.read()).done);
-    }).catch(() => {}); // the worker reports any file it cannot get
-  }
-}
-
 const stop = blocked();
 let settled;
-if (!stop && typeof ReadableStream === "function") startDownloads();
+if (!stop) {
+  try {
+    firstWorker = startWorker();
+  } catch {
+    // The engine tries again, and says why it cannot.
+  }
+}
 if (stop && location.protocol === "file:") {
   // Modules cannot load from a file; say why, and offer the draft.
   document.documentElement.dataset.helperState = "loading";
@@ -232,6 +276,7 @@ if (stop && location.protocol === "file:") {
   settled = import(new URL(config.app, location.href).href).then(
     (app) => app.start(kit, stop),
     (error) => {
+      takeFirstWorker()?.worker.terminate();
       whenParsed(() => showFailure(fill(contract().messages.scripts_reason, error.message), contract().messages.host_fix));
       return "failed";
     },

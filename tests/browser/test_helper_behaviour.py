@@ -231,6 +231,35 @@ def test_failed_start_explains_and_still_downloads_answers(watched: Any, site_ur
     assert driver.current_view(page) == "personal_data"
 
 
+def test_worker_started_by_the_boot_script_is_taken_over_with_all_it_said(watched: Any, site_url: str) -> None:
+    """The boot script starts Python's worker before the page's modules have loaded, and
+    the engine takes it over: one worker, and what it said before the hand-over (here, that
+    its script could not be loaded, while the modules were held back) is not lost."""
+    page = watched.page
+    page.add_init_script("""
+      window.__workers = 0;
+      const RealWorker = window.Worker;
+      window.Worker = function (url, options) {
+        if (String(url).includes("/helper/worker.mjs")) window.__workers += 1;
+        return new RealWorker(url, options);
+      };
+      window.Worker.prototype = RealWorker.prototype;
+    """)
+    held: list[Any] = []
+    page.route("**/helper/app/main.mjs*", lambda route: held.append(route))  # noqa: PLW0108
+    page.route("**/helper/worker.mjs*", lambda route: route.abort())
+    driver.open_helper(page, site_url, wait_ready=False)
+    page.wait_for_timeout(1500)  # the worker's script has failed by now; nobody was listening
+    assert page.evaluate("window.__workers") == 1
+    for route in held:
+        route.continue_()
+    driver.wait_settled(page)
+    assert driver.helper_state(page) == "failed"
+    assert "background script stopped or could not be loaded" in page.locator("#infoshare-failed").inner_text()
+    assert page.evaluate("window.__workers") == 1  # taken over, not started twice
+    assert watched.foreign_requests() == []
+
+
 def test_altered_wheel_is_refused_by_name(watched: Any, site_url: str) -> None:
     """A wheel that does not match the lockfile's SHA-256 is never imported: the helper
     says which file is wrong, and the questions stay usable. (Jinja2 comes just after the

@@ -150,12 +150,6 @@ export function createEngine(kit, blocked) {
     }, stallTimeout);
   }
 
-  // Whether this script came from the browser's cache: a return visit.
-  function returnVisit() {
-    const entry = performance.getEntriesByType("resource").find((e) => /\/helper\.js(\?|$)/.test(e.name));
-    return Boolean(entry && entry.transferSize === 0 && entry.decodedBodySize > 0);
-  }
-
   function onMessage(message, restarted) {
     if (message.type === "progress") {
       if (engine.state !== "loading") return;
@@ -205,29 +199,31 @@ export function createEngine(kit, blocked) {
   }
 
   function startWorker({ restarted = false } = {}) {
-    let current;
+    let started;
     try {
-      current = new Worker(new URL(config.worker, location.href), { type: "module" });
+      started = (!restarted && kit.takeFirstWorker()) || kit.startWorker({ restarted });
     } catch (error) {
       fail(kit.fill(messages().worker_refused, error.message));
       return;
     }
+    const current = started.worker;
     worker = current;
     // Messages from a worker that has since been replaced are ignored.
-    current.addEventListener("message", (event) => {
-      if (worker === current) onMessage(event.data || {}, restarted);
+    started.listen({
+      message(event) {
+        if (worker === current) onMessage(event.data || {}, restarted);
+      },
+      error(event) {
+        event.preventDefault();
+        if (worker !== current) return;
+        if (engine.state === "ready") restart(messages().crashed);
+        else fail(kit.fill(messages().worker_stopped, event.message ? ` (${event.message})` : ""));
+      },
+      messageerror() {
+        if (worker === current) fail(messages().worker_garbled);
+      },
     });
-    current.addEventListener("error", (event) => {
-      event.preventDefault();
-      if (worker !== current) return;
-      if (engine.state === "ready") restart(messages().crashed);
-      else fail(kit.fill(messages().worker_stopped, event.message ? ` (${event.message})` : ""));
-    });
-    current.addEventListener("messageerror", () => {
-      if (worker === current) fail(messages().worker_garbled);
-    });
-    const runtime = new URL(config.runtime, location.href);
-    const wasm = new URL("pyodide.asm.wasm", runtime);
+    const wasm = new URL("pyodide.asm.wasm", new URL(config.runtime, location.href));
     // Chromium keeps compiled WebAssembly for the page between visits, but not for
     // workers. So on a return visit (the boot script came from the browser's cache, and
     // so, almost certainly, did Python's WebAssembly) the WebAssembly is compiled here,
@@ -235,15 +231,7 @@ export function createEngine(kit, blocked) {
     // the worker compiles it as soon as it starts, and once Python is ready the page
     // compiles it once more in the background so that the next visit finds a kept copy.
     // Compiling is asynchronous and runs off the main thread.
-    const canCompile = typeof WebAssembly.compileStreaming === "function";
-    const compilesWasm = canCompile && (restarted || returnVisit());
-    current.postMessage({
-      type: "init",
-      runtime: runtime.href,
-      packages: config.packages.split(/\s+/).filter(Boolean),
-      compilesWasm,
-    });
-    if (compilesWasm) {
+    if (started.compilesWasm) {
       // With the module goes its size, so that the worker's count of what Python needed
       // (the progress bar) adds up to the build's total here too.
       WebAssembly.compileStreaming(fetch(wasm))
@@ -252,7 +240,7 @@ export function createEngine(kit, blocked) {
           current.postMessage({ type: "wasm", module, bytes: (entry && entry.decodedBodySize) || 0 });
         })
         .catch(() => current.postMessage({ type: "wasm", module: null }));
-    } else if (canCompile && !restarted) {
+    } else if (typeof WebAssembly.compileStreaming === "function" && !restarted) {
       engine.settled.then((state) => {
         if (state === "ready") WebAssembly.compileStreaming(fetch(wasm)).catch(() => {});
       });
