@@ -257,116 +257,147 @@ def _seek_advice_reasons(answers: Mapping[str, object]) -> tuple[list[str], list
     return reasons + _adult(answers) + _below_threshold(answers), rules
 
 
-def _reasons(code: str, answers: Mapping[str, object]) -> tuple[list[str], list[int]]:
-    consent = get(answers, "consent")
-    if code == "emergency":
-        return [
-            "You said a child is in immediate danger or at risk of significant harm right now.",
-            ("In an emergency, share what is necessary and proportionate without delay: not "
-            "sharing can do more harm than sharing."),
-            ("Follow your child protection procedures: contact children's social care, or call "
-            "999 if a child is in immediate danger."),
-            "Complete this record as soon as you can afterwards, with the time you shared.",
-        ], [1, 5, 6, 7]
-    if code == "no_purpose":
-        return [
-            "You said there is no clear and legitimate purpose for you or your agency to share.",
-            "Information should be shared only when it is necessary for a purpose.",
-            "Record your decision and the reasons for it, even though you are not sharing.",
-        ], [6, 7]
-    if code == "seek_advice":
-        return _seek_advice_reasons(answers)
-    if code == "not_personal_data":
-        return [
-            ("You said the information could not identify a living person, on its own or with "
-            "other information."),
-            ("Check this carefully: in a small community, details such as an age, a school or a "
-            "street can be enough to identify a child."),
-            "Share only what is needed, accurately and securely.",
-        ], [1, 6, 7]
-    if code == "share_risk_of_harm":
-        reasons = [
-            "You said there is a concern that a child is suffering, or is likely to suffer, harm.",
-            ("The 2024 advice says consent is not needed to share where a child is at risk, or "
-            "perceived risk, of harm, but you need a lawful basis under UK GDPR Article 6, and "
-            "an Article 9 condition for special category data (2024 advice, rule 3)."),
-            "Follow your organisation's safeguarding procedures without delay.",
-        ]
-        if consent == "refused":
-            reasons.append(
-                "Consent was refused. You do not need consent to share to protect a child at "
-                "risk of harm, but record their wishes and take them into account."
-            )
-        reasons.append(_TELL)
-        return reasons, [1, 2, 4, 5, 6, 7]
-    if code == "share_adult_at_risk":
-        reasons = ["You said an adult is at risk of harm, and that no child is."]
-        if consent == "given":
-            reasons.append("You have their consent to share.")
-        else:
-            reasons += ["You said the information is not confidential.", _GOOD_REASON]
-        reasons += [_ADULT_PROCEDURES, _LAWFUL_BASIS, _TELL]
-        return reasons, [1, 2, 4, 5, 6, 7]
-    if code == "share_not_confidential":
-        return [
-            "You said the information is not confidential.",
-            *_below_threshold(answers),
-            _LAWFUL_BASIS,
-            "Be open with the person about what you share, unless that is unsafe or inappropriate.",
-        ], [1, 2, 6, 7]
-    if code == "share_with_consent":
-        return [
-            "You said you have consent to share.",
-            *_below_threshold(answers),
-            ("Consent is often not the right lawful basis for a public body: choose the basis "
-            "that fits, such as public task."),
-            "The person might not expect everything to be shared: share only what is necessary.",
-        ], [1, 2, 4, 6, 7]
-    without_consent = ["You said the information is confidential.", _consent_line(answers)]
-    if code == "share_legal_duty":
-        return [
-            *without_consent,
+# What each outcome says, and the rules it cites (the site's rule pages).
+_Reasons = tuple[list[str], list[int]]
+
+
+def _emergency(_answers: Mapping[str, object]) -> _Reasons:
+    return [
+        "You said a child is in immediate danger or at risk of significant harm right now.",
+        ("In an emergency, share what is necessary and proportionate without delay: not "
+         "sharing can do more harm than sharing."),
+        ("Follow your child protection procedures: contact children's social care, or call "
+         "999 if a child is in immediate danger."),
+        "Complete this record as soon as you can afterwards, with the time you shared.",
+    ], [1, 5, 6, 7]
+
+
+def _no_purpose(_answers: Mapping[str, object]) -> _Reasons:
+    return [
+        "You said there is no clear and legitimate purpose for you or your agency to share.",
+        "Information should be shared only when it is necessary for a purpose.",
+        "Record your decision and the reasons for it, even though you are not sharing.",
+    ], [6, 7]
+
+
+def _not_personal_data(_answers: Mapping[str, object]) -> _Reasons:
+    return [
+        ("You said the information could not identify a living person, on its own or with "
+         "other information."),
+        ("Check this carefully: in a small community, details such as an age, a school or a "
+         "street can be enough to identify a child."),
+        "Share only what is needed, accurately and securely.",
+    ], [1, 6, 7]
+
+
+def _share_risk_of_harm(answers: Mapping[str, object]) -> _Reasons:
+    reasons = [
+        "You said there is a concern that a child is suffering, or is likely to suffer, harm.",
+        ("The 2024 advice says consent is not needed to share where a child is at risk, or "
+         "perceived risk, of harm, but you need a lawful basis under UK GDPR Article 6, and "
+         "an Article 9 condition for special category data (2024 advice, rule 3)."),
+        "Follow your organisation's safeguarding procedures without delay.",
+    ]
+    if get(answers, "consent") == "refused":
+        reasons.append(
+            "Consent was refused. You do not need consent to share to protect a child at "
+            "risk of harm, but record their wishes and take them into account."
+        )
+    return [*reasons, _TELL], [1, 2, 4, 5, 6, 7]
+
+
+def _share_adult_at_risk(answers: Mapping[str, object]) -> _Reasons:
+    reasons = ["You said an adult is at risk of harm, and that no child is."]
+    if get(answers, "consent") == "given":
+        reasons.append("You have their consent to share.")
+    else:
+        reasons += ["You said the information is not confidential.", _GOOD_REASON]
+    return [*reasons, _ADULT_PROCEDURES, _LAWFUL_BASIS, _TELL], [1, 2, 4, 5, 6, 7]
+
+
+def _share_not_confidential(answers: Mapping[str, object]) -> _Reasons:
+    return [
+        "You said the information is not confidential.",
+        *_below_threshold(answers),
+        _LAWFUL_BASIS,
+        "Be open with the person about what you share, unless that is unsafe or inappropriate.",
+    ], [1, 2, 6, 7]
+
+
+def _share_with_consent(answers: Mapping[str, object]) -> _Reasons:
+    return [
+        "You said you have consent to share.",
+        *_below_threshold(answers),
+        ("Consent is often not the right lawful basis for a public body: choose the basis "
+         "that fits, such as public task."),
+        "The person might not expect everything to be shared: share only what is necessary.",
+    ], [1, 2, 4, 6, 7]
+
+
+def _without_consent(answers: Mapping[str, object], basis: tuple[str, ...], then: tuple[str, ...]) -> list[str]:
+    """Confidential information, no consent, and the basis question 5 found: the basis,
+    what a risk to an adult and a child who may need help add, then what to do."""
+    return ["You said the information is confidential.", _consent_line(answers), *basis,
+            *_adult(answers), *_below_threshold(answers), *then]
+
+
+def _share_legal_duty(answers: Mapping[str, object]) -> _Reasons:
+    return _without_consent(
+        answers,
+        (
             ("You said there is a legal duty or a statutory request to share, such as a court "
-            "order or an enquiry under section 47 of the Children Act 1989."),
+             "order or an enquiry under section 47 of the Children Act 1989."),
             ("Confidential information may be shared without consent where the law requires it. "
-            "Share what the duty or request requires, and no more."),
-            *_adult(answers),
-            *_below_threshold(answers),
+             "Share what the duty or request requires, and no more."),
+        ),
+        (
             ("You need a lawful basis under UK GDPR Article 6, usually legal obligation or public "
-            "task. Record the duty or request you rely on."),
+             "task. Record the duty or request you rely on."),
             _TELL,
-        ], [1, 2, 4, 6, 7]
-    if code == "share_public_interest":
-        return [
-            *without_consent,
+        ),
+    ), [1, 2, 4, 6, 7]
+
+
+def _share_public_interest(answers: Mapping[str, object]) -> _Reasons:
+    return _without_consent(
+        answers,
+        (
             ("You judge that there is an overriding public interest in sharing, such as "
-            "protecting someone from serious harm."),
+             "protecting someone from serious harm."),
             ("The duty of confidence can be set aside where the public interest in sharing "
-            "outweighs it. Weigh the likely impact of sharing and of not sharing, and share only "
-            "what is necessary and proportionate."),
-            *_adult(answers),
-            *_below_threshold(answers),
+             "outweighs it. Weigh the likely impact of sharing and of not sharing, and share only "
+             "what is necessary and proportionate."),
+        ),
+        (
             ("You need a lawful basis under UK GDPR Article 6, usually public task, and an "
-            "Article 9 condition for special category data."),
+             "Article 9 condition for special category data."),
             "Record why the public interest outweighs the duty of confidence.",
-        ], [1, 4, 6, 7]
-    if code == "share_duty_to_share":
-        return [
-            *without_consent,
+        ),
+    ), [1, 4, 6, 7]
+
+
+def _share_duty_to_share(answers: Mapping[str, object]) -> _Reasons:
+    return _without_consent(
+        answers,
+        (
             ("You said you rely on the duty to share information to safeguard or promote the "
-            "welfare of children, added by section 4 of the Children's Wellbeing and Schools Act "
-            "2026."),
+             "welfare of children, added by section 4 of the Children's Wellbeing and Schools Act "
+             "2026."),
             ("That duty can be relied on only once it has come into force, on a date set by "
-            "regulations. Check whether it has before you share: when this helper was last "
-            "checked, in November 2026, that had not been confirmed."),
+             "regulations. Check whether it has before you share: when this helper was last "
+             "checked, in November 2026, that had not been confirmed."),
             ("If it is not in force, seek advice on whether there is another basis, such as a "
-            "legal duty or an overriding public interest."),
-            *_adult(answers),
-            *_below_threshold(answers),
+             "legal duty or an overriding public interest."),
+        ),
+        (
             "You still need a lawful basis under UK GDPR Article 6.",
-        ], [1, 3, 4, 7]
+        ),
+    ), [1, 3, 4, 7]
+
+
+def _do_not_share(answers: Mapping[str, object]) -> _Reasons:
     risk = _answer(answers, "risk_of_harm")
-    reasons = list(without_consent)
+    reasons = ["You said the information is confidential.", _consent_line(answers)]
     if risk == "adult":
         reasons.append("You said an adult is at risk of harm, but that no child is.")
     elif risk == "no":
@@ -385,6 +416,22 @@ def _reasons(code: str, answers: Mapping[str, object]) -> tuple[list[str], list[
     return reasons, [2, 3, 4, 7]
 
 
+_REASONS = {
+    "emergency": _emergency,
+    "no_purpose": _no_purpose,
+    "seek_advice": _seek_advice_reasons,
+    "not_personal_data": _not_personal_data,
+    "share_risk_of_harm": _share_risk_of_harm,
+    "share_adult_at_risk": _share_adult_at_risk,
+    "share_not_confidential": _share_not_confidential,
+    "share_with_consent": _share_with_consent,
+    "share_legal_duty": _share_legal_duty,
+    "share_public_interest": _share_public_interest,
+    "share_duty_to_share": _share_duty_to_share,
+    "do_not_share_or_seek_advice": _do_not_share,
+}
+
+
 def prompts(answers: Mapping[str, object]) -> tuple[Prompt, ...]:
     """Reminders for these answers: where a child is at risk of harm and no advice has been
     sought, talk to the designated safeguarding lead."""
@@ -397,7 +444,7 @@ def recommend(answers: Mapping[str, object]) -> Recommendation:
     """What the guidance points to for these answers, with the reasons and rules behind it."""
     code = _code(answers)
     outcome = OUTCOMES[code]
-    reasons, rules = _reasons(code, answers)
+    reasons, rules = _REASONS[code](answers)
     return Recommendation(code, outcome.title, outcome.summary, tuple(reasons),
                           tuple(sorted(set(rules))), prompts(answers))
 

@@ -47,6 +47,86 @@ def _field_schema(f: Field) -> dict[str, Any]:
     return schema
 
 
+def _amendments() -> dict[str, Any]:
+    text = {"type": "string"}
+    return {
+        "type": "array",
+        "description": (
+            "Every amendment, oldest first: when, by whom and why, every answer it "
+            "changed with its value before and after, and the SHA-256 digest of the "
+            "version it amended. changes and previous_sha256 are null only for an "
+            "amendment made by schema version 1, which did not record them."
+        ),
+        "items": {
+            "type": "object",
+            "additionalProperties": False,
+            "required": sorted(AMENDMENT_KEYS),
+            "properties": {
+                "at": _DATETIME, "by": text, "reason": text,
+                "changes": {"anyOf": [{"type": "null"}, {
+                    "type": "array",
+                    "items": {
+                        "type": "object",
+                        "additionalProperties": False,
+                        "required": sorted(CHANGE_KEYS),
+                        "properties": {
+                            "field": {"enum": [*FIELDS, *LEGACY_FIELDS]},
+                            "before": _VALUE,
+                            "after": _VALUE,
+                        },
+                    },
+                }]},
+                "previous_sha256": {"anyOf": [_DIGEST, {"type": "null"}]},
+            },
+        },
+    }
+
+
+def _recommendation() -> dict[str, Any]:
+    text = {"type": "string"}
+    return {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["code", "followed", "prompts", "reasons", "rules", "summary",
+                     "title"],
+        "properties": {
+            "code": {"enum": sorted(OUTCOMES)},
+            "title": text,
+            "summary": text,
+            "reasons": {"type": "array", "items": text},
+            "rules": {"type": "array",
+                      "items": {"type": "integer", "minimum": 1, "maximum": 7}},
+            "followed": {"type": "boolean"},
+            "prompts": {
+                "type": "array",
+                "description": "Prompts shown with the recommendation.",
+                "items": {
+                    "type": "object",
+                    "additionalProperties": False,
+                    "required": ["code", "text"],
+                    "properties": {"code": {"enum": sorted(PROMPTS)}, "text": text},
+                },
+            },
+        },
+    }
+
+
+def _site() -> dict[str, Any]:
+    return {
+        "description": "The site the record was made on, from its settings.",
+        "anyOf": [{"type": "null"}, {
+            "type": "object",
+            "additionalProperties": False,
+            "required": ["name", "url"],
+            "properties": {
+                "name": {"type": "string", "minLength": 1, "maxLength": SITE_NAME_MAX},
+                "url": {"type": "string", "pattern": "^https?://",
+                        "maxLength": SITE_URL_MAX},
+            },
+        }],
+    }
+
+
 def build_schema() -> dict[str, Any]:
     text = {"type": "string"}
     return {
@@ -67,37 +147,7 @@ def build_schema() -> dict[str, Any]:
             "helper_version": text,
             "created": _DATETIME,
             "amended": {"anyOf": [_DATETIME, {"type": "null"}]},
-            "amendments": {
-                "type": "array",
-                "description": (
-                    "Every amendment, oldest first: when, by whom and why, every answer it "
-                    "changed with its value before and after, and the SHA-256 digest of the "
-                    "version it amended. changes and previous_sha256 are null only for an "
-                    "amendment made by schema version 1, which did not record them."
-                ),
-                "items": {
-                    "type": "object",
-                    "additionalProperties": False,
-                    "required": sorted(AMENDMENT_KEYS),
-                    "properties": {
-                        "at": _DATETIME, "by": text, "reason": text,
-                        "changes": {"anyOf": [{"type": "null"}, {
-                            "type": "array",
-                            "items": {
-                                "type": "object",
-                                "additionalProperties": False,
-                                "required": sorted(CHANGE_KEYS),
-                                "properties": {
-                                    "field": {"enum": [*FIELDS, *LEGACY_FIELDS]},
-                                    "before": _VALUE,
-                                    "after": _VALUE,
-                                },
-                            },
-                        }]},
-                        "previous_sha256": {"anyOf": [_DIGEST, {"type": "null"}]},
-                    },
-                },
-            },
+            "amendments": _amendments(),
             "emergency": {
                 "type": "boolean",
                 "description": "Shared first in an emergency and recorded afterwards.",
@@ -107,44 +157,8 @@ def build_schema() -> dict[str, Any]:
                 "additionalProperties": False,
                 "properties": {name: _field_schema(f) for name, f in FIELDS.items()},
             },
-            "recommendation": {
-                "type": "object",
-                "additionalProperties": False,
-                "required": ["code", "followed", "prompts", "reasons", "rules", "summary",
-                             "title"],
-                "properties": {
-                    "code": {"enum": sorted(OUTCOMES)},
-                    "title": text,
-                    "summary": text,
-                    "reasons": {"type": "array", "items": text},
-                    "rules": {"type": "array",
-                              "items": {"type": "integer", "minimum": 1, "maximum": 7}},
-                    "followed": {"type": "boolean"},
-                    "prompts": {
-                        "type": "array",
-                        "description": "Prompts shown with the recommendation.",
-                        "items": {
-                            "type": "object",
-                            "additionalProperties": False,
-                            "required": ["code", "text"],
-                            "properties": {"code": {"enum": sorted(PROMPTS)}, "text": text},
-                        },
-                    },
-                },
-            },
-            "site": {
-                "description": "The site the record was made on, from its settings.",
-                "anyOf": [{"type": "null"}, {
-                    "type": "object",
-                    "additionalProperties": False,
-                    "required": ["name", "url"],
-                    "properties": {
-                        "name": {"type": "string", "minLength": 1, "maxLength": SITE_NAME_MAX},
-                        "url": {"type": "string", "pattern": "^https?://",
-                                "maxLength": SITE_URL_MAX},
-                    },
-                }],
-            },
+            "recommendation": _recommendation(),
+            "site": _site(),
             DIGEST_KEY: _DIGEST,
         },
         "$defs": {
