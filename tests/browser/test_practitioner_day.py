@@ -3,6 +3,7 @@ only, in a hurry. One test per point of the helper's usability review."""
 
 from __future__ import annotations
 
+import itertools
 import json
 from pathlib import Path
 from typing import Any
@@ -178,6 +179,15 @@ def test_the_departure_page_restates_what_the_guidance_pointed_to(watched: Any, 
     text = pointer.inner_text()
     assert "the guidance points to" in text and "Share what is necessary" in text
     assert page.locator("#q-departure details[open]").count() == 1  # the reasons are shown, not folded
+    # Above the question, and read out with the text box it explains.
+    question = page.locator("#q-departure h2.infoshare-heading")
+    assert pointer.bounding_box()["y"] < question.bounding_box()["y"]
+    described = page.evaluate("""() => {
+      const box = document.querySelector("#q-departure textarea");
+      return box.getAttribute("aria-describedby").split(" ")
+        .map((id) => document.getElementById(id).textContent).join(" ");
+    }""")
+    assert "the guidance points to: Share what is necessary" in described
     assert driver.run_axe(page) == []
 
 
@@ -189,10 +199,13 @@ def test_textareas_count_characters_and_reveals_say_they_are_open(watched: Any, 
     driver.open_helper(page, site_url)
     _to(page, "purpose", driver.answers_for("share_risk_of_harm"))
     info = page.locator("#f-purpose-info")
-    assert info.inner_text() == "You can enter up to 20,000 characters"
+    assert info.text_content() == "You can enter up to 20,000 characters"
     assert "f-purpose-info" in page.locator("#f-purpose").get_attribute("aria-describedby")
-    page.locator("#f-purpose").fill("x" * 19_990)
+    # One visible line, as GOV.UK's count shows: what is left; the limit is for screen readers.
     status = page.locator("#q-purpose .govuk-character-count__status")
+    assert status.inner_text() == "You have 20,000 characters remaining"
+    assert "govuk-visually-hidden" in (info.get_attribute("class") or "")
+    page.locator("#f-purpose").fill("x" * 19_990)
     assert status.inner_text() == "You have 10 characters remaining"
     page.locator("#f-purpose").fill("x" * 20_003)
     assert status.inner_text() == "You have 3 characters too many"
@@ -296,3 +309,29 @@ def test_every_state_is_accessible_at_phone_and_desktop_widths(browser: Any, sit
         assert len(seen) >= 20
     finally:
         context.close()
+
+
+# ---- 4. The check page groups the answers under clear headings ----------------------------
+
+
+def test_the_check_page_groups_answers_by_section_then_page(watched: Any, site_url: str) -> None:
+    page = watched.page
+    driver.open_helper(page, site_url)
+    driver.answer_questions(page, driver.answers_for("share_risk_of_harm"), check_focus=False)
+    page.locator("#infoshare-outcome").get_by_role("button", name="Continue").click()
+    page.wait_for_selector("#infoshare-check:not([hidden])")
+    summary = page.locator("#infoshare-summary")
+    sections = summary.locator("h3.infoshare-summary-section").all_inner_texts()
+    assert sections == ["About the request", "The decision", "Sharing", "The record"]
+    # Each list of answers sits under a section; a page of several answers has its own
+    # heading below the section's, and a page of one answer needs none.
+    order = summary.evaluate("""(root) => [...root.children].map((e) =>
+        e.tagName === "DL" ? `dl:${e.querySelectorAll(".govuk-summary-list__row").length}` : e.tagName)""")
+    assert order[0] == "H3"
+    for before, item in itertools.pairwise(order):
+        if item.startswith("dl:") and int(item[3:]) > 1:
+            assert before == "H4", order
+    assert "H4" in order
+    who = summary.locator("h4", has_text="Who are you sharing it with?")
+    assert who.count() == 1
+    assert driver.run_axe(page) == []

@@ -8,6 +8,8 @@ shared `built_site`.
 
 from __future__ import annotations
 
+import dataclasses
+
 import html
 import os
 import re
@@ -177,6 +179,16 @@ def test_act_now_partial_reads_the_settings(partnership_site: Path) -> None:
     assert 'data-local="yes"' in rendered
     assert missing_from(rendered, shown(fixture_local())["act_now"]) == []
     assert "<Children>" not in rendered
+    # Each contact reads as a sentence: one full stop, whether or not its note ends with one.
+    words = text_of(rendered)
+    assert ".." not in words
+    assert "Tell your designated safeguarding lead. For safeguarding advice: Northshire" in words
+    for note in ("Ask your manager", "Call first"):
+        local = config.extra["local"]
+        lead = dataclasses.replace(local.safeguarding_lead,
+                                   note=f"{note} if unsure" + ("." if note == "Call first" else ""))
+        again = text_of(env.from_string(template).render(local=dataclasses.replace(local, safeguarding_lead=lead)))
+        assert f"{note} if unsure." in again and ".." not in again
     generic = env.from_string(template).render(local=None)
     assert 'data-local="no"' in generic
     assert "call 999" in text_of(generic)

@@ -21,7 +21,10 @@ export function createCounts(root) {
     // Counted as Python counts them: in code points, not UTF-16 units.
     const left = limit - [...control.value].length;
     status.textContent = describe(left);
-    status.hidden = control.value === "";
+    status.hidden = false;
+    // As GOV.UK's count does once its script runs: the limit stays for screen readers (the
+    // text box is described by it), and what is left is what shows.
+    box.querySelector(".govuk-character-count__message").classList.add("govuk-visually-hidden");
     status.classList.toggle("govuk-error-message", left < 0);
     status.classList.toggle("govuk-hint", left >= 0);
     control.classList.toggle("govuk-textarea--error", left < 0);

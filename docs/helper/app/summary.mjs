@@ -1,5 +1,6 @@
-// The check-answers page's summary: one GOV.UK summary list per question page, under that
-// page's heading, each answer with a Change link. Rows come from Python's `summary`
+// The check-answers page's summary: one GOV.UK summary list per question page, under its
+// section's heading and, for a page of several answers, that page's heading; each answer
+// with a Change link. Rows come from Python's `summary`
 // operation (label and value already worded); they are written as text, never as HTML.
 
 export function createSummary(kit, { views, errors, onChange }) {
@@ -33,25 +34,44 @@ export function createSummary(kit, { views, errors, onChange }) {
     return wrapper;
   }
 
-  // So that the role of the person who asked and of the person you share with can be
-  // told apart, each page's answers are grouped under its heading.
+  // The answers are grouped as the journey is: under each section's heading ("About the
+  // request", "The decision", ...), and within it, so that the role of the person who asked
+  // and of the person you share with can be told apart, each page of several answers under
+  // that page's heading.
+  const sectionOf = new Map(kit.contract().pages.map((page) => [page.id, page.section]));
+
+  function heading(level, className, text) {
+    const element = document.createElement(level);
+    element.className = className;
+    element.textContent = text;
+    return element;
+  }
+
   function groups(rows) {
     const byPage = [];
     for (const data of rows) {
       if (!byPage.length || byPage[byPage.length - 1].page !== data.page) byPage.push({ page: data.page, rows: [] });
       byPage[byPage.length - 1].rows.push(data);
     }
+    let section = null;
     return byPage.flatMap((group) => {
+      const out = [];
+      const pageSection = sectionOf.get(group.page) || "";
+      if (pageSection && pageSection !== section) {
+        section = pageSection;
+        out.push(heading("h3", "infoshare-summary-section", section));
+      }
+      // A page of one question needs no heading: the question is the row's own label.
+      if (group.rows.length > 1) {
+        const view = views.question(group.page);
+        out.push(heading("h4", "infoshare-summary-heading",
+          view ? views.headingOf(view).textContent.trim() : group.page));
+      }
       const list = document.createElement("dl");
       list.className = "govuk-summary-list";
       list.append(...group.rows.map(row));
-      // A page of one question needs no heading: the question is the row's own label.
-      if (group.rows.length === 1) return [list];
-      const section = views.question(group.page);
-      const heading = document.createElement("h3");
-      heading.className = "infoshare-summary-heading";
-      heading.textContent = section ? views.headingOf(section).textContent.trim() : group.page;
-      return [heading, list];
+      out.push(list);
+      return out;
     });
   }
 
