@@ -41,6 +41,7 @@ from build_scripts.site import (  # noqa: E402
     sources,
     theme_fixes,
     theme_scripts,
+    worker_guard,
 )
 
 
@@ -133,6 +134,10 @@ def on_post_build(config: MkDocsConfig) -> None:
     runtime.ship(build.directory, site_dir / "helper" / "runtime" / build.key, stored=_State.precompress)
     helper_page.version_module_imports(site_dir, helper_page.assets_version(Path(config.docs_dir)))
     defuse.defuse_theme_scripts(site_dir)
+    try:
+        worker_guard.guard_search_worker(site_dir)  # (privacy) the search worker guards itself
+    except worker_guard.GuardError as exc:
+        raise PluginError(str(exc)) from exc
     site_checks.fail_on_external_assets(site_dir)
     sources.on_post_build(config)  # sources due to be checked again
     site_address.drop_sitemap(site_dir, config.site_url)

@@ -118,6 +118,84 @@ def test_worker_cannot_reach_another_origin_without_a_policy_header(
     assert seen == []
 
 
+# The theme's search worker as built (the guard at its start), loaded into a classic
+# worker that then tries every way out, as the theme's own code could.
+SEARCH_PROBE_PAGE_SCRIPT = """
+const worker = new Worker(`search-probe.js?other=${encodeURIComponent(location.hash.slice(1))}`);
+worker.onmessage = (event) => { document.getElementById("out").textContent = JSON.stringify(event.data); };
+worker.onerror = (event) => { document.getElementById("out").textContent = JSON.stringify({error: event.message}); };
+"""
+SEARCH_PROBE_WORKER = """
+importScripts("search-worker.js");
+const other = new URL(self.location.href).searchParams.get("other");
+const results = {};
+async function attempt(name, action) {
+  try { await action(); results[name] = "allowed"; }
+  catch (error) { results[name] = `refused: ${error.name}`; }
+}
+(async () => {
+  await attempt("fetch", () => fetch(other + "search-fetch"));
+  await attempt("xhr", () => new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open("GET", other + "search-xhr");
+    xhr.onload = resolve;
+    xhr.onerror = reject;
+    xhr.send();
+  }));
+  await attempt("websocket", () => { new WebSocket(other.replace("http", "ws") + "ws"); });
+  await attempt("eventsource", () => { new EventSource(other + "events"); });
+  await attempt("importScripts", () => { importScripts(other + "more.js"); });
+  await attempt("own origin", async () => {
+    const response = await fetch("search-worker.js");
+    if (!response.ok) throw new Error("own fetch failed");
+  });
+  self.postMessage(results);
+})();
+"""
+
+
+@pytest.mark.parametrize("guarded", [True, False], ids=["as built", "without the guard"])
+def test_search_worker_cannot_reach_another_origin_without_a_policy_header(
+        page: Any, built_site: Path, tmp_path: Path, other_origin: tuple[str, list[str]], guarded: bool) -> None:
+    """What is typed in the search box goes to the theme's search worker: as built, it
+    refuses other origins with no header at all. The same worker without the guard (the
+    theme's own file) is not stopped by anything: the control, so the test cannot pass
+    for another reason."""
+    from build_scripts.site import worker_guard
+
+    other, seen = other_origin
+    (built,) = (built_site / worker_guard.WORKERS).glob("search*.js")
+    source = built.read_text(encoding="utf-8")
+    if not guarded:
+        guard = worker_guard.MARK + worker_guard.classic(
+            (built_site / worker_guard.GUARD).read_text(encoding="utf-8"))
+        assert source.startswith(guard)
+        source = source[len(guard):]
+    (tmp_path / "search-worker.js").write_text(source, encoding="utf-8")
+    (tmp_path / "index.html").write_text(PROBE_PAGE.replace("probe-page.mjs", "search-probe-page.mjs"),
+                                         encoding="utf-8")
+    (tmp_path / "search-probe-page.mjs").write_text(SEARCH_PROBE_PAGE_SCRIPT, encoding="utf-8")
+    (tmp_path / "search-probe.js").write_text(SEARCH_PROBE_WORKER, encoding="utf-8")
+    with serving(tmp_path, headers={}) as base:
+        page.goto(f"{base}index.html#{other}")
+        page.wait_for_function("document.getElementById('out').textContent !== 'waiting'")
+        results = json.loads(page.locator("#out").inner_text())
+    time.sleep(0.5)
+    if guarded:
+        assert results == {
+            "fetch": "refused: SecurityError",
+            "xhr": "refused: SecurityError",
+            "websocket": "refused: SecurityError",
+            "eventsource": "refused: SecurityError",
+            "importScripts": "refused: SecurityError",
+            "own origin": "allowed",
+        }
+        assert seen == []
+    else:
+        assert results["fetch"] == "allowed"
+        assert "/search-fetch" in seen
+
+
 def test_the_real_worker_imports_the_guard_before_anything_else(built_site: Path) -> None:
     source = (built_site / "helper" / "worker.mjs").read_text(encoding="utf-8")
     imports = re.findall(r"^import .*$", source, flags=re.MULTILINE)

@@ -13,7 +13,7 @@ import pytest
 
 from tests.conftest import ROOT
 
-STEPS = ["helper_page", "csp", "site_checks", "sources", "local_settings"]
+STEPS = ["helper_page", "csp", "site_checks", "sources", "local_settings", "worker_guard"]
 
 
 @pytest.mark.parametrize("step", STEPS)
