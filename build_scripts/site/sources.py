@@ -24,6 +24,14 @@ At build time this module:
   months ago. The notice does not fail the build: it tells whoever maintains
   the site what to re-check.
 
+"Today", for the six-month notice and for refusing checked dates in the future,
+is the date in UTC, unless the environment variable LAW_CHECK_TODAY holds a date
+(YYYY-MM-DD): then the build checks as if that were today. Only this module reads
+it. The tests use it so that what they expect does not change as time passes, and
+a maintainer can use it to see what a later build will ask them to re-check
+(`LAW_CHECK_TODAY=2027-06-01 make build`). A value that is not a date stops the
+build.
+
 This file is also an MkDocs hooks module in its own right (its `on_*`
 functions have MkDocs' signatures), so the tests can build a small fixture
 site with this check alone. The site's own hooks.py calls the same functions.
@@ -33,6 +41,7 @@ from __future__ import annotations
 
 import calendar
 import logging
+import os
 import posixpath
 import re
 import sys
@@ -126,6 +135,21 @@ def long_date(value: date) -> str:
 
 def today_utc() -> date:
     return datetime.now(UTC).date()
+
+
+TODAY_VARIABLE = "LAW_CHECK_TODAY"
+
+
+def build_today(environ: Mapping[str, str] | None = None) -> date:
+    """The date a build checks against: LAW_CHECK_TODAY when it is set and not empty,
+    otherwise today in UTC. RegisterError when LAW_CHECK_TODAY is not a date."""
+    value = (os.environ if environ is None else environ).get(TODAY_VARIABLE, "").strip()
+    if not value:
+        return today_utc()
+    try:
+        return parse_date(value)
+    except ValueError as exc:
+        raise RegisterError(f"{TODAY_VARIABLE}: {exc}") from None
 
 
 def in_future(checked: date, today: date) -> bool:
@@ -489,8 +513,12 @@ def register_path(config: MkDocsConfig) -> Path:
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
-    """Read the register. A register that cannot be read or is invalid stops the build."""
-    _State.today = today_utc()
+    """Read the register. A register that cannot be read or is invalid stops the build, and
+    so does a LAW_CHECK_TODAY that is not a date."""
+    try:
+        _State.today = build_today()
+    except RegisterError as exc:
+        raise PluginError(f"The date to check the law against is not valid: {exc}") from exc
     _State.cited_by = {}
     path = register_path(config)
     try:

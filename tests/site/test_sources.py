@@ -5,6 +5,7 @@ proves them inside MkDocs, and this file proves the rules one by one."""
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -163,6 +164,30 @@ def test_months_after(start: date, months: int, expected: date) -> None:
 def test_due_sources() -> None:
     assert [s.id for s in sources.due_sources(REG, TODAY)] == ["dpa-2018-schedule-1"]
     assert [s.id for s in sources.due_sources(REG, date(2026, 6, 30))] == []
+
+
+# ---- the date a build checks against -------------------------------------------------------
+
+@pytest.mark.parametrize(("environ", "expected"), [
+    ({}, None),                                        # the clock
+    ({"LAW_CHECK_TODAY": ""}, None),                   # set but empty: the clock
+    ({"LAW_CHECK_TODAY": "  "}, None),
+    ({"LAW_CHECK_TODAY": "2027-05-31"}, date(2027, 5, 31)),
+    ({"LAW_CHECK_TODAY": " 2031-01-01 "}, date(2031, 1, 1)),
+    ({"OTHER": "2027-05-31"}, None),
+])
+def test_build_today(environ: dict[str, str], expected: date | None) -> None:
+    assert sources.build_today(environ) == (expected or sources.today_utc())
+
+
+@pytest.mark.parametrize(("value", "message"), [
+    ("31/05/2027", "LAW_CHECK_TODAY: '31/05/2027' is not a date in the form YYYY-MM-DD"),
+    ("2027-02-30", "LAW_CHECK_TODAY: '2027-02-30' is not a real date"),
+    ("today", "LAW_CHECK_TODAY: 'today' is not a date"),
+])
+def test_build_today_refuses_what_is_not_a_date(value: str, message: str) -> None:
+    with pytest.raises(sources.RegisterError, match=re.escape(message)):
+        sources.build_today({"LAW_CHECK_TODAY": value})
 
 
 # ---- the register ------------------------------------------------------------------------
