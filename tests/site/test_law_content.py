@@ -199,9 +199,18 @@ def test_data_use_and_access_act_dates(built_site: Path) -> None:
         assert "come into force on different dates" not in article(html)
 
 
+MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December")
+LONG_DATE = rf"\d{{1,2}} (?:{MONTHS}) \d{{4}}"
+
+
 def test_duty_to_share_is_never_presented_as_in_force(built_site: Path) -> None:
     law = article(built_site / "changes-in-the-law" / "index.html")
-    assert "Not confirmed as in force when we checked on 30 November 2026." in law
+    # It says plainly that the duty was not confirmed in force, and when that was checked:
+    # the page's own checked date, whatever that date is.
+    said = re.search(rf"Not confirmed as in force when we checked on ({LONG_DATE})\.", law)
+    assert said, "the 2026 Act's section says it was not confirmed as in force, with the date"
+    checked = sources.parse_date(_front_matter(DOCS / "changes-in-the-law.md")["law_checked"])
+    assert said.group(1) == sources.long_date(checked)
     qualifiers = ("not", "whether", "until", "once", "when it")
     found = []
     for src, html in pages(built_site).items():
@@ -247,3 +256,70 @@ def test_principles_are_not_said_to_be_added_in_2018(built_site: Path) -> None:
                 found.append(f"{src}: {sentence}")
     assert found == []
     assert "already pointed to" in article(built_site / "principles" / "index.html")
+
+
+# ---- checked dates in the text --------------------------------------------------------------
+
+# "checked on 30 November 2026", "checked, in November 2026", "checked 30 November 2026": a date
+# written into a sentence about checking, rather than taken from the page's front matter.
+CHECKED_IN_TEXT = re.compile(rf"\bchecked\b[^.\n]{{0,30}}?\b((?:\d{{1,2}} )?(?:{MONTHS}) \d{{4}})", re.I)
+
+
+def test_checked_date_pattern_finds_the_ways_a_date_is_written_in() -> None:
+    """Guard: the pattern finds the sentences the pages used to have, and what they say now."""
+    found = ["It was not confirmed as in force when we checked on 30 November 2026.",
+             "The most important things we could not confirm when we checked on 30 November 2026:",
+             "We last checked, in November 2026, that had not been confirmed.",
+             "(govuk-frontend issue 979, checked 30 November 2026)"]
+    missed = ["Not confirmed as in force when we checked on {{ law_checked }}.",
+              "Royal Assent on 29 April 2026.", "checked. In force since 5 February 2026."]
+    assert all(CHECKED_IN_TEXT.search(s) for s in found)
+    assert not any(CHECKED_IN_TEXT.search(s) for s in missed)
+
+
+def _body(path: Path) -> str:
+    from mkdocs.utils.meta import get_data
+
+    return get_data(path.read_text(encoding="utf-8"))[0]
+
+
+def test_no_page_with_a_checked_date_types_a_checked_date_into_its_text() -> None:
+    """A page's checked date lives in its front matter only; its text says {{ law_checked }},
+    which the build fills in, so re-checking a page means changing one line."""
+    found = []
+    for md in sorted(DOCS.rglob("*.md")):
+        if "law_checked" not in _front_matter(md):
+            continue
+        for line in _body(md).splitlines():
+            for match in CHECKED_IN_TEXT.finditer(line):
+                found.append(f"{md.relative_to(DOCS)}: {match.group(0)}")
+    assert found == []
+
+
+def test_no_source_note_types_in_a_checked_date() -> None:
+    """The same for the register: a source's checked date is its `checked` field."""
+    register = sources.load_register(DOCS / "sources.yml", sources.today_utc())
+    found = [f"{s.id}: {m.group(0)}" for s in register.sources for m in CHECKED_IN_TEXT.finditer(s.note)]
+    found += [f"{s.id}: {m.group(0)}" for s in register.sources for m in CHECKED_IN_TEXT.finditer(s.edition)]
+    assert found == []
+
+
+def test_every_checked_date_a_page_shows_is_its_own(built_site: Path) -> None:
+    """In the built pages, every date said to be when the law was checked is the page's own
+    law_checked date (the line under the title, and each sentence the build filled in)."""
+    found = []
+    filled = 0
+    for src, html in pages(built_site).items():
+        meta = _front_matter(DOCS / src)
+        if "law_checked" not in meta:
+            continue
+        own = sources.long_date(sources.parse_date(meta["law_checked"]))
+        text = article(html)
+        outside_code = re.sub(r"<code>.*?</code>", "", html.read_text(encoding="utf-8"), flags=re.S)
+        assert "law_checked }}" not in outside_code, f"{src}: a placeholder was not filled in"
+        for match in CHECKED_IN_TEXT.finditer(text):
+            if match.group(1) != own:
+                found.append(f"{src}: {match.group(0)} (the page's date is {own})")
+        filled += "{{ law_checked }}" in _body(DOCS / src)
+    assert found == []
+    assert filled >= 5  # changes-in-the-law, sharing-without-consent, when-and-how-to-share, glossary, sources

@@ -292,6 +292,40 @@ def test_checked_line(markdown: str, page: str, expected_start: str) -> None:
     assert out.count("Law checked on") == 1
 
 
+# (text, front matter, the text once filled in, or None when the page must be refused)
+FILL_CASES: list[tuple[str, dict[str, Any], str | None]] = [
+    ("Checked on {{ law_checked }}.", {"law_checked": date(2026, 11, 30)}, "Checked on 30 November 2026."),
+    ("{{law_checked}} and {{  law_checked  }}", {"law_checked": "2027-05-01"}, "1 May 2027 and 1 May 2027"),
+    ("No placeholder, no date.", {}, "No placeholder, no date."),
+    ("No placeholder.", {"law_checked": "soon"}, "No placeholder."),
+    # Written about, in code, it stays as it is (maintaining.md explains it this way).
+    ("Type `{{ law_checked }}` here: {{ law_checked }}", {"law_checked": "2026-11-30"},
+     "Type `{{ law_checked }}` here: 30 November 2026"),
+    ("```\n{{ law_checked }}\n```\n{{ law_checked }}", {"law_checked": "2026-11-30"},
+     "```\n{{ law_checked }}\n```\n30 November 2026"),
+    ("    !!! note\n        Checked on {{ law_checked }}.", {"law_checked": "2026-11-30"},
+     "    !!! note\n        Checked on 30 November 2026."),
+    # Other names are not this placeholder.
+    ("{{ law_checked_on }} {{ checked }}", {"law_checked": "2026-11-30"}, "{{ law_checked_on }} {{ checked }}"),
+    ("Checked on {{ law_checked }}.", {}, None),
+    ("Checked on {{ law_checked }}.", {"law_checked": "30/11/2026"}, None),
+    ("Checked on {{ law_checked }}.", {"law_checked": None}, None),
+]
+
+
+@pytest.mark.parametrize(("text", "meta", "expected"), FILL_CASES, ids=[str(i) for i in range(len(FILL_CASES))])
+def test_fill_checked_date(text: str, meta: dict[str, Any], expected: str | None) -> None:
+    filled, problem = sources.fill_checked_date(text, meta)
+    if expected is None:
+        assert filled == text
+        assert problem is not None
+        assert "{{ law_checked }}" in problem
+        assert "law_checked: YYYY-MM-DD" in problem
+    else:
+        assert filled == expected
+        assert problem is None
+
+
 def test_checked_line_links_back_to_the_register_from_a_nested_page() -> None:
     out = sources.checked_line("# T", {"law_checked": "2026-11-30"}, "a/b/c.md", "sources.md")
     assert "(../../sources.md)" in out

@@ -86,6 +86,21 @@ def test_a_build_date_that_is_not_a_date_stops_the_build(tmp_path: Path, today: 
     assert repr(today) in result.stderr
 
 
+def test_the_page_text_gets_its_checked_date_from_the_front_matter(tmp_path: Path) -> None:
+    result = build(tmp_path, ["filled-date.md"])
+    assert result.returncode == 0, result.stderr
+    html = (tmp_path / "site" / "filled-date" / "index.html").read_text(encoding="utf-8")
+    assert "not confirmed as in force when we checked on 15 October 2026." in html
+    assert "law_checked }}" not in html
+    assert 'Law checked on <time datetime="2026-10-15">15 October 2026</time>' in html
+
+
+def test_the_date_placeholder_on_a_page_without_a_date_fails_the_strict_build(tmp_path: Path) -> None:
+    result = build(tmp_path, ["token-no-date.md"])
+    assert result.returncode != 0
+    assert "token-no-date.md: uses {{ law_checked }} in its text" in result.stderr
+
+
 def test_page_that_states_law_with_no_date_fails_the_strict_build(tmp_path: Path) -> None:
     result = build(tmp_path, ["clean.md", "no-date.md"])
     assert result.returncode != 0
