@@ -92,12 +92,18 @@ def test_law_page_table_cites_2024_rules_by_their_own_numbers(built_site: Path) 
 # ---- whose text the seed is ----------------------------------------------------------------
 
 # Ways of calling the board's copy the government's own text. A page may say it is *not*.
+_EDITION = r"(?:(?:March |July |April )?\d{4} )?"  # "the 2015 government advice", "the March 2015 ..."
 CLAIMS = [
     re.compile(r"(?<!not )\bthe (?:HM )?government['’]s (?:own )?(?:text|words|wording),? word for word", re.I),
-    re.compile(r"\b(?:quoted|taken|copied) (?:word for word )?from (?:the )?(?:HM )?government['’]?s? "
+    re.compile(rf"\b(?:quoted|taken|copied) (?:word for word )?from (?:the )?{_EDITION}(?:HM )?government['’]?s? "
                r"(?:advice|guidance|text)", re.I),
     re.compile(r"\bin the government['’]s own words", re.I),
-    re.compile(r"\bthe text from the government advice\b", re.I),
+    re.compile(rf"\b(?:quoted )?text (?:quoted )?from the {_EDITION}(?:HM )?government['’]?s? (?:advice|guidance)\b",
+               re.I),
+    # Any sentence that speaks of the government's advice and calls what is published word for word,
+    # verbatim or exact, unless it says it is not, or that the words are the board's.
+    re.compile(r"^(?!.*\bnot\b)(?!.*\bboard\b)(?=.*\bgovernment)"
+               r"(?=.*\b(?:word for word|verbatim|word-for-word|exactly as)\b)", re.I),
 ]
 
 
@@ -105,9 +111,20 @@ def test_claim_patterns_catch_the_old_wording() -> None:
     """Guard: the patterns find the sentences this site used to have, and let the corrections pass."""
     old = ["These rules are quoted from government advice written in March 2015.",
            "The text from the government advice on this page was written in March 2015.",
-           "This is the government's text word for word."]
+           "This is the government's text word for word.",
+           "Quoted text from the 2015 government advice is published word for word, so it is harder "
+           "to read than the rest of the site.",
+           "Text quoted from the March 2015 HM Government advice is shown in full.",
+           "The rules are copied from the 2015 government advice.",
+           "We publish the government's 2015 rules verbatim.",
+           "The 2015 rules appear exactly as the government wrote them."]
     new = ["Its copy is not the government's text word for word.",
-           "These rules are quoted from a local safeguarding board's copy of government advice."]
+           "These rules are quoted from a local safeguarding board's copy of government advice.",
+           "Text quoted from a local safeguarding board's copy of the 2015 government advice is published "
+           "as the board wrote it, so it is harder to read than the rest of the site.",
+           "The board's copy is not the government's text word for word: in three rules it leaves words out.",
+           "2015, as the board published it, is the board's text, word for word.",
+           "Quoted text from a local board's copy of the 2015 government advice is published word for word."]
     assert all(any(c.search(s) for c in CLAIMS) for s in old)
     assert not any(c.search(s) for c in CLAIMS for s in new)
 
