@@ -340,3 +340,116 @@ def test_every_checked_date_a_page_shows_is_its_own(built_site: Path) -> None:
         filled += "{{ law_checked }}" in _body(DOCS / src)
     assert found == []
     assert filled >= 5  # changes-in-the-law, sharing-without-consent, when-and-how-to-share, glossary, sources
+
+
+# ---- how sure we are: the words sources.md defines --------------------------------------------
+
+def section_text(path: Path, anchor: str) -> str:
+    """The text of one section of a built page: from the heading with this id to the next
+    heading of the same level or above."""
+    html = path.read_text(encoding="utf-8")
+    start = re.search(rf'<h([23]) id="{re.escape(anchor)}"', html)
+    assert start, f"{path}: no section #{anchor}"
+    level = int(start.group(1))
+    end = re.compile(rf"<h[2-{level}][ >]").search(html, start.end())
+    tmp = path.with_suffix(".section.tmp")
+    tmp.write_text(html[start.start(): end.start() if end else len(html)], encoding="utf-8")
+    try:
+        return page_text(tmp)
+    finally:
+        tmp.unlink()
+
+
+# "Confirmed" means we read the source itself (sources.md). A sentence that says something was
+# confirmed (not "partly confirmed", not "not confirmed") from a summary or a copy misuses it.
+CONFIRMED = re.compile(r"(?<!not )(?<!partly )(?<!could not )\bconfirm(?:ed|s|ing)?\b", re.I)
+SECONDHAND = re.compile(r"\bsummar(?:y|ies)\b|\bcouncil['’]s copy\b|\blaw firm\b|\bpublished report\b|"
+                        r"\bnotices?\b", re.I)
+
+
+def confirmed_from_secondhand(sentence: str) -> bool:
+    return bool(CONFIRMED.search(sentence) and SECONDHAND.search(sentence))
+
+
+def test_confirmed_pattern() -> None:
+    assert confirmed_from_secondhand("We confirmed the rule's number and gist from a published summary.")
+    assert confirmed_from_secondhand("The order of rules 1 to 5 is confirmed from published summaries only.")
+    assert confirmed_from_secondhand("We use it only to confirm how the 2024 edition numbers its rules, a summary.")
+    assert not confirmed_from_secondhand("Partly confirmed: we took the number from a published summary.")
+    assert not confirmed_from_secondhand("We have not confirmed the rest of this rule, which summaries give.")
+    assert not confirmed_from_secondhand("Confirmed: we read the source itself.")
+
+
+def test_confirmed_is_never_used_for_what_came_from_a_summary_or_a_copy(built_site: Path) -> None:
+    found = []
+    for src, html in pages(built_site).items():
+        for sentence in sentences(article(html)):
+            if confirmed_from_secondhand(sentence):
+                found.append(f"{src}: {sentence}")
+    register = sources.load_register(DOCS / "sources.yml", sources.today_utc())
+    for source in register.sources:
+        for sentence in sentences(source.note + " " + source.edition):
+            if confirmed_from_secondhand(sentence):
+                found.append(f"sources.yml {source.id}: {sentence}")
+    assert found == []
+
+
+# Facts guidance.md marks as partly seen: (page, anchor of its section, the claim, the words that
+# must go with it in the same sentence, or None when the section must say what was read).
+PARTLY_SEEN = [
+    ("changes-in-the-law", "the-data-use-and-access-act-2025", "They include safeguarding vulnerable individuals",
+     "partly confirmed"),
+    ("changes-in-the-law", "childrens-wellbeing-and-schools-act-2026", "people who provide services", None),
+    ("changes-in-the-law", "childrens-wellbeing-and-schools-act-2026", "consistent identifier", None),
+    ("changes-in-the-law", "how-the-rules-changed", "safeguarding or support role", "partly confirmed"),
+    ("editions", "what-and-how", "safeguarding or support role", "partly confirmed"),
+    ("rules/6", "in-later-editions", "safeguarding or support role", "partly confirmed"),
+]
+
+
+@pytest.mark.parametrize(("page", "anchor", "claim", "marker"), PARTLY_SEEN,
+                         ids=[f"{p}#{a}:{c[:20]}" for p, a, c, _ in PARTLY_SEEN])
+def test_partly_seen_facts_say_so(built_site: Path, page: str, anchor: str, claim: str, marker: str | None) -> None:
+    text = section_text(built_site / page / "index.html", anchor)
+    assert claim in text
+    if marker is not None:
+        assert any(claim in s and marker in s for s in sentences(text)), (claim, marker)
+    else:
+        # The section says exactly what was read, and which detail is only partly confirmed.
+        assert "We read section 4 as enacted" in text
+        assert "16LC" in text
+        assert any("partly confirmed" in s and "provide services" in s for s in sentences(text))
+
+
+def test_2024_rule_6_is_summarised_as_seen() -> None:
+    """guidance.md has "a safeguarding or support role [P]": no page narrows it to a role in
+    safeguarding the child."""
+    found = [str(md.relative_to(DOCS)) for md in DOCS.rglob("*.md")
+             if "role in safeguarding the child" in md.read_text(encoding="utf-8")]
+    assert found == []
+
+
+# ---- what was read for each edition ---------------------------------------------------------
+
+def test_editions_page_says_what_was_read_for_each_edition(built_site: Path) -> None:
+    text = article(built_site / "editions" / "index.html")
+    numbering = section_text(built_site / "editions" / "index.html", "numbering")
+    # Never "from the editions themselves": we have not read the 2015 or the 2024 document.
+    assert "from the editions themselves" not in text
+    assert "We have not read the 2015 document itself" in text
+    assert "We have not read the 2024 document itself" in text
+    for what_was_read in ("the order in which the board's page lists them",
+                          "a council's copy of the 2015 advice",
+                          "a copy of the July 2018 document",
+                          "a law firm's summary of the 2024 edition"):
+        assert what_was_read in numbering, what_was_read
+    html = (built_site / "editions" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../sources/#hmg-advice-2018"' in html
+
+
+def test_the_2018_document_is_in_the_register_with_what_was_read() -> None:
+    register = sources.load_register(DOCS / "sources.yml", sources.today_utc()).by_id()
+    entry = register["hmg-advice-2018"]
+    assert "July 2018" in entry.edition
+    assert "copy" in entry.note
+    assert "flowchart" in entry.note
