@@ -453,3 +453,35 @@ def test_the_2018_document_is_in_the_register_with_what_was_read() -> None:
     assert "July 2018" in entry.edition
     assert "copy" in entry.note
     assert "flowchart" in entry.note
+
+
+# ---- the appropriate policy document ---------------------------------------------------------
+
+# Schedule 1, paragraph 5 requires a policy document "Except as otherwise provided": not every
+# Part 2 condition needs one, so no page may say so.
+BLANKET_POLICY_CLAIMS = [
+    re.compile(r"\b(?:every|all|each|any) (?:of the )?(?:Schedule 1,? )?Part 2 conditions?\b", re.I),
+    re.compile(r"(?<!most )(?<!some )(?<!many )\bPart 2 conditions (?:all )?(?:need|require|must have)\b", re.I),
+]
+
+
+def test_blanket_policy_patterns() -> None:
+    assert any(c.search("Part 2 conditions need an appropriate policy document.") for c in BLANKET_POLICY_CLAIMS)
+    assert any(c.search("Like every Part 2 condition, it needs one.") for c in BLANKET_POLICY_CLAIMS)
+    assert not any(c.search("Most Part 2 conditions need one too.") for c in BLANKET_POLICY_CLAIMS)
+
+
+def test_no_page_says_every_part_2_condition_needs_a_policy_document(built_site: Path) -> None:
+    found = [f"{src}: {sentence}" for src, html in pages(built_site).items()
+             for sentence in sentences(article(html)) if any(c.search(sentence) for c in BLANKET_POLICY_CLAIMS)]
+    assert found == []
+
+
+def test_paragraph_18_needs_a_policy_document_as_most_part_2_conditions_do(built_site: Path) -> None:
+    path = built_site / "changes-in-the-law" / "index.html"
+    para_18 = sentences(section_text(path, "schedule-1-paragraph-18"))
+    assert any("appropriate policy document" in s and "Paragraph 18" in s for s in para_18), para_18
+    assert any("most" in s and "Part 2" in s for s in para_18)
+    table = sentences(section_text(path, "article-9-and-schedule-1"))
+    assert any("Paragraph 18 needs an appropriate policy document" in s for s in table)
+    assert any("Except as otherwise provided" in s for s in sentences(article(path)))
