@@ -485,3 +485,30 @@ def test_paragraph_18_needs_a_policy_document_as_most_part_2_conditions_do(built
     table = sentences(section_text(path, "article-9-and-schedule-1"))
     assert any("Paragraph 18 needs an appropriate policy document" in s for s in table)
     assert any("Except as otherwise provided" in s for s in sentences(article(path)))
+
+
+# ---- where the chain of questions comes from ---------------------------------------------------
+
+GUIDANCE_2008 = "https://www.gov.uk/government/publications/information-sharing-for-practitioners-and-managers"
+
+
+def test_chain_of_questions_is_attributed_only_as_far_as_the_sources_go(built_site: Path) -> None:
+    """guidance.md confirms the 2008 edition's "seven key questions" and the 2018 edition's
+    flowchart (its wording not found); nothing says the 2015 edition set out a chain."""
+    path = built_site / "when-and-how-to-share" / "index.html"
+    intro = sentences(section_text(path, "the-questions-to-ask"))
+    assert any("2008" in s and "seven key questions" in s for s in intro), intro
+    assert any("2018" in s and "flowchart" in s for s in intro), intro
+    assert any("not confirmed" in s and "wording" in s for s in intro), intro
+    assert not [s for s in intro if "2015" in s and "question" in s.lower()], intro
+    html = path.read_text(encoding="utf-8")
+    start = html.index('id="the-questions-to-ask"')
+    first_question = html.index('id="question-1"')
+    links = re.findall(r'href="([^"]+)"', html[start:first_question])
+    assert GUIDANCE_2008 in links, links
+    assert "../editions/#the-editions" in links, links
+    # The editions page, which it cites, says the same.
+    rows = section_text(built_site / "editions" / "index.html", "the-editions")
+    assert any("seven key questions" in s for s in sentences(rows))
+    assert any("flowchart" in s for s in sentences(rows))
+    assert "We have not confirmed the wording of the flowchart" in rows
