@@ -512,3 +512,65 @@ def test_chain_of_questions_is_attributed_only_as_far_as_the_sources_go(built_si
     assert any("seven key questions" in s for s in sentences(rows))
     assert any("flowchart" in s for s in sentences(rows))
     assert "We have not confirmed the wording of the flowchart" in rows
+
+
+# ---- facts checked against their sources, November 2026 ----------------------------------------
+
+GIRFEC_13 = "https://www.gov.scot/publications/getting-right-child-girfec-practice-guidance-4-information-sharing/pages/14/"
+CWSA_78 = "https://www.legislation.gov.uk/ukpga/2026/21/section/78/enacted"
+CA2004_PART_2 = "https://www.legislation.gov.uk/ukpga/2004/31/part/2"
+GMC_CHAPTER_5 = ("https://www.gmc-uk.org/professional-standards/the-professional-standards/"
+                 "protecting-children-and-young-people/confidentiality-and-sharing-information")
+
+# (page, section, words that must be in one sentence of it, the link that sentence's section must have)
+CHECKED_FACTS = [
+    # The GMC's guidance: its dates as the GMC's page gives them, and the duty in paragraph 32.
+    ("changes-in-the-law", "sector-guidance", ("3 September 2012", "25 May 2018"), None),
+    ("sharing-without-consent", "if-you-are-a-doctor-or-work-in-a-school",
+     ("paragraph 32", "appropriate agency", "promptly"), GMC_CHAPTER_5),
+    # Section 78 is the 2026 Act's commencement section.
+    ("changes-in-the-law", "childrens-wellbeing-and-schools-act-2026",
+     ("section 78", "commencement", "regulations"), CWSA_78),
+    # Scotland: consent is not required where there is a child protection concern, and sharing must
+    # still be necessary, proportionate and lawful.
+    ("changes-in-the-law", "england-wales-scotland",
+     ("consent is not required", "necessary, proportionate and lawful"), GIRFEC_13),
+    ("sharing-without-consent", "in-scotland-and-wales",
+     ("consent is not required", "necessary, proportionate and lawful"), GIRFEC_13),
+    # The Children Act 2004's Part 2 is about children's services in England.
+    ("changes-in-the-law", "england-wales-scotland", ("Part 2", "Children's services in England"),
+     CA2004_PART_2),
+]
+
+
+@pytest.mark.parametrize(("page", "anchor", "words", "link"), CHECKED_FACTS,
+                         ids=[f"{p}#{a}:{w[0]}" for p, a, w, _ in CHECKED_FACTS])
+def test_checked_facts_are_stated_and_cited(built_site: Path, page: str, anchor: str, words: tuple[str, ...],
+                                            link: str | None) -> None:
+    path = built_site / page / "index.html"
+    text = section_text(path, anchor)
+    assert any(all(w in s for w in words) for s in sentences(text)), (words, text)
+    if link is not None:
+        html = path.read_text(encoding="utf-8")
+        start = html.index(f'id="{anchor}"')
+        end = html.find("<h2", start + 1)
+        assert f'href="{link}"' in html[start: end if end > 0 else None], link
+
+
+def test_keeping_children_safe_in_education_claims_no_edition_it_could_not_confirm() -> None:
+    kcsie = sources.load_register(DOCS / "sources.yml", sources.today_utc()).by_id()["kcsie"]
+    said = f"{kcsie.edition} {kcsie.note}"
+    assert "2025 edition" in said
+    assert "latest edition we could confirm" in said
+    assert "check" in said.lower()
+    # A 2026 edition may be mentioned only as not confirmed.
+    for sentence in sentences(said):
+        if "2026" in sentence:
+            assert "could not confirm" in sentence or "draft" in sentence, sentence
+
+
+def test_gmc_source_says_what_was_read() -> None:
+    gmc = sources.load_register(DOCS / "sources.yml", sources.today_utc()).by_id()["gmc-protecting-children"]
+    assert "3 September 2012" in gmc.edition and "25 May 2018" in gmc.edition
+    assert "paragraph 32" in gmc.note
+    assert gmc.cites(GMC_CHAPTER_5)
