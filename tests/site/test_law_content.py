@@ -11,7 +11,7 @@ import pytest
 
 from build_scripts.site import sources
 from tests.conftest import ROOT
-from tests.site.helpers import collect, page_text
+from tests.site.helpers import collapse, collect, page_text
 
 DOCS = ROOT / "docs"
 
@@ -574,3 +574,50 @@ def test_gmc_source_says_what_was_read() -> None:
     assert "3 September 2012" in gmc.edition and "25 May 2018" in gmc.edition
     assert "paragraph 32" in gmc.note
     assert gmc.cites(GMC_CHAPTER_5)
+
+
+# ---- one danger box, and what is law and what is advice ------------------------------------------
+
+DANGER_TITLE = re.compile(r'<p class="admonition-title">\s*If a child is in immediate danger\s*</p>')
+
+
+def test_every_page_has_one_danger_box_the_themes(built_site: Path) -> None:
+    """The theme puts the box, with the partnership's contacts, after every title (but the
+    helper's); a page of its own adds none, so no page shows two."""
+    wrong = []
+    for src, html in pages(built_site).items():
+        text = html.read_text(encoding="utf-8")
+        titles = len(DANGER_TITLE.findall(text))
+        themes = text.count('class="admonition danger infoshare-danger"')
+        expected = 0 if src.startswith("helper/") else 1
+        if titles != expected or themes != expected or text.count("admonition danger") != expected:
+            wrong.append(f"{src}: {titles} danger boxes")
+    assert wrong == []
+    for md in DOCS.rglob("*.md"):
+        assert "!!! danger" not in md.read_text(encoding="utf-8"), md
+
+
+def test_consent_page_does_not_count_the_advice_as_a_legal_requirement(built_site: Path) -> None:
+    text = section_text(built_site / "sharing-without-consent" / "index.html", "why-you-can-share-without-consent")
+    said = sentences(text)
+    assert "Four things" not in text
+    assert not [s for s in said if re.search(r"\bneed all (?:four|of them)\b", s)], said
+    assert any("advice" in s and "not law" in s for s in said), said
+    assert any("need all three" in s for s in said), said
+
+
+def test_myths_are_attributed_to_the_boards_restatement_not_to_gov_uk(built_site: Path) -> None:
+    html = (built_site / "myths" / "index.html").read_text(encoding="utf-8")
+    intro = re.search(r"</h1>(.*?)<h2", html, re.S)
+    assert intro
+    paragraphs = re.findall(r"<p>(.*?)</p>", intro.group(1), re.S)
+    about = [p for p in paragraphs if "restated" in p]
+    assert len(about) == 1
+    for sentence in re.split(r"(?<=\.)\s+", about[0]):
+        if "restated" in sentence:
+            assert "gov.uk" not in sentence.lower(), sentence
+            assert "../sources/#myths-board-restatement" in sentence, sentence
+    text = collapse(re.sub(r"<[^>]+>", " ", about[0]))
+    assert "We have not read that part of the 2015 document itself" in text
+    register = sources.load_register(DOCS / "sources.yml", sources.today_utc()).by_id()
+    assert "myths-board-restatement" in register
