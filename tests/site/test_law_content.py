@@ -621,3 +621,132 @@ def test_myths_are_attributed_to_the_boards_restatement_not_to_gov_uk(built_site
     assert "We have not read that part of the 2015 document itself" in text
     register = sources.load_register(DOCS / "sources.yml", sources.today_utc()).by_id()
     assert "myths-board-restatement" in register
+
+
+# ---- the government's 2015 wording, where the board's copy differs -------------------------------
+
+# (section of the editions page, the board's words, the government's words as the page gives them)
+WORDING_DIFFERENCES = [
+    ("the-law", "but provide a framework to ensure personal information about living individuals",
+     "but provide a framework to ensure that personal information about living individuals"),
+    ("openness", "Be open and honest from the outset about why, what, how and with who information",
+     "Be open and honest with the individual (and/or their family where appropriate) from the outset about why, "
+     "what, how and with whom information"),
+    ("what-and-how", "Ensure the information you share is necessary",
+     "Ensure that the information you share"),
+]
+
+
+@pytest.mark.parametrize(("anchor", "board", "government"), WORDING_DIFFERENCES,
+                         ids=[a for a, _, _ in WORDING_DIFFERENCES])
+def test_editions_page_shows_the_governments_2015_wording_where_it_differs(built_site: Path, anchor: str,
+                                                                          board: str, government: str) -> None:
+    text = section_text(built_site / "editions" / "index.html", anchor)
+    assert board in text
+    assert government in text
+    assert "the government's wording" in text
+    assert "The board's copy leaves out" in text
+
+
+def test_editions_page_counts_the_differences_it_shows(built_site: Path) -> None:
+    text = article(built_site / "editions" / "index.html")
+    assert f"in {['no', 'one', 'two', 'three', 'four'][len(WORDING_DIFFERENCES)]} of the seven rules" in text
+    rules_index = article(built_site / "rules" / "index.html")
+    assert "in rules 1, 2 and 6 it leaves out words" in rules_index
+
+
+# ---- the Children's Wellbeing and Schools Act 2026 ------------------------------------------------
+
+CWSA = "https://www.legislation.gov.uk/ukpga/2026/21"
+
+
+def test_the_2026_act_section_says_what_it_does_and_where_to_read_it(built_site: Path) -> None:
+    path = built_site / "changes-in-the-law" / "index.html"
+    text = section_text(path, "childrens-wellbeing-and-schools-act-2026")
+    said = sentences(text)
+    # What it does.
+    assert any("education and childcare agencies" in s and "local arrangements" in s for s in said), said
+    assert any("duty to share information" in s.lower() for s in said)
+    assert "more detrimental to the child" in text
+    assert "Royal Assent on 29 April 2026" in article(path)
+    # Where to read it, and how to check whether it has started.
+    html = path.read_text(encoding="utf-8")
+    start = html.index('id="childrens-wellbeing-and-schools-act-2026"')
+    section_html = html[start: html.index("<h2", start + 1)]
+    for link in (f"{CWSA}/contents", f"{CWSA}/section/2/enacted", f"{CWSA}/section/4/enacted",
+                 f"{CWSA}/section/78/enacted"):
+        assert f'href="{link}"' in section_html, link
+    assert any("To check" in s and "Changes to legislation" in s for s in said), said
+
+
+# Every page that names the 2026 Act says it is not confirmed as in force, and where to read more.
+PAGES_NAMING_THE_2026_ACT = ["changes-in-the-law", "sharing-without-consent", "when-and-how-to-share", "glossary",
+                             "rules/1", "sources"]
+
+
+@pytest.mark.parametrize("page", PAGES_NAMING_THE_2026_ACT)
+def test_every_page_naming_the_2026_act_says_it_is_not_confirmed_in_force(built_site: Path, page: str) -> None:
+    path = built_site / page / "index.html"
+    text = article(path)
+    assert "Children's Wellbeing and Schools Act 2026" in text or "2026 Act" in text
+    assert re.search(r"not confirmed as in force|not yet confirmed in force", text, re.I), page
+    html = path.read_text(encoding="utf-8")
+    assert "childrens-wellbeing-and-schools-act-2026" in html or f'href="{CWSA}/contents"' in html, page
+
+
+def test_the_pages_naming_the_2026_act_are_all_listed(built_site: Path) -> None:
+    naming = {src.removesuffix(".md").removesuffix("/index") for src, html in pages(built_site).items()
+              if "Children's Wellbeing and Schools Act 2026" in article(html) and not src.startswith("helper/")}
+    assert naming <= {*PAGES_NAMING_THE_2026_ACT, "maintaining"}, naming
+
+
+# ---- sector pointers, on the pages the site says carry them ---------------------------------------
+
+KCSIE = "https://www.gov.uk/government/publications/keeping-children-safe-in-education--2"
+GMC = "https://www.gmc-uk.org/professional-standards/professional-standards-for-doctors/protecting-children-and-young-people"
+GIRFEC = "https://www.gov.scot/publications/getting-right-child-girfec-practice-guidance-4-information-sharing/"
+WALES = "https://www.safeguarding.wales/"
+
+# (page, section, what it must point to: (words, address))
+SECTOR_POINTERS = [
+    ("changes-in-the-law", "sector-guidance", [("Schools and colleges", KCSIE), ("Doctors", GMC)]),
+    ("sharing-without-consent", "if-you-are-a-doctor-or-work-in-a-school",
+     [("Schools and colleges", KCSIE), ("Doctors", GMC)]),
+    ("changes-in-the-law", "england-wales-scotland", [("Scotland", GIRFEC), ("Wales", WALES)]),
+    ("sharing-without-consent", "in-scotland-and-wales", [("Scotland", GIRFEC), ("Wales", WALES)]),
+    ("", "where-this-site-applies", [("Scotland", GIRFEC), ("Wales", WALES)]),
+]
+
+
+def _section_html(path: Path, anchor: str) -> str:
+    html = path.read_text(encoding="utf-8")
+    start = html.index(f'id="{anchor}"')
+    end = html.find("<h2", start + 1)
+    return html[start: end if end > 0 else None]
+
+
+@pytest.mark.parametrize(("page", "anchor", "pointers"), SECTOR_POINTERS,
+                         ids=[f"{p or 'index'}#{a}" for p, a, _ in SECTOR_POINTERS])
+def test_sector_pointers_are_where_the_site_says(built_site: Path, page: str, anchor: str,
+                                                 pointers: list[tuple[str, str]]) -> None:
+    section = _section_html(built_site / page / "index.html", anchor)
+    items = re.findall(r"<li>(.*?)</li>", section, re.S)
+    for words, address in pointers:
+        assert any(words in item and (f'href="{address}"' in item or f'href="{address.rstrip("/")}' in item)
+                   for item in items), (words, address)
+
+
+def test_links_to_the_sector_and_nations_sections_land_on_them(built_site: Path) -> None:
+    """Every link on the site that sends readers to the profession or the nations section reaches a
+    section that carries the pointers (so a renamed anchor or a moved list fails here)."""
+    targets = {"sector-guidance": [KCSIE, GMC], "england-wales-scotland": [GIRFEC.rstrip("/"), WALES]}
+    found = 0
+    for src, html in pages(built_site).items():
+        for href in re.findall(r'href="([^"]*changes-in-the-law/#(?:sector-guidance|england-wales-scotland))"',
+                               html.read_text(encoding="utf-8")):
+            anchor = href.rsplit("#", 1)[1]
+            section = _section_html(built_site / "changes-in-the-law" / "index.html", anchor)
+            for address in targets[anchor]:
+                assert f'href="{address}' in section, (src, href, address)
+            found += 1
+    assert found >= 2
