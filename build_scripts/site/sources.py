@@ -14,7 +14,10 @@ At build time this module:
 
 - reads and validates the register (a malformed register stops the build);
 - shows "Law checked on <date>" under the title of every page that has a date,
-  and writes the register itself into the page that holds the placeholder;
+  writes that date wherever the page's text says {{ law_checked }} (so a sentence
+  such as "not confirmed when we checked on {{ law_checked }}" never keeps an old
+  date; a page with the placeholder and no valid date fails a strict build), and
+  writes the register itself into the page that holds the placeholder;
 - checks each page once it is rendered. A page states law when it links to a
   source in the register or to one of the register's `legal_sites`. Such a page
   must have a valid `law_checked` date, and every link it makes to another
@@ -23,6 +26,14 @@ At build time this module:
 - prints a re-check notice for every page and source checked more than six
   months ago. The notice does not fail the build: it tells whoever maintains
   the site what to re-check.
+
+"Today", for the six-month notice and for refusing checked dates in the future,
+is the date in UTC, unless the environment variable LAW_CHECK_TODAY holds a date
+(YYYY-MM-DD): then the build checks as if that were today. Only this module reads
+it. The tests use it so that what they expect does not change as time passes, and
+a maintainer can use it to see what a later build will ask them to re-check
+(`LAW_CHECK_TODAY=2027-06-01 make build`). A value that is not a date stops the
+build.
 
 This file is also an MkDocs hooks module in its own right (its `on_*`
 functions have MkDocs' signatures), so the tests can build a small fixture
@@ -33,6 +44,7 @@ from __future__ import annotations
 
 import calendar
 import logging
+import os
 import posixpath
 import re
 import sys
@@ -126,6 +138,21 @@ def long_date(value: date) -> str:
 
 def today_utc() -> date:
     return datetime.now(UTC).date()
+
+
+TODAY_VARIABLE = "LAW_CHECK_TODAY"
+
+
+def build_today(environ: Mapping[str, str] | None = None) -> date:
+    """The date a build checks against: LAW_CHECK_TODAY when it is set and not empty,
+    otherwise today in UTC. RegisterError when LAW_CHECK_TODAY is not a date."""
+    value = (os.environ if environ is None else environ).get(TODAY_VARIABLE, "").strip()
+    if not value:
+        return today_utc()
+    try:
+        return parse_date(value)
+    except ValueError as exc:
+        raise RegisterError(f"{TODAY_VARIABLE}: {exc}") from None
 
 
 def in_future(checked: date, today: date) -> bool:
@@ -444,6 +471,48 @@ def checked_line(markdown: str, meta: Mapping[str, Any], page_src: str, register
     return block + "\n" + markdown
 
 
+# A page's text may say "when we checked on {{ law_checked }}": the build writes the page's own
+# checked date there, so the date is kept in one place, the front matter.
+DATE_PLACEHOLDER = "{{ law_checked }}"
+_PLACEHOLDER_OR_CODE = re.compile(r"(?P<code>(?P<ticks>`+).+?(?P=ticks))|(?P<date>\{\{\s*law_checked\s*\}\})")
+_FENCE = re.compile(r"^\s*(```|~~~)")
+
+
+def fill_checked_date(markdown: str, meta: Mapping[str, Any]) -> tuple[str, str | None]:
+    """Write the page's law_checked date, in full ("30 November 2026"), in place of each
+    {{ law_checked }} in its text, except in code (where it is being written about).
+    Returns the text and a problem when the page has the placeholder but no valid date
+    (the text is then unchanged)."""
+    fenced = False
+    used = False
+    lines = markdown.split("\n")
+    checked: date | None = None
+    if CHECKED_KEY in meta:
+        try:
+            checked = parse_date(meta[CHECKED_KEY])
+        except ValueError:
+            checked = None
+
+    def replace(match: re.Match[str]) -> str:
+        nonlocal used
+        if match.group("code"):
+            return match.group(0)
+        used = True
+        return long_date(checked) if checked is not None else match.group(0)
+
+    out: list[str] = []
+    for line in lines:
+        if _FENCE.match(line):
+            fenced = not fenced
+            out.append(line)
+        else:
+            out.append(line if fenced else _PLACEHOLDER_OR_CODE.sub(replace, line))
+    if used and checked is None:
+        return markdown, (f"uses {DATE_PLACEHOLDER} in its text but has no valid "
+                          f"'{CHECKED_KEY}: YYYY-MM-DD' line in its front matter to fill it in")
+    return "\n".join(out), None
+
+
 def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("<", "&lt;")
 
@@ -489,8 +558,12 @@ def register_path(config: MkDocsConfig) -> Path:
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
-    """Read the register. A register that cannot be read or is invalid stops the build."""
-    _State.today = today_utc()
+    """Read the register. A register that cannot be read or is invalid stops the build, and
+    so does a LAW_CHECK_TODAY that is not a date."""
+    try:
+        _State.today = build_today()
+    except RegisterError as exc:
+        raise PluginError(f"The date to check the law against is not valid: {exc}") from exc
     _State.cited_by = {}
     path = register_path(config)
     try:
@@ -510,6 +583,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     register = _require_register()
     page_name = str(config.extra.get("sources_page") or DEFAULT_PAGE)
     register_page = page_name if files.get_file_from_path(page_name) is not None else None
+    markdown, problem = fill_checked_date(markdown, page.meta)
+    if problem:
+        log.warning(f"{page.file.src_uri}: {problem}")
     markdown = checked_line(markdown, page.meta, page.file.src_uri, register_page)
     if PLACEHOLDER in markdown:
         markdown = markdown.replace(PLACEHOLDER, "\n" + register_markdown(register, _State.today) + "\n")

@@ -3,11 +3,16 @@
 Only the web-page furniture of the seed may differ: its "can be accessed by
 clicking here" sentence becomes a descriptive link to the current advice, and
 its "related pages" line becomes the site's own navigation.
+
+On the home page, the board's words sit together in one box marked as the board's
+page; nothing of ours is inside it but the link that replaces the furniture sentence,
+marked as ours, and the page says exactly what was changed.
 """
 
 from __future__ import annotations
 
 import re
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -70,3 +75,107 @@ def test_each_rule_page_has_its_full_2015_wording(built_site: Path, number: int)
     page = built_site / "rules" / str(number) / "index.html"
     assert page.exists(), f"/rules/{number}/ exists"
     assert rules[number - 1] in page_text(page)
+
+
+# ---- the board's words on the home page ----------------------------------------------------
+
+BOARD_BOX_CLASS = "board-text"
+BOARD_LABEL = "The local board's page"
+OUR_LINK = "Our link to the current government advice, in place of the board's:"
+
+
+class _Box(HTMLParser):
+    """The HTML inside the first <div> with the given class, and the HTML outside it."""
+
+    def __init__(self, css_class: str) -> None:
+        super().__init__(convert_charrefs=False)
+        self.css_class = css_class
+        self.inside: list[str] = []
+        self.outside: list[str] = []
+        self._depth = 0
+        self._done = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        classes = (dict(attrs).get("class") or "").split()
+        if self._depth:
+            self._depth += tag == "div"
+        elif tag == "div" and self.css_class in classes and not self._done:
+            self._depth = 1
+            return
+        (self.inside if self._depth else self.outside).append(self.get_starttag_text() or "")
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._depth and tag == "div":
+            self._depth -= 1
+            if not self._depth:
+                self._done = True
+                return
+        (self.inside if self._depth else self.outside).append(f"</{tag}>")
+
+    def handle_data(self, data: str) -> None:
+        (self.inside if self._depth else self.outside).append(data)
+
+    def handle_entityref(self, name: str) -> None:
+        self.handle_data(f"&{name};")
+
+    def handle_charref(self, name: str) -> None:
+        self.handle_data(f"&#{name};")
+
+
+def _text_of(html: str, tmp: Path) -> str:
+    tmp.write_text(html, encoding="utf-8")
+    return page_text(tmp)
+
+
+def home_seed_sentences() -> list[str]:
+    """The seed's sentences before its list of rules, without its title (the page's title)."""
+    lines = SEED.read_text(encoding="utf-8").split("The seven golden rules to sharing information")[0]
+    found = []
+    for line in lines.splitlines():
+        line = collapse(line)
+        if not line or line == "Information sharing":
+            continue
+        found += [s for s in re.split(r"(?<=[.!?])\s+(?=[A-Z])", line) if s not in FURNITURE]
+    return found
+
+
+def test_home_page_has_the_boards_words_together_in_a_marked_box(built_site: Path, tmp_path: Path) -> None:
+    article = re.search(r'<article class="md-content__inner md-typeset">(.*?)</article>',
+                        (built_site / "index.html").read_text(encoding="utf-8"), re.S)
+    assert article
+    box = _Box(BOARD_BOX_CLASS)
+    box.feed(article.group(1))
+    inside = _text_of("".join(box.inside), tmp_path / "inside.html")
+    outside = _text_of("".join(box.outside), tmp_path / "outside.html")
+    seed = home_seed_sentences()
+    assert len(seed) == 9  # the sentence, three headings, five sentences under them
+    for sentence in seed:
+        assert sentence in inside, sentence
+        assert sentence not in outside, f"the board's words appear outside its box: {sentence}"
+    # Nothing of ours inside the box but its label and our marked link.
+    rest = inside
+    for sentence in seed:
+        rest = rest.replace(sentence, " ", 1)
+    rest = rest.replace("\u00b6", " ")  # the theme's "link to this section" marks on headings
+    rest = collapse(rest.replace(BOARD_LABEL, " ", 1).replace(OUR_LINK, " ", 1)
+                    .replace("Information sharing advice for safeguarding practitioners (GOV.UK).", " ", 1))
+    assert rest == "", f"text in the board's box that is not the board's: {rest!r}"
+    # The site's own boxes are outside it, before it.
+    assert "Do I need consent" in outside
+    assert outside.index("Do I need consent") < outside.index("Whose words these are")
+
+
+def test_home_page_says_exactly_what_was_changed_in_the_boards_page(built_site: Path) -> None:
+    html = (built_site / "index.html").read_text(encoding="utf-8")
+    section = re.search(r'<h2 id="whose-words-these-are">(.*?)<h2', html, re.S)
+    assert section
+    text = collapse(re.sub(r"<[^>]+>", " ", section.group(1)))
+    for change in ("showed its title, \"Information sharing\", twice",          # the duplicated title
+                   "a sentence inviting readers to click a link",                 # the furniture sentence
+                   "our own link",
+                   "listed the seven golden rules",                               # the rules, on their pages
+                   "list of links to the board's other pages",                    # the related pages line
+                   "Everything else on this page is ours"):
+        assert change in text, change
+    assert "exactly as the board wrote it" not in text
+    assert "only its link" not in text

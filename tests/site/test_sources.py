@@ -5,6 +5,7 @@ proves them inside MkDocs, and this file proves the rules one by one."""
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -165,6 +166,30 @@ def test_due_sources() -> None:
     assert [s.id for s in sources.due_sources(REG, date(2026, 6, 30))] == []
 
 
+# ---- the date a build checks against -------------------------------------------------------
+
+@pytest.mark.parametrize(("environ", "expected"), [
+    ({}, None),                                        # the clock
+    ({"LAW_CHECK_TODAY": ""}, None),                   # set but empty: the clock
+    ({"LAW_CHECK_TODAY": "  "}, None),
+    ({"LAW_CHECK_TODAY": "2027-05-31"}, date(2027, 5, 31)),
+    ({"LAW_CHECK_TODAY": " 2031-01-01 "}, date(2031, 1, 1)),
+    ({"OTHER": "2027-05-31"}, None),
+])
+def test_build_today(environ: dict[str, str], expected: date | None) -> None:
+    assert sources.build_today(environ) == (expected or sources.today_utc())
+
+
+@pytest.mark.parametrize(("value", "message"), [
+    ("31/05/2027", "LAW_CHECK_TODAY: '31/05/2027' is not a date in the form YYYY-MM-DD"),
+    ("2027-02-30", "LAW_CHECK_TODAY: '2027-02-30' is not a real date"),
+    ("today", "LAW_CHECK_TODAY: 'today' is not a date"),
+])
+def test_build_today_refuses_what_is_not_a_date(value: str, message: str) -> None:
+    with pytest.raises(sources.RegisterError, match=re.escape(message)):
+        sources.build_today({"LAW_CHECK_TODAY": value})
+
+
 # ---- the register ------------------------------------------------------------------------
 
 GOOD_ENTRY = """
@@ -265,6 +290,40 @@ def test_checked_line(markdown: str, page: str, expected_start: str) -> None:
     out = sources.checked_line(markdown, {"law_checked": date(2026, 11, 30)}, page, "sources.md")
     assert out.startswith(expected_start), out
     assert out.count("Law checked on") == 1
+
+
+# (text, front matter, the text once filled in, or None when the page must be refused)
+FILL_CASES: list[tuple[str, dict[str, Any], str | None]] = [
+    ("Checked on {{ law_checked }}.", {"law_checked": date(2026, 11, 30)}, "Checked on 30 November 2026."),
+    ("{{law_checked}} and {{  law_checked  }}", {"law_checked": "2027-05-01"}, "1 May 2027 and 1 May 2027"),
+    ("No placeholder, no date.", {}, "No placeholder, no date."),
+    ("No placeholder.", {"law_checked": "soon"}, "No placeholder."),
+    # Written about, in code, it stays as it is (maintaining.md explains it this way).
+    ("Type `{{ law_checked }}` here: {{ law_checked }}", {"law_checked": "2026-11-30"},
+     "Type `{{ law_checked }}` here: 30 November 2026"),
+    ("```\n{{ law_checked }}\n```\n{{ law_checked }}", {"law_checked": "2026-11-30"},
+     "```\n{{ law_checked }}\n```\n30 November 2026"),
+    ("    !!! note\n        Checked on {{ law_checked }}.", {"law_checked": "2026-11-30"},
+     "    !!! note\n        Checked on 30 November 2026."),
+    # Other names are not this placeholder.
+    ("{{ law_checked_on }} {{ checked }}", {"law_checked": "2026-11-30"}, "{{ law_checked_on }} {{ checked }}"),
+    ("Checked on {{ law_checked }}.", {}, None),
+    ("Checked on {{ law_checked }}.", {"law_checked": "30/11/2026"}, None),
+    ("Checked on {{ law_checked }}.", {"law_checked": None}, None),
+]
+
+
+@pytest.mark.parametrize(("text", "meta", "expected"), FILL_CASES, ids=[str(i) for i in range(len(FILL_CASES))])
+def test_fill_checked_date(text: str, meta: dict[str, Any], expected: str | None) -> None:
+    filled, problem = sources.fill_checked_date(text, meta)
+    if expected is None:
+        assert filled == text
+        assert problem is not None
+        assert "{{ law_checked }}" in problem
+        assert "law_checked: YYYY-MM-DD" in problem
+    else:
+        assert filled == expected
+        assert problem is None
 
 
 def test_checked_line_links_back_to_the_register_from_a_nested_page() -> None:

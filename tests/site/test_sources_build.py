@@ -3,7 +3,10 @@
 
 A page that states law with no checked date, or that cites a source not in the register, fails
 the strict build; a page or source checked more than six months ago builds, with a warning that
-names what to re-check."""
+names what to re-check.
+
+Every build here is made on a fixed date (LAW_CHECK_TODAY, which the register's hook reads in place
+of the clock), so what these tests expect does not change as the real date moves on."""
 
 from __future__ import annotations
 
@@ -18,10 +21,12 @@ from tests.conftest import ROOT
 
 FIXTURE = ROOT / "tests" / "data" / "law-check"
 HOOK = ROOT / "build_scripts" / "site" / "sources.py"
+# The fixture's pages and sources were checked on 30 November 2026: a day later, nothing is due.
+TODAY = "2026-12-01"
 
 
-def build(tmp_path: Path, pages: list[str], *, strict: bool = True, register: str | None = None
-          ) -> subprocess.CompletedProcess[str]:
+def build(tmp_path: Path, pages: list[str], *, strict: bool = True, register: str | None = None,
+          today: str | None = TODAY) -> subprocess.CompletedProcess[str]:
     docs = tmp_path / "docs"
     docs.mkdir()
     for name in pages:
@@ -38,8 +43,10 @@ def build(tmp_path: Path, pages: list[str], *, strict: bool = True, register: st
     command = [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(tmp_path / "site")]
     if strict:
         command.append("--strict")
-    return subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, timeout=120,
-                          env={"PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1"})
+    env = {"PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1"}
+    if today is not None:
+        env["LAW_CHECK_TODAY"] = today
+    return subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, timeout=120, env=env)
 
 
 def test_clean_page_builds_and_shows_its_date(tmp_path: Path) -> None:
@@ -48,6 +55,50 @@ def test_clean_page_builds_and_shows_its_date(tmp_path: Path) -> None:
     html = (tmp_path / "site" / "clean" / "index.html").read_text(encoding="utf-8")
     assert 'Law checked on <time datetime="2026-11-30">30 November 2026</time>' in html
     assert "WARNING" not in result.stderr
+
+
+# (build date, whether clean.md and its source, both checked on 30 November 2026, are due).
+# Six calendar months after 30 November 2026 is 30 May 2027: due from the day after.
+BUILD_DATES = [
+    ("2026-11-30", False),
+    ("2027-05-30", False),
+    ("2027-05-31", True),
+    ("2031-01-01", True),
+]
+
+
+@pytest.mark.parametrize(("today", "due"), BUILD_DATES, ids=[d for d, _ in BUILD_DATES])
+def test_recheck_warning_follows_the_build_date(tmp_path: Path, today: str, due: bool) -> None:
+    result = build(tmp_path, ["clean.md"], today=today)
+    assert result.returncode == 0, result.stderr
+    page_notice = "WARNING -  clean.md: the law on this page was last checked on 30 November 2026"
+    source_notice = "source 'dpa-2018' (Data Protection Act 2018) was last checked on 30 November 2026"
+    assert (page_notice in result.stderr) is due, result.stderr
+    assert (source_notice in result.stderr) is due, result.stderr
+    assert ("WARNING" in result.stderr) is due, result.stderr
+
+
+@pytest.mark.parametrize("today", ["31/05/2027", "2027-02-30", "tomorrow"])
+def test_a_build_date_that_is_not_a_date_stops_the_build(tmp_path: Path, today: str) -> None:
+    result = build(tmp_path, ["clean.md"], strict=False, today=today)
+    assert result.returncode != 0
+    assert "LAW_CHECK_TODAY" in result.stderr
+    assert repr(today) in result.stderr
+
+
+def test_the_page_text_gets_its_checked_date_from_the_front_matter(tmp_path: Path) -> None:
+    result = build(tmp_path, ["filled-date.md"])
+    assert result.returncode == 0, result.stderr
+    html = (tmp_path / "site" / "filled-date" / "index.html").read_text(encoding="utf-8")
+    assert "not confirmed as in force when we checked on 15 October 2026." in html
+    assert "law_checked }}" not in html
+    assert 'Law checked on <time datetime="2026-10-15">15 October 2026</time>' in html
+
+
+def test_the_date_placeholder_on_a_page_without_a_date_fails_the_strict_build(tmp_path: Path) -> None:
+    result = build(tmp_path, ["token-no-date.md"])
+    assert result.returncode != 0
+    assert "token-no-date.md: uses {{ law_checked }} in its text" in result.stderr
 
 
 def test_page_that_states_law_with_no_date_fails_the_strict_build(tmp_path: Path) -> None:
