@@ -245,10 +245,15 @@ def answer_questions(page: Any, answers: dict[str, Any], *, check_focus: bool = 
     raise AssertionError("the questions never ended")
 
 
-def to_record(page: Any) -> None:
-    """From the outcome page: check answers, then create the record."""
+def to_check(page: Any) -> None:
+    """From the outcome page to the check-answers page."""
     page.locator("#infoshare-outcome").get_by_role("button", name="Continue").click()
     page.wait_for_selector("#infoshare-check:not([hidden])")
+
+
+def to_record(page: Any) -> None:
+    """From the outcome page: check answers, then create the record."""
+    to_check(page)
     create_record(page)
 
 

@@ -292,8 +292,7 @@ def test_missing_rest_of_stdlib_is_noted_not_fatal(watched: Any, site_url: str) 
         if not page.locator(driver.QUESTION).count():
             break
         driver.press_continue(page, driver.answer_current_page(page, answers, journey))
-    page.locator("#infoshare-outcome").get_by_role("button", name="Continue").click()
-    page.wait_for_selector("#infoshare-check:not([hidden])")
+    driver.to_check(page)
     driver.create_record(page)
     driver.download_all(page)
     assert driver.helper_state(page) == "ready"
@@ -354,8 +353,7 @@ def test_whole_decision_private_clean_and_accessible(watched: Any, site_url: str
         assert page.url == url
     assert driver.current_view(page) == "outcome"
     _no_axe_violations(page, "outcome")
-    page.locator("#infoshare-outcome").get_by_role("button", name="Continue").click()
-    page.wait_for_selector("#infoshare-check:not([hidden])")
+    driver.to_check(page)
     _no_axe_violations(page, "check answers")
     driver.create_record(page)
     _no_axe_violations(page, "record")

@@ -98,8 +98,7 @@ def test_check_answers_change_link_returns_to_check(watched: Any, site_url: str)
     page = watched.page
     driver.open_helper(page, site_url)
     driver.answer_questions(page, driver.answers_for("no_purpose"), check_focus=False)
-    page.locator("#infoshare-outcome").get_by_role("button", name="Continue").click()
-    page.wait_for_selector("#infoshare-check:not([hidden])")
+    driver.to_check(page)
     rows = page.locator("#infoshare-summary .govuk-summary-list__row")
     assert rows.count() >= 5
     # Every Change link names its answer for screen reader users.
@@ -126,8 +125,7 @@ def test_change_abandoned_with_back_is_not_recorded(watched: Any, site_url: str)
     page = watched.page
     driver.open_helper(page, site_url)
     driver.answer_questions(page, driver.answers_for("no_purpose"), check_focus=False)
-    page.locator("#infoshare-outcome").get_by_role("button", name="Continue").click()
-    page.wait_for_selector("#infoshare-check:not([hidden])")
+    driver.to_check(page)
     summary = page.locator("#infoshare-summary")
     before = summary.inner_text()
     summary.locator(".govuk-summary-list__row").filter(has_text="Reasons for the decision") \

@@ -122,8 +122,7 @@ def test_a_change_abandoned_with_the_browsers_back_is_not_kept(watched: Any, sit
     driver.open_helper(page, site_url)
     answers = driver.answers_for("share_risk_of_harm")
     _to(page, "outcome", answers)
-    page.locator("#infoshare-outcome").get_by_role("button", name="Continue").click()
-    page.wait_for_selector("#infoshare-check:not([hidden])")
+    driver.to_check(page)
     page.locator("#infoshare-summary a", has_text="Change").first.click()
     page.wait_for_selector("#q-urgency:not([hidden])")
     page.locator("#f-urgency").check()  # "yes": not confirmed with Continue
@@ -230,8 +229,7 @@ def test_a_skip_link_reaches_create_the_record_in_a_few_presses(watched: Any, si
     page = watched.page
     driver.open_helper(page, site_url)
     _to(page, "outcome", driver.answers_for("share_risk_of_harm"))
-    page.locator("#infoshare-outcome").get_by_role("button", name="Continue").click()
-    page.wait_for_selector("#infoshare-check:not([hidden])")
+    driver.to_check(page)
     assert page.evaluate("document.activeElement.textContent").startswith("Check your answers")
     presses = 0
     for presses in range(1, 6):  # noqa: B007 (the count is the result)
@@ -318,8 +316,7 @@ def test_the_check_page_groups_answers_by_section_then_page(watched: Any, site_u
     page = watched.page
     driver.open_helper(page, site_url)
     driver.answer_questions(page, driver.answers_for("share_risk_of_harm"), check_focus=False)
-    page.locator("#infoshare-outcome").get_by_role("button", name="Continue").click()
-    page.wait_for_selector("#infoshare-check:not([hidden])")
+    driver.to_check(page)
     summary = page.locator("#infoshare-summary")
     sections = summary.locator("h3.infoshare-summary-section").all_inner_texts()
     assert sections == ["About the request", "The decision", "Sharing", "The record"]
