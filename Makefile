@@ -47,13 +47,17 @@ chromium:
 nginx:
 	@bash build_scripts/dev/ensure-nginx.sh
 
-serve: setup
-	$(BIN)/mkdocs serve --dev-addr $(HOST):$(PORT) --no-livereload
+# Both run the build's three steps (stage, the builder, finish: build_scripts/README.md);
+# mkdocs.yml is never built directly. BUILDER=zensical builds with Zensical instead.
+BUILDER ?= mkdocs
 
-# Strict: a build without SITE_URL warns, so it stops here rather than deploy a site
-# that does not know its own address.
+serve: setup
+	$(BIN)/python -m build_scripts.site.serve --host $(HOST) --port $(PORT) --builder $(BUILDER)
+
+# Strict: a build without SITE_URL stops here rather than deploy a site that does not
+# know its own address.
 build: setup
-	PRECOMPRESS=$(PRECOMPRESS) $(BIN)/mkdocs build --strict
+	PRECOMPRESS=$(PRECOMPRESS) $(BIN)/python -m build_scripts.site.build --site-dir site --builder $(BUILDER)
 
 check: setup
 	$(BIN)/ruff check .

@@ -68,18 +68,18 @@ class Handler(http.server.SimpleHTTPRequestHandler):
 
 @contextmanager
 def serving(directory: Path, *, compress: bool = False, mounts: dict[str, Path] | None = None,
-            headers: dict[str, str] | None = None) -> Iterator[str]:
-    """Serve `directory` on an unused loopback port while the block runs; yields the base URL.
-    `headers` replaces the default response headers (a GitHub Pages-like cache lifetime)."""
+            headers: dict[str, str] | None = None, address: tuple[str, int] = ("127.0.0.1", 0)) -> Iterator[str]:
+    """Serve `directory` on `address` (by default an unused loopback port) while the block runs;
+    yields the base URL. `headers` replaces the default response headers (a GitHub Pages-like
+    cache lifetime)."""
     settings: dict[str, object] = {"compress": compress, "mounts": mounts or {}}
     if headers is not None:
         settings["response_headers"] = headers
     handler_class = type("SiteHandler", (Handler,), settings)
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(handler_class, directory=str(directory)))
+    server = http.server.ThreadingHTTPServer(address, functools.partial(handler_class, directory=str(directory)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
+        yield f"http://{address[0]}:{server.server_address[1]}/"
     finally:
         server.shutdown()
         server.server_close()

@@ -19,15 +19,13 @@ from __future__ import annotations
 import hashlib
 import posixpath
 import re
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files
-from mkdocs.structure.pages import Page
 
 PLACEHOLDER = "<!-- infoshare:helper -->"
 HELPER_PAGE = "helper/index.md"
@@ -186,67 +184,97 @@ def assets_version(docs_dir: Path) -> str:
     return digest.hexdigest()[:12]
 
 
-def expand(markdown: str, page: Page, config: MkDocsConfig) -> str:
-    """Replace the placeholder on the helper page with the generated question pages."""
+@dataclass(frozen=True)
+class SiteFacts:
+    """What the helper's page needs to know about the site it is built into (from stage)."""
+
+    runtime: str  # the runtime's folder, relative to the site's root ("helper/runtime/<key>/")
+    packages: tuple[str, ...]
+    download_bytes: int
+    docs_dir: Path
+    use_directory_urls: bool
+    nav: Any
+    site_name: str
+    local: Any = None  # the partnership's checked settings (local_settings.LocalSettings) or None
+    identity: dict[str, str | None] = field(default_factory=dict)
+
+
+def expand(markdown: str, *, src_uri: str, page_url: str, meta: dict[str, Any], site: SiteFacts) -> str:
+    """Replace the placeholder on the helper page with the generated question pages, and put
+    in `meta["infoshare"]` what the page template (overrides/helper.html) loads them with."""
     if PLACEHOLDER not in markdown:
-        if page.file.src_uri == HELPER_PAGE:
+        if src_uri == HELPER_PAGE:
             raise PluginError(f"{HELPER_PAGE} must contain the line {PLACEHOLDER}")
         return markdown
-    runtime = config.extra.get("helper_runtime")
-    if not runtime:
+    if not site.runtime:
         raise PluginError("the decision helper page needs the Pyodide runtime, but none was built")
-    page_url = page.url
-    use_dir = bool(config.use_directory_urls)
-    version = assets_version(Path(config.docs_dir))
+    version = assets_version(site.docs_dir)
     # The page template (overrides/helper.html) loads the boot script with these: where the
     # runtime, the worker and the page's modules are, and which packages to load. Asset URLs
     # carry a content version so a cached copy never outlives a change.
     data = contract()
     app = _relative("helper/app/", page_url)
-    page.meta["infoshare"] = {
+    runtime = site.runtime if site.runtime.endswith("/") else site.runtime + "/"
+    meta["infoshare"] = {
         "version": version,
         "root_id": data["ids"]["root"],
         "contract_id": data["ids"]["contract"],
-        "runtime": _relative(runtime if runtime.endswith("/") else runtime + "/", page_url),
+        "runtime": _relative(runtime, page_url),
         "worker": _relative("helper/worker.mjs", page_url) + f"?v={version}",
         "app": f"{app}main.mjs?v={version}",
         # Fetched in parallel with the boot script: the entry module and the worker client.
         "preload": [f"{app}{name}?v={version}" for name in ("main.mjs", "engine.mjs")],
-        "packages": " ".join(config.extra.get("helper_packages") or PACKAGES),
-        "download_bytes": int(config.extra.get("helper_download_bytes") or 0),
+        "packages": " ".join(site.packages or PACKAGES),
+        "download_bytes": int(site.download_bytes or 0),
         "call_timeout": CALL_TIMEOUT_MS,
         "stall_timeout": STALL_TIMEOUT_MS,
     }
-    titles = rule_titles(config.nav or [])
+    use_dir = site.use_directory_urls
+    titles = rule_titles(site.nav or [])
     rules_info = {n: {"title": t, "url": rule_url(n, page_url, use_directory_urls=use_dir)}
                   for n, t in titles.items()}
     flow_target = "when-and-how-to-share/" if use_dir else "when-and-how-to-share.html"
     # The site a record names as its maker: the partnership (or, without local settings, this
-    # site's own name) and the site's address (none under `mkdocs serve` without SITE_URL).
-    identity = config.extra.get("site_identity") or {}
-    site = {"name": identity.get("name") or config.site_name or "", "url": identity.get("url") or ""}
+    # site's own name) and the site's address (none when the build has no SITE_URL).
+    site_named = {"name": site.identity.get("name") or site.site_name or "", "url": site.identity.get("url") or ""}
     html = render_html(data, rules_info=rules_info, flow_url=_relative(flow_target, page_url),
-                       local=config.extra.get("local"), site=site)
+                       local=site.local, site=site_named)
     return markdown.replace(PLACEHOLDER, "\n\n" + html + "\n\n")
 
 
-def add_files(files: Files, config: MkDocsConfig) -> Files:
-    """Publish the record's JSON Schema at helper/record.schema.json."""
-    if files.get_file_from_path(SCHEMA_PATH) is None:
-        files.append(File.generated(config, SCHEMA_PATH, content=record_schema()))
-    return files
-
-
 _MODULE_IMPORT = re.compile(r"""((?:\bfrom|\bimport)\s*\(?\s*["'])(\.{1,2}/[^"'?]+\.mjs)(["'])""")
+# Any relative module address left without a version after the step: an import written in
+# a way _MODULE_IMPORT does not know, which a host's cache could serve from another build.
+_UNVERSIONED = re.compile(r"""["']\.{1,2}/[^"'?]+\.mjs["']""")
 
 
-def version_module_imports(site_dir: Path, version: str) -> None:
+class ModuleImportError(ValueError):
+    """The page's modules do not import each other as this step expects."""
+
+
+def version_module_imports(site_dir: Path, version: str) -> list[Path]:
     """Give every relative import between the page's modules the build's version, as the
-    entry module's URL has it, so a host's cache can never mix modules from two builds."""
-    for path in sorted((site_dir / "helper").rglob("*.mjs")):
-        if "runtime" in path.relative_to(site_dir / "helper").parts:
-            continue
+    entry module's URL has it, so a host's cache can never mix modules from two builds.
+
+    Raises ModuleImportError when there are no modules, when no import was versioned (the
+    modules have stopped importing each other in the way this step knows) and when any
+    relative module address is left without its version."""
+    modules = [path for path in sorted((site_dir / "helper").rglob("*.mjs"))
+               if "runtime" not in path.relative_to(site_dir / "helper").parts]
+    if not modules:
+        raise ModuleImportError(f"no .mjs modules under {site_dir / 'helper'}")
+    changed: list[Path] = []
+    left: list[str] = []
+    for path in modules:
         text = path.read_text(encoding="utf-8")
         versioned = _MODULE_IMPORT.sub(lambda m: f"{m.group(1)}{m.group(2)}?v={version}{m.group(3)}", text)
         if versioned != text:
             path.write_text(versioned, encoding="utf-8")
+            changed.append(path)
+        left.extend(f"{path.relative_to(site_dir).as_posix()}: {m}" for m in _UNVERSIONED.findall(versioned))
+    if not changed:
+        raise ModuleImportError("none of the helper's modules imports another with a relative address "
+                                "(from \"./x.mjs\"): the step that versions them matches nothing")
+    if left:
+        raise ModuleImportError("relative module addresses this step could not version:\n  " + "\n  ".join(left))
+    return changed
