@@ -1,5 +1,5 @@
-"""Shared fixtures: one strict build of the site, served on a loopback port,
-and Debian's Chromium driven by Playwright.
+"""Shared fixtures: one strict build of the site (tests/building.py), served on a loopback
+port, and Debian's Chromium driven by Playwright.
 
 The browser tests drive the built site as an ordinary static host would serve it
 (build_scripts/dev/static_server.py); they import nothing from the site's build code.
@@ -9,18 +9,16 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.building import ROOT, TEST_SITE_URL, built
+
+__all__ = ["ROOT", "TEST_SITE_URL"]
+
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-# The address test builds are made for (SITE_URL): .invalid never resolves, so nothing
-# can reach it, and no canonical link or sitemap entry points at a loopback address.
-TEST_SITE_URL = "https://infoshare.invalid/"
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -48,18 +46,8 @@ def require_tool(name: str, why: str) -> str:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Build the site once with `mkdocs build --strict`; a warning fails the build."""
-    out = tmp_path_factory.mktemp("site")
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "SITE_URL": TEST_SITE_URL},
-    )
-    if result.returncode != 0:
-        pytest.fail("mkdocs build --strict failed:\n" + result.stdout + result.stderr, pytrace=False)
-    return out
+    """Build the site once, as `make build` does (strict: any problem fails the build)."""
+    return built(tmp_path_factory.mktemp("built") / "site")
 
 
 @pytest.fixture(scope="session")

@@ -171,10 +171,10 @@ def build_site(out: Path) -> Path:
     # server ignores the copies.
     env = {**os.environ, "SITE_URL": os.environ.get("SITE_URL") or "https://infoshare.invalid/",
            "PRECOMPRESS": "true"}
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+    result = subprocess.run([sys.executable, "-m", "build_scripts.site.build", "--site-dir", str(out)],
                             cwd=ROOT, capture_output=True, text=True, env=env)
     if result.returncode != 0:
-        raise SystemExit("mkdocs build failed:\n" + result.stdout + result.stderr)
+        raise SystemExit("the site's build failed:\n" + result.stdout + result.stderr)
     return out
 
 

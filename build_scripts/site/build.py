@@ -69,10 +69,11 @@ def publish(built: Path, site_dir: Path) -> None:
 
 def build(site_dir: Path, *, config: Path | None = None, builder: str = "mkdocs", strict: bool = True,
           serve_url: str | None = None, docs: Path | None = None, keep: Path | None = None,
-          stage_only: bool = False) -> dict[str, float]:
+          stop_after: str | None = None) -> dict[str, float]:
     """Stage, build and finish the site into `site_dir`; returns each step's time in seconds.
     `keep` names a folder to stage in and keep (for inspection); by default a temporary one.
-    `stage_only` stops after stage (with `keep`: to look at, or test, the staged pages)."""
+    `stop_after` ("stage" or "build", with `keep`) leaves the work there unfinished: to look
+    at, or test, the staged pages or the builder's own output."""
     work = ROOT / ".cache"
     work.mkdir(exist_ok=True)
     folder = keep or Path(tempfile.mkdtemp(prefix="stage-", dir=work))
@@ -82,11 +83,13 @@ def build(site_dir: Path, *, config: Path | None = None, builder: str = "mkdocs"
         staged = stage_step.stage(ROOT, config or ROOT / "mkdocs.yml", folder, serve_url=serve_url, strict=strict,
                                   docs=docs)
         times["stage"] = time.perf_counter() - started
-        if stage_only:
+        if stop_after == "stage":
             return times
         started = time.perf_counter()
         run_builder(builder, staged, strict=strict)
         times["build"] = time.perf_counter() - started
+        if stop_after == "build":
+            return times
         started = time.perf_counter()
         finish_step.finish(staged.output, staged.plan)
         times["finish"] = time.perf_counter() - started
@@ -105,19 +108,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-strict", dest="strict", action="store_false", help="problems warn, not stop")
     parser.add_argument("--docs", type=Path, default=None, help="another pages folder (fixture sites)")
     parser.add_argument("--keep-stage", type=Path, default=None, help="stage here and keep the folder")
-    parser.add_argument("--stage-only", action="store_true", help="stop after stage (with --keep-stage)")
+    parser.add_argument("--stop-after", choices=("stage", "build"), default=None,
+                        help="leave the work unfinished in --keep-stage after this step")
     args = parser.parse_args(argv)
-    if args.stage_only and args.keep_stage is None:
-        parser.error("--stage-only needs --keep-stage, the folder to stage in")
+    if args.stop_after and args.keep_stage is None:
+        parser.error("--stop-after needs --keep-stage, the folder to keep the work in")
     logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s")
     try:
         times = build(args.site_dir, config=args.config, builder=args.builder, strict=args.strict, docs=args.docs,
-                      keep=args.keep_stage, stage_only=args.stage_only)
+                      keep=args.keep_stage, stop_after=args.stop_after)
     except (stage_step.StageError, finish_step.FinishError, BuildError) as exc:
         print(f"ERROR   -  {exc}\nThe site was not built.", file=sys.stderr)
         return 1
-    if args.stage_only:
-        log.info("staged in %s (%.1f s)", args.keep_stage, times["stage"])
+    if args.stop_after:
+        log.info("stopped after %s, in %s (%s)", args.stop_after, args.keep_stage,
+                 ", ".join(f"{step} {seconds:.1f} s" for step, seconds in times.items()))
         return 0
     log.info("site built in %s: stage %.1f s, %s %.1f s, finish %.1f s", args.site_dir,
              times["stage"], args.builder, times["build"], times["finish"])

@@ -91,7 +91,10 @@ def workers(site_dir: Path) -> list[str]:
     theme_workers = sorted((site_dir / worker_guard.WORKERS).glob("*.js"))
     if not theme_workers:
         failures.append(f"no worker scripts under {worker_guard.WORKERS.as_posix()}: the search worker is missing")
-    guard = worker_guard.MARK + worker_guard.classic((site_dir / worker_guard.GUARD).read_text(encoding="utf-8"))
+    guard_file = site_dir / worker_guard.GUARD
+    if not guard_file.is_file():
+        return [*failures, f"{worker_guard.GUARD.as_posix()} is missing: no worker can be guarded"]
+    guard = worker_guard.MARK + worker_guard.classic(guard_file.read_text(encoding="utf-8"))
     for path in theme_workers:
         if not path.read_text(encoding="utf-8").startswith(guard):
             failures.append(f"{path.relative_to(site_dir).as_posix()}: a worker that does not start with the guard")

@@ -378,8 +378,8 @@ def test_whole_decision_private_clean_and_accessible(watched: Any, site_url: str
 
 
 def test_theme_script_runs_once_the_helper_has_started(watched: Any, site_url: str) -> None:
-    """On the helper page the theme's script waits for the helper (build_scripts/
-    theme_scripts.py); once it runs, the site's search works there as everywhere."""
+    """On the helper page the theme's script waits for the helper (build_scripts/site/
+    theme.py); once it runs, the site's search works there as everywhere."""
     page = watched.page
     driver.open_helper(page, site_url)
     page.wait_for_function("() => !document.documentElement.classList.contains('no-js')")

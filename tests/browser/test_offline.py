@@ -12,11 +12,8 @@ from one real build to another, as a host does when a partnership publishes a ne
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
-import subprocess
-import sys
 import time
 import uuid
 from collections.abc import Iterator
@@ -30,7 +27,7 @@ import pytest
 from build_scripts.dev.static_server import serving
 from build_scripts.site import offline as offline_step
 from tests.browser import driver
-from tests.conftest import ROOT, TEST_SITE_URL
+from tests.building import ROOT, TEST_SITE_URL, built
 
 pytestmark = pytest.mark.browser
 
@@ -249,13 +246,7 @@ SECOND_SITE_URL = "https://infoshare-second-build.invalid/"
 def second_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A second, real build of the site: the same sources for another address, so every
     page differs (its canonical link) and the build has another version."""
-    out = tmp_path_factory.mktemp("build-b") / "site"
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-                            cwd=ROOT, capture_output=True, text=True,
-                            env={**os.environ, "SITE_URL": SECOND_SITE_URL})
-    if result.returncode != 0:
-        pytest.fail("mkdocs build --strict failed:\n" + result.stdout + result.stderr, pytrace=False)
-    return out
+    return built(tmp_path_factory.mktemp("build-b") / "site", site_url=SECOND_SITE_URL)
 
 
 @pytest.fixture
@@ -335,7 +326,7 @@ def test_the_offer_waits_while_answers_are_unsaved(context: Any, two_builds: Two
 
 
 def test_a_development_server_removes_the_copy(context: Any, two_builds: TwoBuilds) -> None:
-    """`mkdocs serve` writes a sw.js that keeps nothing: a browser that kept an earlier
+    """`make serve` writes a sw.js that keeps nothing: a browser that kept an earlier
     build's copy at the same address drops it, so the development server is what it sees."""
     serve = two_builds.b.with_name("serve")
     shutil.copytree(two_builds.a, serve)

@@ -16,8 +16,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -25,7 +23,7 @@ import pytest
 
 from build_scripts.dev import nginx_server
 from build_scripts.dev.nginx_server import Nginx
-from tests.conftest import ROOT, TEST_SITE_URL
+from tests.building import built
 
 __all__ = ["Nginx"]
 
@@ -56,15 +54,7 @@ def nginx_binary() -> str:
 @pytest.fixture(scope="session")
 def hosted_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The site as `make build` builds it (strict, precompressed), plus the probe files."""
-    out = tmp_path_factory.mktemp("hosted") / "site"
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-        cwd=ROOT, capture_output=True, text=True,
-        env={**os.environ, "SITE_URL": TEST_SITE_URL, "PRECOMPRESS": "true"},
-    )
-    if result.returncode != 0:
-        pytest.fail("mkdocs build --strict (PRECOMPRESS=true) failed:\n" + result.stdout + result.stderr,
-                    pytrace=False)
+    out = built(tmp_path_factory.mktemp("hosted") / "site", precompress=True)
     for target, source in PROBE_FILES.items():
         path = out / target
         path.parent.mkdir(parents=True, exist_ok=True)

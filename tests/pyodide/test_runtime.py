@@ -307,7 +307,7 @@ def test_cached_build_is_instant_and_stable(built: runtime.RuntimeBuild) -> None
 
 
 def test_key_follows_helper_sources(tmp_path: Path) -> None:
-    """Editing the helper gives a new key (so mkdocs serve rebuilds); nothing else does."""
+    """Editing the helper gives a new key (so `make serve` rebuilds); nothing else does."""
     (tmp_path / "node_modules").symlink_to(ROOT / "node_modules")
     shutil.copytree(ROOT / "helper", tmp_path / "helper",
                     ignore=shutil.ignore_patterns("__pycache__", "*.pyc", "*.egg-info"))

@@ -13,7 +13,8 @@ import pytest
 
 from tests.conftest import ROOT
 
-STEPS = ["helper_page", "csp", "site_checks", "sources", "local_settings", "worker_guard"]
+STEPS = ["helper_page", "csp", "site_checks", "sources", "local_settings", "worker_guard", "theme", "verify",
+         "offline", "print_links", "stage_pages", "site_config"]
 
 
 @pytest.mark.parametrize("step", STEPS)
@@ -25,7 +26,7 @@ def test_a_missing_build_step_stops_the_build(tmp_path: Path, step: str) -> None
     (project / "build_scripts" / "site" / f"{step}.py").unlink()
     env = {**os.environ, "SITE_URL": "https://infoshare.invalid/"}
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "out")],
+        [sys.executable, "-m", "build_scripts.site.build", "--site-dir", str(tmp_path / "out")],
         cwd=project, capture_output=True, text=True, env=env, timeout=300, check=False)
     assert result.returncode != 0
     assert f"cannot import name '{step}' from 'build_scripts.site'" in result.stderr + result.stdout

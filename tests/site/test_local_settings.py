@@ -3,19 +3,17 @@ where they belong, escaped, and absent without a trace when there are none.
 
 The site is built with tests/site/fixtures/partnership.yml, which INHERITs the project's
 mkdocs.yml and fills in every setting; the project's own build (no settings) is the
-shared `built_site`.
+shared `built_site`. The templates are also rendered on their own, with the settings as
+the build stages them for the builder (plain data in the generated configuration).
 """
 
 from __future__ import annotations
 
 import dataclasses
-
 import html
-import os
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
@@ -24,7 +22,7 @@ import pytest
 import yaml
 
 from build_scripts.site import local_settings
-from tests.conftest import ROOT, TEST_SITE_URL
+from tests.building import ROOT, build_site, built
 from tests.site.helpers import collapse
 
 FIXTURE = Path(__file__).parent / "fixtures" / "partnership.yml"
@@ -38,22 +36,23 @@ def fixture_local() -> dict[str, Any]:
     return local
 
 
-def build(config: Path, out: Path, *, site_url: str | None, strict: bool = True) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k != "SITE_URL"}
-    if site_url is not None:
-        env["SITE_URL"] = site_url
-    command = [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "--site-dir", str(out)]
-    return subprocess.run(command + (["--strict"] if strict else []), cwd=ROOT,
-                          capture_output=True, text=True, env=env)
+@pytest.fixture(scope="module")
+def partnership_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return built(tmp_path_factory.mktemp("partnership") / "site", config=FIXTURE, site_url=PARTNERSHIP_URL)
+
+
+def staged_config(folder: Path, config: Path | None, site_url: str | None) -> Any:
+    """The generated configuration stage writes for the builder, loaded as MkDocs loads it."""
+    from mkdocs.config import load_config
+
+    result = build_site(folder, config=config, site_url=site_url, stop_after="stage", strict=False)
+    assert result.returncode == 0, result.stderr
+    return load_config(str(folder / "mkdocs.yml"))
 
 
 @pytest.fixture(scope="module")
-def partnership_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("partnership") / "site"
-    result = build(FIXTURE, out, site_url=PARTNERSHIP_URL)
-    if result.returncode != 0:
-        pytest.fail("the build with local settings failed:\n" + result.stdout + result.stderr, pytrace=False)
-    return out
+def partnership_config(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    return staged_config(tmp_path_factory.mktemp("partnership-stage"), FIXTURE, PARTNERSHIP_URL)
 
 
 def pages(site: Path) -> list[Path]:
@@ -166,13 +165,9 @@ def test_settings_are_escaped_everywhere(partnership_site: Path) -> None:
     assert 'href="https://www.northshire.example/report-a-concern?from=site&amp;lang=en"' in home
 
 
-def test_act_now_partial_reads_the_settings(partnership_site: Path) -> None:
+def test_act_now_partial_reads_the_settings(partnership_config: Any) -> None:
     """The act-now list, rendered by the theme's own Jinja as the helper page will render it."""
-    from mkdocs.config import load_config
-
-    config = load_config(str(FIXTURE))
-    config.plugins.on_startup(command="build", dirty=False)
-    config = config.plugins.on_config(config)
+    config = partnership_config
     template = '{% from "partials/local.html" import act_now %}{{ act_now(local) }}'
     env = config.theme.get_env()
     rendered = env.from_string(template).render(local=config.extra["local"])
@@ -185,9 +180,8 @@ def test_act_now_partial_reads_the_settings(partnership_site: Path) -> None:
     assert "Tell your designated safeguarding lead. For safeguarding advice: Northshire" in words
     for note in ("Ask your manager", "Call first"):
         local = config.extra["local"]
-        lead = dataclasses.replace(local.safeguarding_lead,
-                                   note=f"{note} if unsure" + ("." if note == "Call first" else ""))
-        again = text_of(env.from_string(template).render(local=dataclasses.replace(local, safeguarding_lead=lead)))
+        lead = {**local["safeguarding_lead"], "note": f"{note} if unsure" + ("." if note == "Call first" else "")}
+        again = text_of(env.from_string(template).render(local={**local, "safeguarding_lead": lead}))
         assert f"{note} if unsure." in again and ".." not in again
     generic = env.from_string(template).render(local=None)
     assert 'data-local="no"' in generic
@@ -213,19 +207,12 @@ def test_helper_act_now_page_has_the_contacts(partnership_site: Path) -> None:
     assert url and html.unescape(url.group(1)) == PARTNERSHIP_URL
 
 
-def test_site_identity_for_the_record(monkeypatch: pytest.MonkeyPatch) -> None:
-    from mkdocs.config import load_config
-
-    monkeypatch.setenv("SITE_URL", PARTNERSHIP_URL)
-    config = load_config(str(FIXTURE))
-    config.plugins.on_startup(command="build", dirty=False)
-    config = config.plugins.on_config(config)
+def test_site_identity_for_the_record(partnership_config: Any, tmp_path: Path) -> None:
+    config = partnership_config
     assert config.extra["site_identity"] == {"name": fixture_local()["name"], "url": PARTNERSHIP_URL}
+    assert config.extra["local"] == dataclasses.asdict(local_settings.load(fixture_local()))  # type: ignore[arg-type]
 
-    monkeypatch.delenv("SITE_URL")
-    config = load_config(str(ROOT / "mkdocs.yml"))
-    config.plugins.on_startup(command="build", dirty=False)
-    config = config.plugins.on_config(config)
+    config = staged_config(tmp_path / "stage", None, None)
     assert config.extra["local"] is None
     assert config.extra["site_identity"] == {"name": None, "url": None}
 
@@ -251,15 +238,12 @@ def test_without_settings_the_generic_box_and_no_empty_ones(built_site: Path) ->
     assert not wrong, "\n".join(wrong)
 
 
-def test_partial_settings_leave_no_empty_rows(tmp_path: Path) -> None:
+def test_partial_settings_leave_no_empty_rows(partnership_config: Any) -> None:
     """Only the two required settings: the box and the home page show them, and nothing
     else, with no empty element where an optional setting would go."""
-    from mkdocs.config import load_config
-
-    config = load_config(str(ROOT / "mkdocs.yml"))
-    env = config.theme.get_env()
-    local = local_settings.load({"name": "Eastshire Partnership",
-                                 "front_door": {"name": "Eastshire MASH", "phone": "01632 960100"}})
+    env = partnership_config.theme.get_env()
+    local = dataclasses.asdict(local_settings.load(  # type: ignore[arg-type]  # as stage writes them
+        {"name": "Eastshire Partnership", "front_door": {"name": "Eastshire MASH", "phone": "01632 960100"}}))
     for macro in ("danger_box(local, '../')", "act_now(local)", "local_contacts(local)"):
         rendered = env.from_string(
             '{% from "partials/local.html" import danger_box, act_now, local_contacts %}{{ ' + macro + " }}"
@@ -378,15 +362,9 @@ def test_the_project_config_documents_every_setting() -> None:
 ])
 def test_a_bad_setting_stops_the_build(tmp_path: Path, change: dict[str, Any], where: str, words: str) -> None:
     config = tmp_path / "mkdocs.yml"
-    # Absolute paths: a configuration's relative paths are read from where it is.
-    config.write_text(yaml.safe_dump({
-        "INHERIT": str(FIXTURE),
-        "docs_dir": str(ROOT / "docs"),
-        "theme": {"custom_dir": str(ROOT / "overrides")},
-        "hooks": [str(ROOT / "build_scripts" / "site" / "hooks.py")],
-        "extra": {"local": change},
-    }), encoding="utf-8")
-    result = build(config, tmp_path / "site", site_url=TEST_SITE_URL)
+    # An absolute path: a configuration's relative paths are read from where it is.
+    config.write_text(yaml.safe_dump({"INHERIT": str(FIXTURE), "extra": {"local": change}}), encoding="utf-8")
+    result = build_site(tmp_path / "site", config=config)
     assert result.returncode != 0
     output = result.stdout + result.stderr
     assert where in output and words in output, output

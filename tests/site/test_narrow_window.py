@@ -1,6 +1,6 @@
 """On a narrow window the theme folds its menu away behind a button: the keyboard can
 open it, and Tab never rests on a link that is off the screen (WCAG 2.1.1, 2.4.11).
-See the drawer rules in docs/assets/stylesheets/site.css and build_scripts/site/theme_fixes.py."""
+See the drawer rules in docs/assets/stylesheets/site.css and build_scripts/site/theme.py."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """The build's offline step (build_scripts/site/offline.py): the service worker lists
 exactly the site's own files, by the addresses the browser asks for, with a version that
-changes whenever any file does; every page registers it; `mkdocs serve` turns it off."""
+changes whenever any file does; every page registers it; `make serve` turns it off."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """The site's address (SITE_URL): a build made for an address points canonical links and
 the sitemap there; a build without one says so, and never points them at this computer;
-`mkdocs serve` works without one."""
+`make serve` works without one."""
 
 from __future__ import annotations
 
@@ -17,7 +17,8 @@ from pathlib import Path
 import pytest
 
 from build_scripts.site import site_address
-from tests.conftest import ROOT, TEST_SITE_URL, site_pages
+from tests.building import ROOT, TEST_SITE_URL, build_site
+from tests.conftest import site_pages
 
 _CANONICAL = re.compile(r'<link rel="canonical" href="([^"]*)"')
 _LOC = re.compile(r"<loc>([^<]*)</loc>")
@@ -27,14 +28,6 @@ def canonical_links(site: Path) -> dict[str, list[str]]:
     return {path: _CANONICAL.findall((site / (path or "index.html") if not path.endswith("/")
                                       else site / path / "index.html").read_text(encoding="utf-8"))
             for path in site_pages(site)}
-
-
-def build(out: Path, site_url: str | None) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k != "SITE_URL"}
-    if site_url is not None:
-        env["SITE_URL"] = site_url
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-                          cwd=ROOT, capture_output=True, text=True, env=env)
 
 
 def test_built_for_an_address(built_site: Path) -> None:
@@ -50,22 +43,31 @@ def test_built_for_an_address(built_site: Path) -> None:
 @pytest.fixture(scope="module")
 def no_address(tmp_path_factory: pytest.TempPathFactory) -> tuple[subprocess.CompletedProcess[str], Path]:
     out = tmp_path_factory.mktemp("no-address") / "site"
-    return build(out, None), out
+    return build_site(out, site_url=None), out
+
+
+@pytest.fixture(scope="module")
+def no_address_not_strict(tmp_path_factory: pytest.TempPathFactory) -> tuple[subprocess.CompletedProcess[str], Path]:
+    out = tmp_path_factory.mktemp("no-address-not-strict") / "site"
+    return build_site(out, site_url=None, strict=False), out
 
 
 def test_without_an_address_a_strict_build_stops_and_says_why(
         no_address: tuple[subprocess.CompletedProcess[str], Path]) -> None:
-    result, _ = no_address
+    result, site = no_address
     assert result.returncode != 0
     output = result.stdout + result.stderr
-    assert "WARNING" in output and "SITE_URL is not set" in output, output
+    assert "1 problem(s) stop this build" in output and "SITE_URL is not set" in output, output
     assert "make build" in output and "make serve" in output
-    assert "Aborted with 1 warnings in strict mode" in output, output
+    assert "The site was not built." in output and "Traceback" not in output, output
+    assert not site.exists()
 
 
 def test_without_an_address_no_canonical_link_and_no_sitemap(
-        no_address: tuple[subprocess.CompletedProcess[str], Path]) -> None:
-    _, site = no_address
+        no_address_not_strict: tuple[subprocess.CompletedProcess[str], Path]) -> None:
+    result, site = no_address_not_strict
+    assert result.returncode == 0, result.stderr
+    assert "WARNING -  SITE_URL is not set" in result.stderr
     assert (site / "index.html").is_file()
     assert all(links == [] for links in canonical_links(site).values())
     assert not (site / "sitemap.xml").exists()
@@ -77,7 +79,7 @@ def test_without_an_address_no_canonical_link_and_no_sitemap(
 
 
 def test_an_address_on_this_computer_warns(tmp_path: Path) -> None:
-    result = build(tmp_path / "site", "http://127.0.0.1:8000/")
+    result = build_site(tmp_path / "site", site_url="http://127.0.0.1:8000/")
     assert result.returncode != 0
     assert "an address on this computer" in result.stdout + result.stderr
 
@@ -111,8 +113,15 @@ def test_sitemap_dropped_only_without_an_address(tmp_path: Path) -> None:
     assert not any((tmp_path / name).exists() for name in site_address.SITEMAPS)
 
 
+def _get(url: str) -> tuple[str, dict[str, str]]:
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return response.read().decode("utf-8"), dict(response.headers)
+
+
 def test_serve_works_without_an_address(tmp_path: Path) -> None:
-    """`make serve` needs no SITE_URL: MkDocs serves at its own address, without warning."""
+    """`make serve` needs no SITE_URL: it serves at its own address, without warning, the
+    finished site with the policy a host would serve, the working helper, and a sw.js that
+    keeps nothing; pages are not cached, so a rebuilt page is seen on reload."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
@@ -120,7 +129,7 @@ def test_serve_works_without_an_address(tmp_path: Path) -> None:
     log = tmp_path / "serve.log"
     with log.open("w") as out:
         process = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "--no-livereload"],
+            [sys.executable, "-m", "build_scripts.site.serve", "--port", str(port), "--once"],
             cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
         )
     try:
@@ -137,6 +146,17 @@ def test_serve_works_without_an_address(tmp_path: Path) -> None:
         assert page, output
         assert _CANONICAL.findall(page) == [f"http://127.0.0.1:{port}/rules/6/"]
         assert not re.search(r"^WARNING\s+-", output, re.MULTILINE), output
+        base = f"http://127.0.0.1:{port}/"
+        rule, headers = _get(base + "rules/6/")
+        assert headers["Cache-Control"] == "no-cache"
+        assert re.search(r'<meta charset="utf-8"><meta http-equiv="Content-Security-Policy" '
+                         r"content=\"script-src 'self' 'sha256-[^\"]*; connect-src 'self';", rule), rule[:600]
+        assert 'data-offline="off"' in rule
+        worker, _ = _get(base + "sw.js")
+        assert 'const VERSION = "";' in worker and "const FILES = [];" in worker
+        helper, _ = _get(base + "helper/")
+        (runtime,) = re.findall(r'data-runtime="runtime/([^"/]+)/"', helper)
+        assert _get(base + f"helper/runtime/{runtime}/pyodide-lock.json")[0].startswith("{")
     finally:
         process.send_signal(signal.SIGINT)
         try:

@@ -1,5 +1,7 @@
-"""The register's checks in a real MkDocs build: a fixture site (tests/data/law-check) built with
-`mkdocs build --strict`, whose only hooks module is build_scripts/site/sources.py.
+"""The register's checks in the build itself: a fixture site (tests/data/law-check) staged by the
+build's own command (tests/building.py) with its pages in place of the site's. The law check,
+the checked dates and the register are stage's work (build_scripts/site/stage_pages.py), so the
+build stops after stage and the tests read the staged pages, which are what any builder renders.
 
 A page that states law with no checked date, or that cites a source not in the register, fails
 the strict build; a page or source checked more than six months ago builds, with a warning that
@@ -12,15 +14,13 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.building import ROOT, build_site
 
 FIXTURE = ROOT / "tests" / "data" / "law-check"
-HOOK = ROOT / "build_scripts" / "site" / "sources.py"
 # The fixture's pages and sources were checked on 30 November 2026: a day later, nothing is due.
 TODAY = "2026-12-01"
 
@@ -34,26 +34,19 @@ def build(tmp_path: Path, pages: list[str], *, strict: bool = True, register: st
     (docs / "sources.yml").write_text(
         register if register is not None else (FIXTURE / "docs" / "sources.yml").read_text(encoding="utf-8"),
         encoding="utf-8")
-    (tmp_path / "mkdocs.yml").write_text(
-        "site_name: Fixture\n"
-        "theme:\n  name: mkdocs\n"
-        f"hooks:\n  - {HOOK.as_posix()}\n"
-        "exclude_docs: |\n  sources.yml\n",
-        encoding="utf-8")
-    command = [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(tmp_path / "site")]
-    if strict:
-        command.append("--strict")
-    env = {"PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1"}
-    if today is not None:
-        env["LAW_CHECK_TODAY"] = today
-    return subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, timeout=120, env=env)
+    return build_site(tmp_path / "stage", docs=docs, stop_after="stage", strict=strict, today=today)
+
+
+def staged(tmp_path: Path, page: str) -> str:
+    return (tmp_path / "stage" / "docs" / page).read_text(encoding="utf-8")
 
 
 def test_clean_page_builds_and_shows_its_date(tmp_path: Path) -> None:
     result = build(tmp_path, ["clean.md"])
     assert result.returncode == 0, result.stderr
-    html = (tmp_path / "site" / "clean" / "index.html").read_text(encoding="utf-8")
-    assert 'Law checked on <time datetime="2026-11-30">30 November 2026</time>' in html
+    text = staged(tmp_path, "clean.md")
+    assert 'Law checked on <time datetime="2026-11-30">30 November 2026</time>' in text
+    assert text.startswith("---\nlaw_checked: 2026-11-30\n---\n# Clean\n\nLaw checked on")
     assert "WARNING" not in result.stderr
 
 
@@ -89,10 +82,10 @@ def test_a_build_date_that_is_not_a_date_stops_the_build(tmp_path: Path, today: 
 def test_the_page_text_gets_its_checked_date_from_the_front_matter(tmp_path: Path) -> None:
     result = build(tmp_path, ["filled-date.md"])
     assert result.returncode == 0, result.stderr
-    html = (tmp_path / "site" / "filled-date" / "index.html").read_text(encoding="utf-8")
-    assert "not confirmed as in force when we checked on 15 October 2026." in html
-    assert "law_checked }}" not in html
-    assert 'Law checked on <time datetime="2026-10-15">15 October 2026</time>' in html
+    text = staged(tmp_path, "filled-date.md")
+    assert "not confirmed as in force when we checked on 15 October 2026." in text
+    assert "law_checked }}" not in text
+    assert 'Law checked on <time datetime="2026-10-15">15 October 2026</time>' in text
 
 
 def test_the_date_placeholder_on_a_page_without_a_date_fails_the_strict_build(tmp_path: Path) -> None:
@@ -106,11 +99,12 @@ def test_page_that_states_law_with_no_date_fails_the_strict_build(tmp_path: Path
     assert result.returncode != 0
     assert "no-date.md: states law (it links to https://www.legislation.gov.uk/ukpga/2018/12/contents)" in result.stderr
     assert "law_checked" in result.stderr
-    assert "Aborted with 1 warnings in strict mode" in result.stdout + result.stderr
+    assert "1 problem(s) stop this build" in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "stage" / "mkdocs.yml").exists()
 
 
 def test_missing_date_is_a_warning_when_not_strict(tmp_path: Path) -> None:
-    """Outside strict mode (mkdocs serve) the same problem is shown, not fatal."""
+    """Outside strict mode (make serve) the same problem is shown, not fatal."""
     result = build(tmp_path, ["no-date.md"], strict=False)
     assert result.returncode == 0
     assert "WARNING" in result.stderr
@@ -129,8 +123,7 @@ def test_stale_page_builds_with_a_warning_naming_it(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert ("WARNING -  stale.md: the law on this page was last checked on 31 January 2020, "
             "more than 6 months ago") in result.stderr
-    html = (tmp_path / "site" / "stale" / "index.html").read_text(encoding="utf-8")
-    assert "Law checked on" in html
+    assert "Law checked on" in staged(tmp_path, "stale.md")
 
 
 def test_stale_source_builds_with_a_warning_naming_the_pages_that_cite_it(tmp_path: Path) -> None:

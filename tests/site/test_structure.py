@@ -85,7 +85,7 @@ def test_every_page_withholds_the_referrer(built_site: Path) -> None:
 
 def test_helper_page_holds_the_theme_script_back(built_site: Path) -> None:
     """The theme's script is not a <script> on the helper page: the helper's own script
-    loads it once Python has started (build_scripts/site/theme_scripts.py). Every other page
+    loads it once Python has started (build_scripts/site/theme.py). Every other page
     loads it as usual."""
     page = (built_site / "helper" / "index.html").read_text(encoding="utf-8")
     assert not re.search(r"<script src=\"[^\"]*bundle\.[0-9a-f]+\.min\.js", page)
