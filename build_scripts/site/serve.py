@@ -23,6 +23,7 @@ import argparse
 import logging
 import os
 import shutil
+import signal
 import sys
 import tempfile
 import time
@@ -81,6 +82,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--once", action="store_true", help="build once; do not watch for changes")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s")
+    # Stopped by a signal (Ctrl+C, or `kill`), it still removes its copies of the site.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     url = f"http://{args.host}:{args.port}/"
     (ROOT / ".cache").mkdir(exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="serve-", dir=ROOT / ".cache"))
