@@ -37,27 +37,21 @@ def script_hashes(html: str) -> list[str]:
     return sorted(set(hashes))
 
 
-def policy_for(html: str, *, is_helper: bool, live_reload: bool = False) -> str:
+def policy_for(html: str, *, is_helper: bool) -> str:
     script_src = ["'self'"]
     if is_helper:
         # Pyodide compiles WebAssembly; 'wasm-unsafe-eval' allows that and
         # nothing else (no eval of JavaScript strings).
         script_src.append("'wasm-unsafe-eval'")
-    if live_reload:
-        # `mkdocs serve` with live reload injects an inline script with a new
-        # value on every request, so no hash can allow it: a development
-        # server relaxes inline script only (connections stay same-origin).
-        script_src.append("'unsafe-inline'")
-    else:
-        script_src.extend(script_hashes(html))
+    script_src.extend(script_hashes(html))
     return "; ".join(("script-src " + " ".join(script_src), *BASE_DIRECTIVES))
 
 
-def add_policy(html: str, *, is_helper: bool, live_reload: bool = False) -> str:
+def add_policy(html: str, *, is_helper: bool) -> str:
     """Insert the policy straight after <meta charset>, before anything it governs."""
     match = _CHARSET.search(html)
     if match is None:
         raise ValueError("page has no <meta charset>; cannot place the security policy")
-    policy = policy_for(html, is_helper=is_helper, live_reload=live_reload)
+    policy = policy_for(html, is_helper=is_helper)
     tag = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
     return html[: match.end()] + tag + html[match.end():]

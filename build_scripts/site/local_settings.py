@@ -256,7 +256,7 @@ def load(raw: object) -> LocalSettings | None:
 
     Raises LocalSettingsError listing every bad setting."""
     if isinstance(raw, LocalSettings):
-        return raw  # already loaded (MkDocs may hand the same config to a hook twice)
+        return raw  # already loaded
     settings, found = _read(raw)
     if found:
         raise LocalSettingsError(found)

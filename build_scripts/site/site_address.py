@@ -4,10 +4,10 @@ mkdocs.yml reads `site_url: !ENV [SITE_URL, null]`. The address goes into every 
 canonical link, the sitemap, and the record's note of which site produced it, so a
 build for the wrong address misleads people and search engines alike:
 
-- `mkdocs serve` (`make serve`) sets its own address; nothing to check.
-- A build without SITE_URL warns, and leaves canonical links and the sitemap out
-  (a sitemap must list full addresses). Under `--strict` (`make build`) the warning
-  stops the build: a copy for deployment must say where it lives.
+- `make serve` sets its own address; nothing to check.
+- A build without SITE_URL leaves canonical links and the sitemap out (a sitemap
+  must list full addresses). `make build` is strict, so it stops: a copy for
+  deployment must say where it lives (`--no-strict` warns instead).
 - A build whose SITE_URL is this computer (127.0.0.1, localhost) warns too: its
   canonical links and sitemap would point every visitor at their own machine.
 """
@@ -39,7 +39,7 @@ def is_loopback(url: str) -> bool:
 
 
 def warnings_for(site_url: str | None, command: str) -> list[str]:
-    """What to warn about for this address and MkDocs command ("build", "serve", "gh-deploy")."""
+    """What to warn about for this address and kind of build ("build", or "serve" for `make serve`)."""
     if command == "serve":
         return []
     if not site_url:

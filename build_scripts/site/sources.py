@@ -10,7 +10,7 @@ content editor can change without touching code:
 - a source is an entry in the register (title, publisher, edition, address,
   date checked).
 
-At build time this module:
+The build's stage step (stage_pages.py) uses this module's functions to:
 
 - reads and validates the register (a malformed register stops the build);
 - shows "Law checked on <date>" under the title of every page that has a date,
@@ -21,8 +21,8 @@ At build time this module:
 - checks each page once it is rendered. A page states law when it links to a
   source in the register or to one of the register's `legal_sites`. Such a page
   must have a valid `law_checked` date, and every link it makes to another
-  website must be to a source in the register. Each failure is logged as a
-  warning, so `mkdocs build --strict` fails on it;
+  website must be to a source in the register. Each failure stops a strict build
+  (`make build`) and is a warning otherwise (`make serve`);
 - prints a re-check notice for every page and source checked more than six
   months ago. The notice does not fail the build: it tells whoever maintains
   the site what to re-check.
@@ -34,10 +34,6 @@ it. The tests use it so that what they expect does not change as time passes, an
 a maintainer can use it to see what a later build will ask them to re-check
 (`LAW_CHECK_TODAY=2027-06-01 make build`). A value that is not a date stops the
 build.
-
-This file is also an MkDocs hooks module in its own right (its `on_*`
-functions have MkDocs' signatures), so the tests can build a small fixture
-site with this check alone. The site's own hooks.py calls the same functions.
 """
 
 from __future__ import annotations
@@ -53,14 +49,10 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any, ClassVar, TextIO
+from typing import Any, TextIO
 from urllib.parse import urlsplit
 
 import yaml  # type: ignore[import-untyped]  # PyYAML comes with MkDocs; it has no type stubs here
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import Files
-from mkdocs.structure.pages import Page
 
 DEFAULT_FILE = "sources.yml"
 DEFAULT_PAGE = "sources.md"
@@ -68,8 +60,6 @@ PLACEHOLDER = "<!-- sources:register -->"
 CHECKED_KEY = "law_checked"
 RECHECK_MONTHS = 6
 
-# Problems fail a strict build: they are warnings on MkDocs' own logger, which strict mode counts.
-log = logging.getLogger("mkdocs.hooks.sources")
 
 
 class _Stderr(logging.StreamHandler[TextIO]):
@@ -541,78 +531,3 @@ def register_markdown(register: Register, today: date) -> str:
                 out.append(f"- Note: {_cell(s.note)}")
             out.append("")
     return "\n".join(out)
-
-
-# ---- MkDocs hooks -----------------------------------------------------------------------
-
-
-class _State:
-    register: Register | None = None
-    today: date = date.min
-    cited_by: ClassVar[dict[str, list[str]]] = {}  # reset at every build
-
-
-def register_path(config: MkDocsConfig) -> Path:
-    name = str(config.extra.get("sources_file") or DEFAULT_FILE)
-    return Path(config.docs_dir) / name
-
-
-def on_pre_build(config: MkDocsConfig) -> None:
-    """Read the register. A register that cannot be read or is invalid stops the build, and
-    so does a LAW_CHECK_TODAY that is not a date."""
-    try:
-        _State.today = build_today()
-    except RegisterError as exc:
-        raise PluginError(f"The date to check the law against is not valid: {exc}") from exc
-    _State.cited_by = {}
-    path = register_path(config)
-    try:
-        _State.register = load_register(path, _State.today)
-    except RegisterError as exc:
-        raise PluginError(f"The sources register {path.name} has problems:\n{exc}") from exc
-
-
-def _require_register() -> Register:
-    if _State.register is None:
-        raise PluginError("the sources register was not read before the pages were built")
-    return _State.register
-
-
-def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Show the page's checked date, and write the register into the page that asks for it."""
-    register = _require_register()
-    page_name = str(config.extra.get("sources_page") or DEFAULT_PAGE)
-    register_page = page_name if files.get_file_from_path(page_name) is not None else None
-    markdown, problem = fill_checked_date(markdown, page.meta)
-    if problem:
-        log.warning(f"{page.file.src_uri}: {problem}")
-    markdown = checked_line(markdown, page.meta, page.file.src_uri, register_page)
-    if PLACEHOLDER in markdown:
-        markdown = markdown.replace(PLACEHOLDER, "\n" + register_markdown(register, _State.today) + "\n")
-    return markdown
-
-
-def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:  # noqa: ARG001  (MkDocs passes it by name)
-    """Check the rendered page: a page that states law needs a date and registered sources."""
-    register = _require_register()
-    result = check_page(page.file.src_uri, page.meta, external_links(page.content or ""), register,
-                        _State.today)
-    for problem in result.problems:
-        log.warning(f"{page.file.src_uri}: {problem}")
-    for source_id in result.cited:
-        _State.cited_by.setdefault(source_id, []).append(page.file.src_uri)
-    if result.due and result.checked is not None:
-        notices.info(f"{page.file.src_uri}: the law on this page was last checked on "
-                     f"{long_date(result.checked)}, more than {RECHECK_MONTHS} months ago. Re-check it, "
-                     f"then change '{CHECKED_KEY}' in its front matter.")
-    return output
-
-
-def on_post_build(config: MkDocsConfig) -> None:
-    """Name every source due to be checked again, and the pages that cite it."""
-    register = _require_register()
-    for source in due_sources(register, _State.today):
-        pages = ", ".join(_State.cited_by.get(source.id, [])) or "no page links to it"
-        notices.info(f"source '{source.id}' ({source.title}) was last checked on {long_date(source.checked)}, "
-                     f"more than {RECHECK_MONTHS} months ago. Re-check it and change its 'checked' date in "
-                     f"{register_path(config).name}. Cited on: {pages}.")
