@@ -21,6 +21,7 @@ import dataclasses
 import logging
 import shutil
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -73,7 +74,7 @@ def _checked_settings(extra: dict[str, Any]) -> local_settings.LocalSettings | N
         raise StageError(str(exc)) from None
 
 
-def _register(docs: Path, extra: dict[str, Any]) -> tuple[sources.Register, Any, Path]:
+def _register(docs: Path, extra: dict[str, Any]) -> tuple[sources.Register, date, Path]:
     try:
         today = sources.build_today()
     except sources.RegisterError as exc:
@@ -108,6 +109,29 @@ def _generated_config(source: Path, root: Path, *, site_url: str | None, setting
     return header + str(yaml.safe_dump(data, sort_keys=False, allow_unicode=True))
 
 
+def _write_pages(config: dict[str, Any], docs: Path, staged_docs: Path, *, facts: helper_page.SiteFacts,
+                 register: sources.Register, today: date) -> stage_pages.LawReport:
+    """Every page, expanded, over its copy in `staged_docs`, each checked for what it says
+    about the law; and the record's schema beside the helper's page."""
+    report = stage_pages.LawReport()
+    extra = _extra(config)
+    register_name = str(extra.get("sources_page") or sources.DEFAULT_PAGE)
+    register_page = register_name if (docs / register_name).is_file() else None
+    md = stage_pages.renderer(config)
+    try:
+        for page in stage_pages.markdown_pages(docs, use_directory_urls=facts.use_directory_urls):
+            body, added = stage_pages.expand_page(page, register=register, today=today, register_page=register_page,
+                                                  facts=facts, report=report)
+            (staged_docs / page.src_uri).write_text(stage_pages.with_front_matter(page, body, added), encoding="utf-8")
+            stage_pages.check_law(page, md.reset().convert(body), register=register, today=today, report=report)
+        schema = staged_docs / helper_page.SCHEMA_PATH
+        if (docs / "helper").is_dir() and not schema.exists():
+            schema.write_text(helper_page.record_schema(), encoding="utf-8")
+    except PluginError as exc:
+        raise StageError(str(exc)) from None
+    return report
+
+
 def stage(root: Path, source: Path, folder: Path, *, serve_url: str | None = None, strict: bool = True,
           docs: Path | None = None) -> Staged:
     """Stage the site configured in `source` into `folder` (emptied first). `serve_url` makes
@@ -136,29 +160,14 @@ def stage(root: Path, source: Path, folder: Path, *, serve_url: str | None = Non
 
     if folder.exists():
         shutil.rmtree(folder)
-    staged_docs = folder / DOCS
-    shutil.copytree(docs, staged_docs, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(docs, folder / DOCS, ignore=shutil.ignore_patterns("__pycache__"))
     use_dir = bool(config.get("use_directory_urls", True))
     facts = helper_page.SiteFacts(
         runtime=f"helper/runtime/{built.key}/", packages=built.packages,
         download_bytes=runtime.startup_bytes(built.directory, stored=compress), docs_dir=docs,
         use_directory_urls=use_dir, nav=config.get("nav") or [], site_name=str(config.get("site_name") or ""),
         local=settings, identity=local_settings.identity(settings, site_url))
-    report = stage_pages.LawReport()
-    register_name = str(extra.get("sources_page") or sources.DEFAULT_PAGE)
-    register_page = register_name if (docs / register_name).is_file() else None
-    md = stage_pages.renderer(config)
-    try:
-        for page in stage_pages.markdown_pages(docs, use_directory_urls=use_dir):
-            body, added = stage_pages.expand_page(page, register=register, today=today, register_page=register_page,
-                                                  facts=facts, report=report)
-            (staged_docs / page.src_uri).write_text(stage_pages.with_front_matter(page, body, added), encoding="utf-8")
-            stage_pages.check_law(page, md.reset().convert(body), register=register, today=today, report=report)
-        schema = staged_docs / helper_page.SCHEMA_PATH
-        if (docs / "helper").is_dir() and not schema.exists():
-            schema.write_text(helper_page.record_schema(), encoding="utf-8")
-    except PluginError as exc:
-        raise StageError(str(exc)) from None
+    report = _write_pages(config, docs, folder / DOCS, facts=facts, register=register, today=today)
     stage_pages.due_notices(register, today, report, register_path.name)
     for notice in report.notices:
         sources.notices.info(notice)
