@@ -20,7 +20,7 @@ compiles the stdlib and the wheels once, sourceless, which makes start-up
 about three times faster.
 
 Two cache levels under `root/.cache/`, each keyed by a hash of its inputs so a
-lookup is cheap (`make serve` calls this on every rebuild):
+lookup is cheap (mkdocs serve calls this on every rebuild):
 
     runtime-base/<pyodide version>-<hash>/   engine, compiled stdlib, compiled
                                              third-party wheels (slow: ~5 s)
