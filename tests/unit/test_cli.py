@@ -77,10 +77,10 @@ def test_altered_record_is_invalid(record_file: Path,
 
 def test_newer_record_is_a_usage_error(record_file: Path,
                                        capsys: pytest.CaptureFixture[str]) -> None:
-    from infoshare import digest
+    from infoshare import SCHEMA_VERSION, digest
 
     record = json.loads(record_file.read_text("utf-8"))
-    record["schema_version"] = 3
+    record["schema_version"] = SCHEMA_VERSION + 1
     record["sha256"] = digest(record)
     record_file.write_text(canonical_json(record), encoding="utf-8")
     assert main(["validate", str(record_file)]) == 2

@@ -194,11 +194,12 @@ def test_the_contract_gives_each_date_its_boxes() -> None:
     assert [p["part"] for p in review["parts"]] == ["day", "month", "year"]
     assert review["hint"] == "For example, 27 3 2026." and review["now_button"] is False
     assert fields["shared_at"]["hint"] == (
-        "In an emergency, the time you shared it. For example, 27 3 2026. Use the 24-hour "
-        "clock, for example 14 30.")
-    # "Use the time now" where the time is usually now: the decision, and the sharing.
-    assert {name for name, f in fields.items() if f.get("now_button")} == {"decided_at",
-                                                                           "shared_at"}
+        "Type the time it was shared, or will be. In an emergency, the time you shared it, not "
+        "the time you are making this record. For example, 27 3 2026. Use the 24-hour clock, "
+        "for example 14 30.")
+    # "Use the time now" only where the time is usually now: the decision. Never the time of
+    # sharing, which in an emergency is before the record is made: it is always typed.
+    assert {name for name, f in fields.items() if f.get("now_button")} == {"decided_at"}
     for f in fields.values():
         assert ("parts" in f) is (f["kind"] in ("date", "datetime"))
         for part in f.get("parts", []):

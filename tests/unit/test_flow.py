@@ -11,7 +11,7 @@ from infoshare.flow import is_emergency
 
 def test_empty_answers_start_at_urgency_and_visit_the_chain() -> None:
     assert path({}) == ["urgency", "case_reference", "request", "purpose", "personal_data",
-                        "risk_of_harm", "confidential", "consent", "decision", "advice",
+                        "risk_of_harm", "confidential", "consent", "views", "decision", "advice",
                         "reasons", "decision_maker", "recorder", "decision_time"]
     assert next_page("urgency", {}) == "case_reference"
     assert next_page("decision_maker", {}) == "recorder"

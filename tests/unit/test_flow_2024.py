@@ -1,6 +1,7 @@
-"""What the 2024 advice and current law change in the decision (guidance.md, "Corrections
-and current law"): a risk to an adult alone, a perceived risk to a child, chain question 5,
-sharing below the threshold for services, the prompt to talk to the safeguarding lead."""
+"""What the 2024 advice and current law change in the decision (the site's pages on them:
+docs/sharing-without-consent.md and docs/changes-in-the-law.md): a risk to an adult alone,
+a perceived risk to a child, chain question 5, sharing below the threshold for services, the
+prompt to talk to the safeguarding lead."""
 
 from __future__ import annotations
 
@@ -101,15 +102,22 @@ def test_question_5_is_asked_for_confidential_information_without_consent_or_a_c
     pages = path(answers)
     assert ("other_basis" in pages) is asked
     if asked:
-        assert pages.index("other_basis") == pages.index("consent") + 1
+        # Straight after consent and the views of those it is about.
+        views = "adult_views" if answers["risk_of_harm"] == "adult" else "views"
+        assert pages.index("other_basis") == pages.index(views) + 1 == pages.index("consent") + 2
 
 
 @pytest.mark.parametrize(("other_basis", "code", "follow", "holds"), [
-    ("legal_duty", "share_legal_duty", {"share_all", "share_part"},
+    ("law_requires", "share_legal_duty", {"share_all", "share_part"},
      "section 47 of the children act 1989"),
+    # A law that only allows sharing leaves a judgement: every decision, with its reasons.
+    ("law_allows", "weigh_law_allows", {"share_all", "share_part", "do_not_share",
+                                        "seeking_advice"},
+     "a law that allows sharing is not a duty to share"),
     ("public_interest", "share_public_interest", {"share_all", "share_part"},
      "overriding public interest"),
-    ("duty_to_share", "share_duty_to_share", {"share_all", "share_part", "seeking_advice"},
+    # Not confirmed in force (infoshare.commencement): sharing under it is a departure.
+    ("duty_to_share", "share_duty_to_share", {"do_not_share", "seeking_advice"},
      "only once it has come into force"),
     ("no", "do_not_share_or_seek_advice", {"do_not_share", "seeking_advice"},
      "no other basis to share without consent"),

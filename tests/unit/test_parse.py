@@ -6,7 +6,15 @@ import json
 from typing import Any
 
 import pytest
-from infoshare import MAX_BYTES, RecordError, canonical_json, check_sealed, digest, load
+from infoshare import (
+    MAX_BYTES,
+    SCHEMA_VERSION,
+    RecordError,
+    canonical_json,
+    check_sealed,
+    digest,
+    load,
+)
 from infoshare.canonical import DIGEST_KEY
 
 
@@ -54,7 +62,7 @@ def test_altered_record(example_record: dict[str, Any]) -> None:
 
 
 def test_newer_schema_version(example_record: dict[str, Any]) -> None:
-    example_record["schema_version"] = 3
+    example_record["schema_version"] = SCHEMA_VERSION + 1
     assert "newer version" in error_of(canonical_json(reseal(example_record)))
 
 

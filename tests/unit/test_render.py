@@ -146,7 +146,8 @@ def test_headings_are_statements_grouped_by_page() -> None:
     sections = re.findall(r"\n\n([^\n]+)\n-+\n", txt)
     assert sections == [
         "Urgency", "The case", "The request", "Purpose", "Personal data", "Risk of harm",
-        "Confidentiality", "Consent and views", "Lawful basis", "Special category data",
+        "Confidentiality", "Consent", "Views of the child or family", "Lawful basis",
+        "Special category data",
         "Special category data: the Article 9 condition",
         "Special category data: the Schedule 1 Part 2 condition", "Criminal offence data",
         "Sharing confidential information without consent", "What was shared",

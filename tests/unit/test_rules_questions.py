@@ -69,7 +69,7 @@ def test_outcomes_have_justified_wording() -> None:
     assert set(OUTCOMES) == {
         "emergency", "no_purpose", "seek_advice", "not_personal_data", "share_risk_of_harm",
         "share_not_confidential", "share_with_consent", "do_not_share_or_seek_advice",
-        "share_adult_at_risk", "share_legal_duty", "share_public_interest",
+        "share_adult_at_risk", "share_legal_duty", "weigh_law_allows", "share_public_interest",
         "share_duty_to_share",
     }
     for o in OUTCOMES.values():
@@ -142,7 +142,9 @@ PAGE_PLAN = [
     ("personal_data", "The decision", 1),
     ("risk_of_harm", "The decision", 2),
     ("confidential", "The decision", 1),
-    ("consent", "The decision", 4),
+    ("consent", "The decision", 3),
+    ("views", "The decision", 1),
+    ("adult_views", "The decision", 1),
     ("other_basis", "The decision", 1),
     ("decision", "The decision", 1),
     ("departure", "The decision", 1),
@@ -157,7 +159,7 @@ PAGE_PLAN = [
     ("how_shared", "Sharing", 3),
     ("identities", "Sharing", 2),
     ("principles", "Sharing", 2),
-    ("telling", "Sharing", 2),
+    ("telling", "Sharing", 3),
     ("advice", "The record", 4),
     ("reasons", "The record", 1),
     ("decision_maker", "The record", 3),

@@ -1,5 +1,5 @@
 """Records sealed by schema version 1 (files saved from that build, in tests/data) still
-open, validate, render and amend (the amendment is a version 2 record)."""
+open, validate, render and amend (the amendment is a record of the current version)."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from typing import Any
 import jsonschema
 import pytest
 from infoshare import (
+    SCHEMA_VERSION,
     RecordError,
     check_sealed,
     digest,
@@ -69,7 +70,7 @@ AMENDING = {"by": "Jo Evans, designated safeguarding lead", "reason": "Reviewed 
 NOW = datetime.fromisoformat("2026-11-26T10:00:00+00:00")
 
 
-def test_a_version_1_record_is_amended_into_a_version_2_record() -> None:
+def test_a_version_1_record_is_amended_into_a_current_record() -> None:
     """The first amendment made by a version 1 helper is carried forward as it was (it did
     not record what it changed); the new one records its changes and the version 1 digest."""
     original = _v1("record-v1-amended.json")
@@ -80,7 +81,7 @@ def test_a_version_1_record_is_amended_into_a_version_2_record() -> None:
     answers = {**answers, "recorded_by_decision_maker": "yes"}
     amended, problems = seal({**answers, "child_needs_help": "no"}, NOW, original, AMENDING)
     assert problems == [] and amended is not None
-    assert amended["schema_version"] == 2 and amended["created"] == original["created"]
+    assert amended["schema_version"] == SCHEMA_VERSION and amended["created"] == original["created"]
     first, second = amended["amendments"]
     assert first == {**original["amendments"][0], "changes": None, "previous_sha256": None}
     assert second["previous_sha256"] == original["sha256"]
@@ -163,7 +164,7 @@ def test_a_version_1_record_cannot_hold_what_version_1_did_not_know(
         check_sealed(_resealed_v1(change))
 
 
-def test_a_version_2_record_cannot_hold_the_version_1_free_text() -> None:
+def test_a_later_record_cannot_hold_the_version_1_free_text() -> None:
     record = copy.deepcopy(json.loads(run_case(load_case("share_risk_of_harm"))["json"]))
     record["answers"]["schedule1_condition"] = "Schedule 1 paragraph 18"
     record["sha256"] = digest(record)

@@ -1,3 +1,3 @@
 """The helper's version, written into every record it seals."""
 
-__version__ = "0.2.0"
+__version__ = "0.3.0"

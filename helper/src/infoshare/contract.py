@@ -20,7 +20,7 @@ from .draft import DRAFT_FORMAT, DRAFT_VERSION
 from .filenames import NAME_RULE
 from .formats import FORMATS
 from .parse import MAX_BYTES, TOO_LARGE
-from .questions import PAGES, SECTIONS, Field, Page
+from .questions import PAGES, SECTIONS, Field, Page, offered
 
 __all__ = ["CONTRACT_VERSION", "FIELD_ID_PREFIX", "IDS", "MESSAGES", "contract", "field_id"]
 
@@ -142,7 +142,7 @@ def _field_data(f: Field) -> dict[str, Any]:
         "hint": example_hint(f),
         "required": f.required,
         "max_length": f.max_length if f.kind in ("text", "textarea") else None,
-        "options": [{"value": o.value, "label": o.label, "hint": o.hint} for o in f.options],
+        "options": [{"value": o.value, "label": o.label, "hint": o.hint} for o in offered(f)],
         "show_if": (
             {"field": f.show_if.field, "in": list(f.show_if.values)} if f.show_if else None
         ),

@@ -1,6 +1,7 @@
 """The decision flow: which pages a decision visits, and what the guidance points to.
 
-The chain follows decision-flow.md: urgency first (an emergency needs action,
+The chain follows the questions on the site's "When and how to share" page
+(docs/when-and-how-to-share.md): urgency first (an emergency needs action,
 not questions), then the published chain of questions (purpose, personal data,
 risk of harm, confidentiality, consent, and, for confidential information
 shared without consent where no child is at risk, whether there is another
@@ -15,16 +16,31 @@ a reason that cites another edition says so, as in "2024 advice, rule 3".
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import datetime
+from typing import NamedTuple
 
+from . import commencement
 from .answers import get
-from .outcomes import OUTCOMES, PROMPTS, SHARE_DECISIONS, Prompt, Recommendation
+from .commencement import DUTY_ADDED, duty_to_share_status
+from .outcomes import (
+    CHILD_MAY_BE_AT_RISK,
+    DUTY_IN_FORCE,
+    NOT_SHARING,
+    OUTCOMES,
+    PROMPTS,
+    SHARE_DECISIONS,
+    Prompt,
+    Recommendation,
+)
 from .questions import PAGE_IDS, SCHEDULE_1_PAGES, page_of
 
 __all__ = [
+    "Judged",
     "asks_other_basis",
     "departs",
     "followed",
     "is_emergency",
+    "judged_as",
     "next_page",
     "path",
     "prompts",
@@ -51,8 +67,8 @@ _SEEKING_ADVICE = "seeking_advice"
 
 _SEEK_ADVICE_FROM = (
     "Seek advice promptly from your designated safeguarding lead, information governance lead, "
-    "Caldicott guardian or manager, without identifying the person where you can (2024 advice, "
-    "rule 4)."
+    "Caldicott guardian or manager (2024 advice, rule 4), without identifying the person where "
+    "you can (2015 advice, rule 3)."
 )
 _LAWFUL_BASIS = (
     "You still need a lawful basis under UK GDPR Article 6, and an Article 9 condition for "
@@ -67,6 +83,14 @@ _GOOD_REASON = (
 _ADULT_PROCEDURES = (
     "Follow your organisation's adult safeguarding procedures. Enquiries under section 42 of "
     "the Care Act 2014 apply to an adult with care and support needs."
+)
+# A risk to an adult alone must not hide a child at risk in the same household.
+_CHILD_IN_THE_HOUSEHOLD = (
+    "If there is domestic abuse and a child in the family sees, hears or experiences its "
+    "effects, a child is at risk too: the child is a victim of the abuse in their own right "
+    "(Domestic Abuse Act 2021, section 3), and harm includes harm suffered from seeing or "
+    "hearing the ill-treatment of another (Children Act 1989, section 31(9)). Then change your "
+    "answer to say a child is at risk."
 )
 
 
@@ -85,16 +109,22 @@ def asks_other_basis(answers: Mapping[str, object]) -> bool:
     )
 
 
+def _views_page(answers: Mapping[str, object]) -> str:
+    """Whose views the record asks for: the adult's where only an adult is at risk."""
+    return "adult_views" if get(answers, "risk_of_harm") == "adult" else "views"
+
+
 def _chain_pages(answers: Mapping[str, object]) -> list[str]:
     if is_emergency(answers):
         # In an emergency the chain's answer is already known (share what is
-        # necessary now); the record still says whether there was consent.
-        return ["consent"]
+        # necessary now); the record still says whether there was consent, and the
+        # child's and family's views.
+        return ["consent", "views"]
     if get(answers, "purpose_clear") == "no":
         return []
     pages = ["personal_data"]
     if get(answers, "personal_data") != "no":
-        pages += ["risk_of_harm", "confidential", "consent"]
+        pages += ["risk_of_harm", "confidential", "consent", _views_page(answers)]
         if asks_other_basis(answers):
             pages.append("other_basis")
     return pages
@@ -132,11 +162,12 @@ def _shared_without_consent_in_confidence(answers: Mapping[str, object]) -> bool
     )
 
 
-def path(answers: Mapping[str, object]) -> list[str]:
-    """The ids of the pages this decision visits, in order, given the answers so far."""
+def path(answers: Mapping[str, object], judged: Judged | None = None) -> list[str]:
+    """The ids of the pages this decision visits, in order, given the answers so far
+    (`judged`: as a sealed record's version judged the decision; None: as now)."""
     pages = ["urgency", "case_reference", "request", "purpose", *_chain_pages(answers),
              "decision"]
-    if departs(answers):
+    if departs(answers, judged):
         pages.append("departure")
     if get(answers, "decision") in SHARE_DECISIONS:
         if _involves_personal_data(answers):
@@ -175,7 +206,10 @@ def next_page(current: str, answers: Mapping[str, object]) -> str:
 
 
 _OTHER_BASIS_CODES = {
+    "law_requires": "share_legal_duty",
+    # Schema version 2's "a legal duty or a statutory request".
     "legal_duty": "share_legal_duty",
+    "law_allows": "weigh_law_allows",
     "public_interest": "share_public_interest",
     "duty_to_share": "share_duty_to_share",
 }
@@ -206,9 +240,11 @@ def _below_threshold(answers: Mapping[str, object]) -> list[str]:
     if _answer(answers, "risk_of_harm") != "no" or get(answers, "child_needs_help") != "yes":
         return []
     return [(
-        "You said a child may need help or support. The 2024 advice says it may be necessary "
-        "to share, with a lawful basis, even where the threshold for services, such as for a "
-        "child in need under section 17 of the Children Act 1989, has not been reached."
+        "You said a child may need help or support. A council's copy of the 2024 advice quotes "
+        "it as saying that it may be necessary to share, with a lawful basis, even where the "
+        "threshold for services, such as for a child in need under section 17 of the Children "
+        "Act 1989, has not been reached (partly confirmed: not checked against the 2024 "
+        "document itself)."
     )]
 
 
@@ -216,7 +252,8 @@ def _adult(answers: Mapping[str, object]) -> list[str]:
     """What a risk to an adult alone adds to an outcome reached through question 5."""
     if _answer(answers, "risk_of_harm") != "adult":
         return []
-    return ["You said an adult is at risk of harm, and that no child is.", _ADULT_PROCEDURES]
+    return ["You said an adult is at risk of harm, and that no child is.", _ADULT_PROCEDURES,
+            _CHILD_IN_THE_HOUSEHOLD]
 
 
 def _consent_line(answers: Mapping[str, object]) -> str:
@@ -312,7 +349,8 @@ def _share_adult_at_risk(answers: Mapping[str, object]) -> _Reasons:
         reasons.append("You have their consent to share.")
     else:
         reasons += ["You said the information is not confidential.", _GOOD_REASON]
-    return [*reasons, _ADULT_PROCEDURES, _LAWFUL_BASIS, _TELL], [1, 2, 4, 5, 6, 7]
+    return [*reasons, _ADULT_PROCEDURES, _CHILD_IN_THE_HOUSEHOLD, _LAWFUL_BASIS, _TELL], [
+        1, 2, 4, 5, 6, 7]
 
 
 def _share_not_confidential(answers: Mapping[str, object]) -> _Reasons:
@@ -345,17 +383,40 @@ def _share_legal_duty(answers: Mapping[str, object]) -> _Reasons:
     return _without_consent(
         answers,
         (
-            ("You said there is a legal duty or a statutory request to share, such as a court "
-             "order or an enquiry under section 47 of the Children Act 1989."),
+            ("You said a law requires you to share the information, such as a court order, or a "
+             "request for help with an enquiry under section 47 of the Children Act 1989."),
             ("Confidential information may be shared without consent where the law requires it. "
-             "Share what the duty or request requires, and no more."),
+             "Share what the law requires, and no more."),
         ),
         (
             ("You need a lawful basis under UK GDPR Article 6, usually legal obligation or public "
-             "task. Record the duty or request you rely on."),
+             "task. Record the law you rely on."),
             _TELL,
         ),
     ), [1, 2, 4, 6, 7]
+
+
+def _weigh_law_allows(answers: Mapping[str, object]) -> _Reasons:
+    return _without_consent(
+        answers,
+        (
+            ("You said a law allows you to share the information but does not require you to, "
+             "such as the exemption for the prevention or detection of crime that a police "
+             "request may cite (Data Protection Act 2018, Schedule 2, paragraph 2)."),
+            ("A law that allows sharing is not a duty to share: the decision is yours. It does "
+             "not set aside the duty of confidence. Share without consent only if the public "
+             "interest in sharing, such as protecting someone from serious harm or preventing "
+             "a serious crime, outweighs it."),
+            ("Weigh whether sharing is necessary and proportionate for the purpose, and the "
+             "likely impact of sharing and of not sharing. Ask what the request is for, and "
+             "share only what it needs."),
+        ),
+        (
+            ("If you share, you need a lawful basis under UK GDPR Article 6, usually public "
+             "task, and an Article 9 condition for special category data."),
+            "Record your reasons whatever you decide: sharing and not sharing can both be right.",
+        ),
+    ), [1, 3, 4, 6, 7]
 
 
 def _share_public_interest(answers: Mapping[str, object]) -> _Reasons:
@@ -377,21 +438,21 @@ def _share_public_interest(answers: Mapping[str, object]) -> _Reasons:
 
 
 def _share_duty_to_share(answers: Mapping[str, object]) -> _Reasons:
+    # Worded from the one setting that says whether the duty is in force.
+    if commencement.DUTY_TO_SHARE.confirmed:
+        then: tuple[str, ...] = ("Share what the duty requires, and no more.",
+                                 "You still need a lawful basis under UK GDPR Article 6.")
+    else:
+        then = (("A duty that is not in force is no basis to share. Seek advice on whether "
+                 "there is another basis, such as a law that requires you to share, or an "
+                 "overriding public interest."),
+                ("If you share, record why: the record says the decision differs from what "
+                 "the guidance points to."))
     return _without_consent(
         answers,
-        (
-            ("You said you rely on the duty to share information to safeguard or promote the "
-             "welfare of children, added by section 4 of the Children's Wellbeing and Schools Act "
-             "2026."),
-            ("That duty can be relied on only once it has come into force, on a date set by "
-             "regulations. Check whether it has before you share: when this helper was last "
-             "checked, in November 2026, that had not been confirmed."),
-            ("If it is not in force, seek advice on whether there is another basis, such as a "
-             "legal duty or an overriding public interest."),
-        ),
-        (
-            "You still need a lawful basis under UK GDPR Article 6.",
-        ),
+        ("You said you rely on the duty to share information about children.", DUTY_ADDED,
+         duty_to_share_status()),
+        then,
     ), [1, 3, 4, 7]
 
 
@@ -403,14 +464,16 @@ def _do_not_share(answers: Mapping[str, object]) -> _Reasons:
     elif risk == "no":
         reasons.append("You said no child or adult is at risk of harm.")
     if _answer(answers, "other_basis") == "no":
-        reasons.append("You said there is no other basis to share without consent: no legal duty "
-                       "or statutory request, and no overriding public interest.")
+        reasons.append("You said there is no other basis to share without consent: no law that "
+                       "requires or allows it, and no overriding public interest.")
     else:
         reasons.append("If you believe there is another basis to share, such as an overriding "
-                       "public interest or a legal duty, seek advice and record it.")
+                       "public interest or a law that requires you to share, seek advice and "
+                       "record it.")
     if risk == "adult":
         reasons.append("If the risk to the adult is serious, seek advice on whether protecting "
                        "them is an overriding public interest.")
+        reasons.append(_CHILD_IN_THE_HOUSEHOLD)
     reasons += _below_threshold(answers)
     reasons.append("Record your decision and the reasons for it, even though you are not sharing.")
     return reasons, [2, 3, 4, 7]
@@ -426,6 +489,7 @@ _REASONS = {
     "share_not_confidential": _share_not_confidential,
     "share_with_consent": _share_with_consent,
     "share_legal_duty": _share_legal_duty,
+    "weigh_law_allows": _weigh_law_allows,
     "share_public_interest": _share_public_interest,
     "share_duty_to_share": _share_duty_to_share,
     "do_not_share_or_seek_advice": _do_not_share,
@@ -440,31 +504,69 @@ def prompts(answers: Mapping[str, object]) -> tuple[Prompt, ...]:
     return ()
 
 
+def _child_may_be_at_risk(answers: Mapping[str, object]) -> bool:
+    return _answer(answers, "risk_of_harm") in ("yes", "not_sure")
+
+
 def recommend(answers: Mapping[str, object]) -> Recommendation:
     """What the guidance points to for these answers, with the reasons and rules behind it."""
     code = _code(answers)
-    outcome = OUTCOMES[code]
+    title, summary = OUTCOMES[code].title, OUTCOMES[code].summary
+    if code == "seek_advice" and _child_may_be_at_risk(answers):
+        # "Not a reason to wait" belongs in the headline, where it is read first.
+        title, summary = CHILD_MAY_BE_AT_RISK
     reasons, rules = _REASONS[code](answers)
-    return Recommendation(code, outcome.title, outcome.summary, tuple(reasons),
-                          tuple(sorted(set(rules))), prompts(answers))
+    return Recommendation(code, title, summary, tuple(reasons), tuple(sorted(set(rules))),
+                          prompts(answers))
 
 
-def followed(answers: Mapping[str, object], *, perceived_risk: bool = True) -> bool:
+def followed(answers: Mapping[str, object], *, perceived_risk: bool = True,
+             duty_in_force: bool | None = None) -> bool:
     """Whether the decision is one the recommendation points to (False if not yet decided).
 
     Where a child is at risk of harm, or may be, sharing while advice is sought follows
     the guidance: the 2024 advice covers a perceived risk, and doubt must not delay
     protecting a child. Records of schema version 1 were sealed before "may be" counted
     (`perceived_risk=False` reproduces their judgement).
+
+    Sharing under the duty to share follows the guidance only while the duty is in force
+    (`duty_in_force`; None: as infoshare.commencement says now). Records of schema
+    version 2 counted it whenever it was chosen (`duty_in_force=True` reproduces that).
     """
     code = _code(answers)
     decision = get(answers, "decision")
     at_risk = {"yes", "not_sure"} if perceived_risk else {"yes"}
     if code == "seek_advice" and decision in _SHARING and _answer(answers, "risk_of_harm") in at_risk:
         return True
+    if code == "share_duty_to_share":
+        in_force = commencement.DUTY_TO_SHARE.applies() if duty_in_force is None else duty_in_force
+        return decision in (DUTY_IN_FORCE if in_force else NOT_SHARING)
     return decision in OUTCOMES[code].consistent
 
 
-def departs(answers: Mapping[str, object]) -> bool:
+def departs(answers: Mapping[str, object], judged: Judged | None = None) -> bool:
     """A decision has been made and it is not what the guidance points to."""
-    return get(answers, "decision") != "" and not followed(answers)
+    return get(answers, "decision") != "" and not followed(answers, **(judged or Judged())._asdict())
+
+
+class Judged(NamedTuple):
+    """How a decision is judged: by this helper now (the defaults), or as the schema
+    version that sealed a record judged it (`judged_as`), so that checking the record
+    again reproduces its judgement. The arguments of `followed`."""
+
+    perceived_risk: bool = True
+    duty_in_force: bool | None = None
+
+
+def judged_as(version: int | None, sealed_at: datetime | None = None) -> Judged:
+    """The judgement of a record of schema `version` sealed at `sealed_at` (None: now).
+
+    Version 1 counted sharing while unsure whether a child was at risk as a departure;
+    versions 1 and 2 counted sharing under the duty to share as following the guidance;
+    from version 3 it does only where the duty applied when the record was sealed.
+    """
+    if version is None:
+        return Judged()
+    return Judged(perceived_risk=version != 1,
+                  duty_in_force=version in (1, 2)
+                  or commencement.DUTY_TO_SHARE.applies(sealed_at))

@@ -20,7 +20,7 @@ from typing import Any
 import jinja2
 
 from .textsafety import css_string, visible
-from .view import build_view
+from .view import RULES_NUMBERED_AS, build_view
 
 __all__ = ["render_html"]
 
@@ -48,4 +48,5 @@ def _environment() -> jinja2.Environment:
 
 
 def render_html(record: Mapping[str, Any]) -> str:
-    return _environment().get_template("record.html.j2").render(v=build_view(record))
+    return _environment().get_template("record.html.j2").render(
+        v=build_view(record), rules_numbered_as=RULES_NUMBERED_AS)

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from .textsafety import md_escape
-from .view import DIGEST_NOTE, Row, build_view
+from .view import DIGEST_NOTE, RULES_NUMBERED_AS, Row, build_view
 
 __all__ = ["render_md"]
 
@@ -58,7 +58,7 @@ def render_md(record: Mapping[str, Any]) -> str:
     for prompt in v.prompts:
         out.append(_field("Prompt shown", prompt))
     out += ["### Golden rules it cites", "",
-            "Numbered as in the 2015 advice that this site publishes.", ""]
+            f"Numbered as in {RULES_NUMBERED_AS}.", ""]
     out += [f"* Rule {r.number}: {r.title}" for r in v.guidance_rules]
     out.append("")
     out += ["## The record in full", ""]

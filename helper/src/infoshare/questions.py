@@ -19,6 +19,8 @@ from __future__ import annotations
 
 from typing import Literal, NamedTuple
 
+from .commencement import DUTY_ADDED, duty_to_share_status
+
 __all__ = [
     "ABOUT_THE_REQUEST",
     "FIELDS",
@@ -41,6 +43,7 @@ __all__ = [
     "Section",
     "ShowIf",
     "field",
+    "offered",
     "page",
     "page_of",
 ]
@@ -71,6 +74,11 @@ class Option(NamedTuple):
     value: str
     label: str
     hint: str | None = None
+    # The record schema versions that offered it: the first, and the last (None: this
+    # one). A record of any other version cannot hold it; an older record that does
+    # still reads it under the label it was chosen by.
+    since: int = 1
+    until: int | None = None
 
 
 class ShowIf(NamedTuple):
@@ -377,10 +385,13 @@ PAGES: tuple[Page, ...] = (
                 "Select whether there is a concern that a child or an adult is at risk of harm",
                 options=(
                     Option("yes", "Yes, a child is suffering, or is likely to suffer, harm",
-                           "Choose this even if an adult is at risk too."),
+                           "Choose this even if an adult is at risk too. A child who sees, hears "
+                           "or experiences the effects of domestic abuse in their family is a "
+                           "victim of it in their own right."),
                     Option("adult", "An adult is at risk of harm, but no child is",
-                           "For example, a parent at risk of domestic abuse, or an adult with "
-                           "care and support needs."),
+                           "For example, an adult with care and support needs. Not where there "
+                           "is domestic abuse in a household with children: the children are at "
+                           "risk too, so choose the first answer."),
                     Option("no", "No"),
                     Option("not_sure", "Not sure",
                            "Seek advice promptly, and do not let that delay action to protect "
@@ -423,7 +434,7 @@ PAGES: tuple[Page, ...] = (
     ),
     Page(
         "consent",
-        "Consent and the views of the child or family",
+        "Do you have consent to share the information?",
         THE_DECISION,
         (2, 4),
         (
@@ -457,6 +468,20 @@ PAGES: tuple[Page, ...] = (
                 hint="Who gave or refused consent, when, and what they were told.",
                 required=False,
             ),
+        ),
+        hint=("Be open and honest about sharing, and seek agreement where that is safe and "
+              "appropriate. Whether you need consent depends on your other answers: the helper "
+              "says what the guidance points to before you decide."),
+    ),
+    # The views asked for depend on who is at risk (infoshare.flow chooses the page): a
+    # child's and family's, or, where only an adult is at risk, the adult's. An adult's
+    # case is not asked for a child's views, nor told the rule about children.
+    Page(
+        "views",
+        "What are the views of the child or family about sharing?",
+        THE_DECISION,
+        (2, 4),
+        (
             Field(
                 "views", "textarea", "What are the views of the child or family about sharing?",
                 "Views of the child or family", "Views of the child or family",
@@ -466,8 +491,28 @@ PAGES: tuple[Page, ...] = (
             ),
         ),
         hint=("The 2024 advice says consent is not needed to share where a child is at risk, "
-              "or perceived risk, of harm, but you still need a lawful basis. Be open and honest "
-              "about sharing unless that would be unsafe."),
+              "or perceived risk, of harm, but you still need a lawful basis. Their views still "
+              "matter: involve them where that is safe."),
+    ),
+    Page(
+        "adult_views",
+        "What are the views of the adult about sharing?",
+        THE_DECISION,
+        (2, 4),
+        (
+            Field(
+                "adult_views", "textarea", "What are the views of the adult about sharing?",
+                "Views of the adult at risk", "Views of the adult",
+                "Enter the views of the adult, or say why you do not know them",
+                hint="Say what they want. If you do not know, or asking them could put them or "
+                     "someone else at risk, say so.",
+                since=3,
+            ),
+        ),
+        hint=("The 2024 rule that consent is not needed is about a child at risk. Where only an "
+              "adult is at risk, seek their agreement where that is safe: the 2015 advice allows "
+              "sharing without consent where there is good reason, such as where safety may be "
+              "at risk."),
     ),
     Page(
         "other_basis",
@@ -482,20 +527,29 @@ PAGES: tuple[Page, ...] = (
                 "Whether there is another basis to share without consent",
                 "Select whether there is another basis to share the information without consent",
                 options=(
-                    Option("legal_duty", "Yes, a legal duty or a statutory request",
-                           "For example, a court order, or an enquiry by children's social care "
-                           "under section 47 of the Children Act 1989."),
+                    # A law that requires sharing and one that only allows it lead to
+                    # different outcomes, so version 3 asks which; version 2 asked
+                    # "a legal duty or a statutory request", which a police request citing
+                    # a permissive exemption could be mistaken for.
+                    Option("law_requires", "Yes, a law requires me to share it",
+                           "For example, a court order, or a request from children's social care "
+                           "for help with an enquiry under section 47 of the Children Act 1989, "
+                           "which the bodies that section names must give.",
+                           since=3),
+                    Option("law_allows", "Yes, a law allows me to share it, but does not "
+                                         "require it",
+                           "For example, a police request that cites the exemption for the "
+                           "prevention or detection of crime (Data Protection Act 2018, "
+                           "Schedule 2, paragraph 2). It lets you share: it does not make you.",
+                           since=3),
+                    Option("legal_duty", "Yes, a legal duty or a statutory request", until=2),
                     Option("public_interest", "Yes, an overriding public interest",
                            "The public interest in sharing, such as protecting someone from "
                            "serious harm, outweighs the duty of confidence."),
                     Option("duty_to_share",
                            "Yes, the duty to share information about children, once it is in "
                            "force",
-                           "The Children's Wellbeing and Schools Act 2026 (section 4) adds a "
-                           "duty to share information to safeguard or promote the welfare of "
-                           "children. It applies only once it has come into force: check "
-                           "whether it has before you rely on it. When this helper was last "
-                           "checked, in November 2026, that had not been confirmed."),
+                           f"{DUTY_ADDED} {duty_to_share_status()}"),
                     Option("no", "No"),
                     Option("not_sure", "Not sure", "Seek advice before you decide."),
                 ),
@@ -503,8 +557,9 @@ PAGES: tuple[Page, ...] = (
             ),
         ),
         hint=("The information is confidential and you do not have consent. You may still "
-              "share it where the law requires it, or where the public interest in sharing "
-              "outweighs the duty of confidence."),
+              "share it where a law requires it, or where the public interest in sharing "
+              "outweighs the duty of confidence. A law that only allows sharing leaves the "
+              "decision to you."),
     ),
     Page(
         "decision",
@@ -731,9 +786,11 @@ PAGES: tuple[Page, ...] = (
                 "shared_at", "datetime", "When was the information shared, or when will it be?",
                 "Date and time of sharing", "Date of sharing",
                 "Enter the date and time of sharing",
-                hint="In an emergency, the time you shared it.",
+                # Typed, never filled in with the time now: in an emergency the record is
+                # made after the sharing, and the time now would be the time of recording.
+                hint="Type the time it was shared, or will be. In an emergency, the time you "
+                     "shared it, not the time you are making this record.",
                 time_noun="Time of sharing",
-                now_button=True,
             ),
         ),
     ),
@@ -817,9 +874,21 @@ PAGES: tuple[Page, ...] = (
                 "Select whether you have told the person that the information is being shared",
                 options=(
                     Option("told", "Yes, I have told them"),
+                    Option("told_some", "I have told some of them, but not all",
+                           "For example, you have told the child but not their parents, or one "
+                           "parent but not the other.", since=3),
                     Option("will_tell", "Not yet, I will tell them"),
                     Option("not_told", "No, I will not tell them"),
                 ),
+            ),
+            Field(
+                "told_who", "textarea", "Who have you told, who have you not told, and why?",
+                "Who was told, who was not, and why", "Who was told and who was not",
+                "Enter who you have told, who you have not told, and why",
+                hint="For example, telling a parent could create or increase a risk of harm to "
+                     "the child or to someone else.",
+                show_if=ShowIf("told", ("told_some",)),
+                since=3,
             ),
             Field(
                 "not_told_reason", "textarea", "Why will you not tell them?",
@@ -984,3 +1053,11 @@ def field(name: str) -> Field:
 
 def page_of(name: str) -> Page:
     return _PAGE_OF[name]
+
+
+def offered(f: Field, version: int | None = None) -> tuple[Option, ...]:
+    """The options a record of schema `version` could hold (None: those asked now)."""
+    if version is None:
+        return tuple(o for o in f.options if o.until is None)
+    return tuple(o for o in f.options
+                 if o.since <= version and (o.until is None or version <= o.until))

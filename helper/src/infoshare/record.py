@@ -6,9 +6,9 @@ is no mapping layer to drift), plus what the guidance pointed to, whether the
 decision followed it, and its history. Only fields on the decision's path are
 kept: an answer the practitioner changed their mind about is not recorded.
 
-Shape (schema version 2; schema.json describes it):
+Shape (schema version 3; schema.json describes it):
     format            "infoshare-record"
-    schema_version    2
+    schema_version    3
     helper_version    the helper that sealed it
     created, amended  ISO 8601 with offset (amended: null until amended)
     amendments        [{"at", "by", "reason", "changes": [{"field", "before", "after"}],
@@ -25,8 +25,12 @@ Shape (schema version 2; schema.json describes it):
 
 Schema version 1 (still read, validated, rendered and amended) had no "site", no
 "prompts", amendments of {"at", "by", "reason"} only, and the Schedule 1 condition
-as free text (questions.LEGACY_FIELDS). Amending a version 1 record makes a
-version 2 record.
+as free text (questions.LEGACY_FIELDS). Version 2 (also still read) has the shape of
+version 3; it asked "a legal duty or a statutory request" where version 3 asks
+whether a law requires sharing or only allows it (an option kept for it,
+questions.Option.until), had no "told some of them" answer and no separate adult's
+views, and counted sharing under the duty to share as following the guidance
+(infoshare.commencement). Amending an older record makes a version 3 record.
 """
 
 from __future__ import annotations
@@ -35,7 +39,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from . import dateparts, dates, flow
+from . import commencement, dateparts, dates, flow
 from ._version import __version__
 from .amend import AMENDMENT_KEYS, history, history_problem
 from .answers import Answers, get, is_shown
@@ -57,18 +61,17 @@ __all__ = [
 ]
 
 FORMAT = "infoshare-record"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 RECORD_KEYS = frozenset({
     "format", "schema_version", "helper_version", "created", "amended", "amendments",
     "emergency", "answers", "recommendation", "site", DIGEST_KEY,
 })
 # What each schema version this helper reads holds.
-_KEYS = {1: RECORD_KEYS - {"site"}, 2: RECORD_KEYS}
-_RECOMMENDATION_KEYS = {
-    1: frozenset({"code", "title", "summary", "reasons", "rules", "followed"}),
-    2: frozenset({"code", "title", "summary", "reasons", "rules", "followed", "prompts"}),
-}
-_AMENDMENT_KEYS = {1: frozenset({"at", "by", "reason"}), 2: AMENDMENT_KEYS}
+_KEYS = {1: RECORD_KEYS - {"site"}, 2: RECORD_KEYS, 3: RECORD_KEYS}
+_RECOMMENDED = frozenset({"code", "title", "summary", "reasons", "rules", "followed"})
+_RECOMMENDATION_KEYS = {1: _RECOMMENDED, 2: _RECOMMENDED | {"prompts"},
+                        3: _RECOMMENDED | {"prompts"}}
+_AMENDMENT_KEYS = {1: frozenset({"at", "by", "reason"}), 2: AMENDMENT_KEYS, 3: AMENDMENT_KEYS}
 
 
 def _answer_names(version: int) -> frozenset[str]:
@@ -144,7 +147,8 @@ def build(answers: Answers, now: datetime, *,
         # decision was not to share (the record must not say something was shared).
         "emergency": flow.is_emergency(kept) and get(kept, "decision") in SHARE_DECISIONS,
         "answers": kept,
-        "recommendation": {**recommendation.to_dict(), "followed": flow.followed(kept)},
+        "recommendation": {**recommendation.to_dict(), "followed": flow.followed(
+            kept, duty_in_force=commencement.DUTY_TO_SHARE.applies(now))},
         "site": {"name": site["name"], "url": site["url"]} if site is not None else None,
     }
     record[DIGEST_KEY] = digest(record)
@@ -254,7 +258,7 @@ def _site_problem(site: object) -> str | None:
 def structure_problem(record: Mapping[str, Any]) -> str | None:
     """Why this is not a well-formed record of its schema version, or None.
 
-    The caller has checked that the version is one this helper reads (1 or 2).
+    The caller has checked that the version is one this helper reads (1 to 3).
     """
     version = record["schema_version"]
     if set(record) != _KEYS[version]:

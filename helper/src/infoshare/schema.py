@@ -17,7 +17,7 @@ from .amend import AMENDMENT_KEYS, CHANGE_KEYS
 from .canonical import DIGEST_KEY, canonical_json
 from .origin import SITE_NAME_MAX, SITE_URL_MAX
 from .outcomes import OUTCOMES, PROMPTS
-from .questions import FIELDS, LEGACY_FIELDS, Field
+from .questions import FIELDS, LEGACY_FIELDS, Field, offered
 from .record import FORMAT, RECORD_KEYS, SCHEMA_VERSION
 
 __all__ = ["build_schema", "load_schema", "schema_text"]
@@ -33,7 +33,7 @@ def _field_schema(f: Field) -> dict[str, Any]:
     schema: dict[str, Any] = {"title": f.statement}
     if f.hint:
         schema["description"] = f.hint
-    values = [o.value for o in f.options]
+    values = [o.value for o in offered(f)]
     if f.kind == "radios":
         schema.update(type="string", enum=values)
     elif f.kind == "checkboxes":

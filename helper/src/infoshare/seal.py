@@ -71,8 +71,8 @@ def record_problems(record: Mapping[str, Any]) -> list[Problem]:
     problems = validate_answers(answers, sealed_at, version) + site_problems(record.get("site"))
     stated = record["recommendation"]
     expected = flow.recommend(answers)
-    # Version 1 counted sharing while unsure whether a child was at risk as a departure.
-    follows = flow.followed(answers, perceived_risk=version != 1)
+    # Judged as the version that sealed it judged it (see flow.judged_as).
+    follows = flow.followed(answers, **flow.judged_as(version, sealed_at)._asdict())
     shown = [p["code"] for p in stated.get("prompts", [])]
     if (stated["code"] != expected.code or stated["followed"] != follows
             or (version != 1 and shown != [p.code for p in expected.prompts])):

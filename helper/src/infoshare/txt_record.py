@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from .textsafety import visible
-from .view import DIGEST_NOTE, build_view
+from .view import DIGEST_NOTE, RULES_NUMBERED_AS, build_view
 
 __all__ = ["render_txt"]
 
@@ -71,7 +71,7 @@ def render_txt(record: Mapping[str, Any]) -> str:
     out += [f"- {visible(reason)}" for reason in v.guidance_reasons]
     for prompt in v.prompts:
         out += ["", *_line("Prompt shown", prompt)]
-    out += ["", "Golden rules it cites (numbered as in the 2015 advice that this site publishes):"]
+    out += ["", f"Golden rules it cites (numbered as in {RULES_NUMBERED_AS}):"]
     out += [f"- Rule {r.number}: {r.title}" for r in v.guidance_rules]
 
     _heading(out, "The record in full")

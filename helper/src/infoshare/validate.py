@@ -17,7 +17,7 @@ from typing import Any, NamedTuple
 
 from . import dateparts, dates, flow
 from .answers import get, is_shown
-from .questions import LEGACY_FIELDS, SCHEDULE_1, Field, field, page
+from .questions import LEGACY_FIELDS, SCHEDULE_1, Field, field, offered, page
 from .textsafety import has_control_characters
 
 __all__ = ["Problem", "validate_answers", "validate_page"]
@@ -28,6 +28,9 @@ _IN_THE_PAST = ("request_received_at", "advice_at", "decided_at")
 # A browser's clock and the time typed can disagree by a little.
 _CLOCK_SLACK = timedelta(minutes=5)
 
+
+# Answers to "do you have consent" that say it was asked for, as an error message says them.
+_ASKED = {"refused": "consent was refused", "given": "consent was given"}
 
 _DATE = tuple(p.key for p in dateparts.DATE_PARTS)
 _TIME = tuple(p.key for p in dateparts.TIME_PARTS)
@@ -64,8 +67,9 @@ def _check_field(f: Field, answers: Mapping[str, object], version: int | None = 
     value = answers.get(f.name)
     if value is None or value in ("", []):
         return Problem(f.name, f.missing) if f.required and asked else None
+    # The options asked now, or, for a sealed record, those its schema version offered.
+    allowed = {o.value for o in offered(f, version)}
     if f.kind == "checkboxes":
-        allowed = {o.value for o in f.options}
         if not isinstance(value, list) or not set(value) <= allowed:
             return Problem(f.name, f.missing)
         # The principles are a checklist: every one must hold before sharing.
@@ -75,7 +79,7 @@ def _check_field(f: Field, answers: Mapping[str, object], version: int | None = 
     if not isinstance(value, str):
         return Problem(f.name, f.missing)
     if f.kind == "radios":
-        return None if value in {o.value for o in f.options} else Problem(f.name, f.missing)
+        return None if value in allowed else Problem(f.name, f.missing)
     if value.strip() == "":
         return Problem(f.name, f.missing) if f.required else None
     if len(value) > f.max_length:
@@ -101,6 +105,14 @@ def _page_rules(page_id: str, answers: Mapping[str, object],
         problems.append(Problem(
             "art9_condition", "Select an Article 9 condition other than explicit consent, "
                               "because you said you do not have consent to share"
+        ))
+    if (page_id == "schedule_1_part_2" and get(answers, "para18_reason") == "would_prejudice"
+            and get(answers, "consent") in _ASKED and version not in (1, 2)):
+        # Paragraph 18's third reason is that asking for consent would prejudice the
+        # protection; an answer saying consent was asked for contradicts it.
+        problems.append(Problem(
+            "para18_reason", "Select a reason other than asking for consent would prejudice "
+                             f"the protection, because you said {_ASKED[get(answers, 'consent')]}"
         ))
     if page_id == "article_9" and version == 1 and get(answers, "art9_condition") in SCHEDULE_1:
         # Schema version 1 asked for the Schedule 1 condition as text, needed for the
@@ -191,7 +203,9 @@ def validate_answers(answers: Mapping[str, object], now: datetime,
     """Every problem with a whole decision, in the order of the pages (`version`: as
     for validate_page)."""
     problems: list[Problem] = []
-    on_path = flow.path(answers)
+    # A sealed record's pages are those its version's judgement gave it: a departure then
+    # asked why, and only then (`now` is when it was sealed).
+    on_path = flow.path(answers, flow.judged_as(version, now))
     for page_id in on_path:
         problems += validate_page(page_id, answers, version=version)
     failed = {p.field for p in problems}

@@ -16,15 +16,20 @@ from . import dates, flow
 from .answers import get, is_shown
 from .display import NOT_ANSWERED, display_value, no_decision, row_label
 from .outcomes import SHARE_DECISIONS
-from .questions import FIELDS, LEGACY_FIELDS, Field, page
+from .questions import FIELDS, LEGACY_FIELDS, PAGES, Field
 from .rules import RULES, Rule
 
-__all__ = ["DIGEST_NOTE", "Amendment", "Change", "Row", "Section", "View", "build_change",
+__all__ = ["DIGEST_NOTE", "RULES_NUMBERED_AS", "Amendment", "Change", "Row", "Section", "View", "build_change",
            "build_view"]
 
 # Said under the digest in every format but JSON (the HTML sets "infoshare validate" as code).
 DIGEST_NOTE = ("The digest is of the record's JSON file. Keep that file: it is the authoritative "
                "record, and infoshare validate checks it has not been altered.")
+
+# Whose numbering the rules a record cites follow: the text the site publishes is a local
+# board's copy of the 2015 advice, not the government's own text word for word.
+RULES_NUMBERED_AS = ("the local safeguarding children board's copy of the 2015 advice that this "
+                     "site publishes")
 
 # Record headings for the pages (a record groups its answers by the page that asked
 # them); the pages' own titles are questions.
@@ -36,7 +41,9 @@ _HEADINGS = {
     "personal_data": "Personal data",
     "risk_of_harm": "Risk of harm",
     "confidential": "Confidentiality",
-    "consent": "Consent and views",
+    "consent": "Consent",
+    "views": "Views of the child or family",
+    "adult_views": "Views of the adult at risk",
     "other_basis": "Another basis to share without consent",
     "lawful_basis": "Lawful basis",
     "special_category": "Special category data",
@@ -228,13 +235,18 @@ def build_view(record: Mapping[str, Any]) -> View:
     version = record["schema_version"]
     seeking_advice = no_decision(answers)
     sections: list[Section] = []
-    for page_id in flow.path(answers):
-        pg = page(page_id)
+    on_path = set(flow.path(answers))
+    for pg in PAGES:
+        page_id = pg.id
         if page_id in _TOP:
             continue
         # A question first asked after the record was made is left out, not shown unanswered.
         names = [f.name for f in pg.fields
-                 if is_shown(f, answers) and (f.since <= version or f.name in answers)]
+                 if is_shown(f, answers) and (f.since <= version or f.name in answers)
+                 ] if page_id in on_path else []
+        # Every answer the record holds is shown, even one on a page that today's questions
+        # would not visit for these answers (a record of an earlier version asked it then).
+        names += [f.name for f in pg.fields if f.name in answers and f.name not in names]
         # An answer to a question an earlier schema asked, in the section it belongs to.
         names += [name for name, legacy in LEGACY_FIELDS.items()
                   if legacy.page == page_id and name in answers]
