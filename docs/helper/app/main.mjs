@@ -94,7 +94,12 @@ function wire(kit, engine) {
   const actions = {
     "back": () => views.back(),
     "act-now-continue": (button) => journey.actNowContinue(button),
-    "save-answers": (button) => steps.busy(button, () => records.saveAnswers()),
+    "save-answers": (button) => steps.busy(button, async () => {
+      await records.saveAnswers();
+      // The confirmation is in the footer, below the page: on a phone it would be off the
+      // screen, so bring it into view (the least scrolling that shows it).
+      kit.element("saved").scrollIntoView({ block: "nearest" });
+    }),
     "to-seal": (link, event) => {
       event.preventDefault();
       kit.element("seal_button").focus();

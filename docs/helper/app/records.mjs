@@ -85,6 +85,7 @@ export function createRecords(ctx) {
         const resumeAt = reply.resume === "check" ? path.pages.length : path.pages.indexOf(reply.resume);
         session.completed = new Set(path.pages.slice(0, Math.max(resumeAt, 0)));
         views.forget();
+        views.trail(path.pages.slice(1, Math.max(resumeAt, 0)).map(views.question).filter(Boolean));
         session.dirty = false;
         await ctx.journey.go(reply.resume);
       } catch (error) {

@@ -70,7 +70,12 @@ export function createViews(kit, { canOpenFiles, onShow, onHistory }) {
   // before the answers were cleared, or from another page, are not the helper's to show.
   window.addEventListener("popstate", (event) => {
     const entry = event.state;
-    if (!entry || typeof entry.infoshare !== "string" || typeof entry.depth !== "number") return;
+    if (!entry || typeof entry.infoshare !== "string" || typeof entry.depth !== "number") {
+      // An entry the helper did not make (a place on the page, "#..."): the page stays as it
+      // is, and focus goes back to its heading rather than being left on the body.
+      headingOf(current).focus({ preventScroll: true });
+      return;
+    }
     const target = document.getElementById(entry.infoshare);
     const backwards = entry.depth < depth;
     depth = entry.depth;
@@ -79,6 +84,20 @@ export function createViews(kit, { canOpenFiles, onShow, onHistory }) {
       return;
     }
     onHistory(target, { backwards });
+  });
+
+  // A link to a place on this page (the theme's "Skip to content") moves focus there without
+  // a history entry of its own: otherwise the browser's Back would first return to that
+  // place, leaving the page as it is and focus on the body, not go to the page before.
+  document.addEventListener("click", (event) => {
+    const link = event.target.closest("a[href^='#']");
+    if (!link || event.defaultPrevented || link.hash.length < 2) return;
+    const target = document.getElementById(decodeURIComponent(link.hash.slice(1)));
+    if (!target) return;
+    event.preventDefault();
+    if (!target.matches("a[href], button, input, select, textarea, [tabindex]")) target.setAttribute("tabindex", "-1");
+    target.scrollIntoView({ block: "start" });
+    target.focus({ preventScroll: true });
   });
 
   history.replaceState({ infoshare: questions[0].id, depth }, "");
@@ -100,6 +119,15 @@ export function createViews(kit, { canOpenFiles, onShow, onHistory }) {
     // After the answers are cleared or replaced, Back does not lead to pages about them.
     forget() {
       floor = depth;
+    },
+    // The pages already answered in a draft just opened, as entries in the browser's history
+    // (none is shown): Back from where the draft carries on goes to the question before it,
+    // as it would had the questions been answered here, not to the first question.
+    trail(sections) {
+      for (const section of sections) {
+        depth += 1;
+        history.pushState({ infoshare: section.id, depth }, "");
+      }
     },
     titleErrors(check) { titleHasErrors = check; },
   };
