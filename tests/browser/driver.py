@@ -88,7 +88,10 @@ JOURNEYS: dict[str, dict[str, Any]] = {
     "not_personal_data": {"personal_data": "no", "decision": "share_all"},
     "share_risk_of_harm": {},
     "share_not_confidential": {"risk_of_harm": "no", "confidential": "no", "decision": "share_all"},
-    "share_with_consent": {"risk_of_harm": "no", "consent": "given", "decision": "share_all"},
+    # With consent, the Article 9 condition is explicit consent: paragraph 18's reason
+    # "asking would prejudice" contradicts an answer saying consent was given.
+    "share_with_consent": {"risk_of_harm": "no", "consent": "given", "decision": "share_all",
+                           "art9_condition": "explicit_consent"},
     "do_not_share_or_seek_advice": {"risk_of_harm": "no", "consent": "refused", "decision": "do_not_share"},
     "seek_advice": {"personal_data": "not_sure", "decision": "seeking_advice"},
 }
