@@ -11,7 +11,7 @@ import pytest
 from infoshare import FIELDS, canonical_json, load, render_html, render_md, render_txt
 from infoshare.dates import parse_now
 from infoshare.record import build
-from infoshare.textsafety import visible
+from infoshare.textsafety import md_escape, visible
 from markdown_it import MarkdownIt
 
 from .conftest import case_names, load_case
@@ -62,7 +62,53 @@ def md_tags(html: str) -> set[str]:
     return {tag for tag, _ in tags_of(html).tags}
 
 
-@pytest.fixture(params=case_names())
+def typed_contexts(answers: dict[str, Any]) -> set[tuple[str, str, str]]:
+    """Every place a case's outputs show typed text: (format, field, the line around it).
+
+    Hostile text can only do harm where it is shown, so a case whose places are all
+    shown by other cases already proves nothing new for it."""
+    record = record_for(answers, None)
+    outputs = {"html": render_html(record), "md": render_md(record), "txt": render_txt(record)}
+    values = {f"Benign {name}": name for name in (*TYPED, "by", "reason", "site")}
+    found = set()
+    for fmt, text in outputs.items():
+        for line in text.split("\n"):
+            for value, name in values.items():
+                shown = md_escape(value) if fmt == "md" else value
+                # "Benign reason" must not be found inside "Benign reasons".
+                pattern = re.escape(shown) + r"(?!\w)"
+                if re.search(pattern, line):
+                    found.add((fmt, name, re.sub(pattern, "<typed>", line).strip()))
+    return found
+
+
+def covering_cases() -> list[str]:
+    """The fewest cases (chosen greedily) that between them show typed text in every
+    place any case shows it: the cases the hostile strings are run through."""
+    remaining = {name: typed_contexts(load_case(name)["answers"]) for name in case_names()}
+    wanted = set().union(*remaining.values())
+    chosen: list[str] = []
+    while wanted:
+        best = max(sorted(remaining), key=lambda name: len(remaining[name] & wanted))
+        chosen.append(best)
+        wanted -= remaining.pop(best)
+    return chosen
+
+
+COVERING = covering_cases()
+
+
+def test_the_covering_cases_show_typed_text_everywhere_any_case_does() -> None:
+    shown = set().union(*(typed_contexts(load_case(n)["answers"]) for n in COVERING))
+    for name in case_names():
+        assert typed_contexts(load_case(name)["answers"]) <= shown, name
+    # Every typed field, the amendment's reason and author, and the site's name are
+    # shown somewhere in every format.
+    for fmt in ("html", "md", "txt"):
+        assert {name for f, name, _ in shown if f == fmt} == {*TYPED, "by", "reason", "site"}, fmt
+
+
+@pytest.fixture(params=COVERING)
 def answers(request: pytest.FixtureRequest) -> dict[str, Any]:
     case: dict[str, Any] = load_case(request.param)["answers"]
     return case
