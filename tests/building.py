@@ -27,6 +27,17 @@ ROOT = Path(__file__).resolve().parent.parent
 # can reach it, and no canonical link or sitemap entry points at a loopback address.
 TEST_SITE_URL = "https://infoshare.invalid/"
 _SET_HERE = ("SITE_URL", "PRECOMPRESS", "LAW_CHECK_TODAY")
+# The test being set up or run (tests/conftest.py keeps it current): a build started for a
+# test that is not marked `build` fails, so the fast tier (`-m "not build and not browser"`)
+# can never build a site by accident, and the marks cannot fall behind the tests.
+running: list[pytest.Item] = []
+
+
+def require_mark(mark: str, what: str) -> None:
+    """Fail the current test when it does `what` without being marked `mark`."""
+    if running and running[-1].get_closest_marker(mark) is None:
+        pytest.fail(f"{running[-1].nodeid} {what} but is not marked `{mark}`: use one of the "
+                    "fixtures tests/conftest.py marks from, or mark the module", pytrace=False)
 
 
 def build_site(out: Path, *, config: Path | None = None, site_url: str | None = TEST_SITE_URL,
@@ -35,6 +46,7 @@ def build_site(out: Path, *, config: Path | None = None, site_url: str | None = 
                timeout: float = 600) -> subprocess.CompletedProcess[str]:
     """Build into `out` (or, with `stop_after`, leave the unfinished work in the build folder
     `out`) and return the finished process."""
+    require_mark("build", "builds the site")
     env = {k: v for k, v in os.environ.items() if k not in _SET_HERE}
     env["PRECOMPRESS"] = "true" if precompress else "false"
     if site_url is not None:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.building import ROOT, TEST_SITE_URL, built
+from tests.building import ROOT, TEST_SITE_URL, built, require_mark, running
 
 __all__ = ["ROOT", "TEST_SITE_URL"]
 
@@ -44,6 +44,32 @@ def require_tool(name: str, why: str) -> str:
     return found
 
 
+# Fixtures that start a browser, and fixtures that build the whole site: a test that
+# uses one, however indirectly, is marked `browser` or `build` here, from its fixture
+# closure. (A `pytestmark` in a conftest.py marks nothing, so folders cannot do this.)
+BROWSER_FIXTURES = frozenset({"browser"})
+BUILD_FIXTURES = frozenset({"built_site", "partnership_site", "builder_site", "hosted_site",
+                            "second_build", "partnership_config"})
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        used = set(getattr(item, "fixturenames", ()))
+        if used & BROWSER_FIXTURES:
+            item.add_marker(pytest.mark.browser)
+        if used & BUILD_FIXTURES:
+            item.add_marker(pytest.mark.build)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_protocol(item: pytest.Item) -> Iterator[object]:
+    running.append(item)
+    try:
+        return (yield)
+    finally:
+        running.pop()
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Build the site once, as `make build` does (strict: any problem fails the build)."""
@@ -61,6 +87,7 @@ def site_url(built_site: Path) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
+    require_mark("browser", "starts a browser")
     if not Path(CHROMIUM).exists() and shutil.which(CHROMIUM) is None:
         pytest.fail(f"Chromium not found at {CHROMIUM}; run the README's test command, "
                     "which installs it, or set CHROMIUM to its path", pytrace=False)

@@ -14,9 +14,6 @@ import pytest
 
 from tests.browser.driver import WATCH_SCRIPT
 
-pytestmark = pytest.mark.browser
-
-
 SERVICE_WORKER_BLOCKED = "Service Worker registration blocked by Playwright"
 
 

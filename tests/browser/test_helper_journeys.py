@@ -22,8 +22,6 @@ from tests.browser import driver
 from tests.browser.driver import JOURNEYS, STEM
 from tests.conftest import ROOT
 
-pytestmark = pytest.mark.browser
-
 
 def _check_files(files: dict[str, tuple[str, str]], journey: driver.Journey, outcome: str,
                  schema: dict[str, Any]) -> dict[str, Any]:

@@ -13,13 +13,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-import pytest
-
 from tests.browser import driver
 from tests.hosting.conftest import Nginx
 from tests.hosting.test_nginx import HELPER_WORKER_POLICY, IMMUTABLE, SAME_EVERYWHERE, TYPES
-
-pytestmark = pytest.mark.browser
 
 OUTCOME = "share_risk_of_harm"  # the longest journey: every question page
 

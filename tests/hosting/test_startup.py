@@ -20,8 +20,6 @@ from tests.browser import driver
 from tests.browser import test_offline as offline
 from tests.hosting.conftest import Nginx
 
-pytestmark = pytest.mark.browser
-
 LATER = re.compile(r"/(jinja2-[^/]+\.whl|markupsafe-[^/]+\.whl|python_stdlib_records\.zip|python_stdlib_more\.zip)$")
 COUNT_BYTES = driver.COUNT_WORKER_BYTES
 

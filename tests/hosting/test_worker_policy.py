@@ -25,8 +25,6 @@ import pytest
 from build_scripts.dev.static_server import serving
 from tests.hosting.conftest import Nginx
 
-pytestmark = pytest.mark.browser
-
 REACHED = "reached the other origin"
 
 

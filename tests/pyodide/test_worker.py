@@ -20,8 +20,6 @@ from build_scripts.runtime import build as runtime
 from tests.conftest import require_tool
 from tests.pyodide.compare import run_on_cpython
 
-pytestmark = pytest.mark.browser
-
 CSP = ("default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; "
        "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
 

@@ -13,7 +13,6 @@ from tests.conftest import ROOT, site_pages
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
-pytestmark = pytest.mark.browser
 
 
 def run_axe(page: object) -> list[dict[str, object]]:

@@ -14,6 +14,9 @@ import pytest
 
 from tests.building import ROOT
 
+# Every test here builds a site, or reads one built by this module's fixtures.
+pytestmark = pytest.mark.build
+
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 ZENSICAL = [sys.executable, "-m", "zensical"]
 HOW = "make build or make serve"

@@ -20,6 +20,9 @@ import pytest
 from build_scripts.site import finish, finish_plan, offline, verify, worker_guard
 from tests.building import ROOT, build_site
 
+# Every test here builds a site, or reads one built by this module's fixtures.
+pytestmark = pytest.mark.build
+
 POLICY = re.compile(r'<meta http-equiv="Content-Security-Policy" content="[^"]*">')
 
 

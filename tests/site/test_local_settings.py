@@ -355,6 +355,7 @@ def test_the_project_config_documents_every_setting() -> None:
 
 # ---- a bad setting stops a real build ---------------------------------------------------
 
+@pytest.mark.build
 @pytest.mark.parametrize(("change", "where", "words"), [
     ({"procedures_url": "http://procedures.northshire.example/"}, "extra.local.procedures_url", "https://"),
     ({"front_door": {"phone": ""}}, "extra.local.front_door.phone", "empty"),

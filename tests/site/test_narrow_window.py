@@ -10,7 +10,6 @@ import pytest
 
 from tests.browser.driver import run_axe
 
-pytestmark = pytest.mark.browser
 
 WIDTH = 375
 FOCUSED = """() => {

@@ -20,6 +20,9 @@ from build_scripts.site import site_address
 from tests.building import ROOT, TEST_SITE_URL, build_site
 from tests.conftest import site_pages
 
+# Every test here builds a site, or reads one built by this module's fixtures.
+pytestmark = pytest.mark.build
+
 _CANONICAL = re.compile(r'<link rel="canonical" href="([^"]*)"')
 _LOC = re.compile(r"<loc>([^<]*)</loc>")
 

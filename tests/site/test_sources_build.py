@@ -20,6 +20,9 @@ import pytest
 
 from tests.building import ROOT, build_site
 
+# Every test here builds a site, or reads one built by this module's fixtures.
+pytestmark = pytest.mark.build
+
 FIXTURE = ROOT / "tests" / "data" / "law-check"
 # The fixture's pages and sources were checked on 30 November 2026: a day later, nothing is due.
 TODAY = "2026-12-01"
