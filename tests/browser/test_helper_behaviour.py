@@ -10,12 +10,9 @@ from pathlib import Path
 from typing import Any
 
 import jsonschema
-import pytest
 
 from tests.browser import driver
 from tests.browser import test_offline as offline
-
-pytestmark = pytest.mark.browser
 
 
 def _no_axe_violations(page: Any, state: str) -> None:
@@ -241,7 +238,9 @@ def test_worker_started_by_the_boot_script_is_taken_over_with_all_it_said(watche
       const RealWorker = window.Worker;
       window.Worker = function (url, options) {
         if (String(url).includes("/helper/worker.mjs")) window.__workers += 1;
-        return new RealWorker(url, options);
+        const worker = new RealWorker(url, options);
+        worker.addEventListener("error", () => { window.__workerFailed = true; });
+        return worker;
       };
       window.Worker.prototype = RealWorker.prototype;
     """)
@@ -249,7 +248,9 @@ def test_worker_started_by_the_boot_script_is_taken_over_with_all_it_said(watche
     page.route("**/helper/app/main.mjs*", lambda route: held.append(route))  # noqa: PLW0108
     page.route("**/helper/worker.mjs*", lambda route: route.abort())
     driver.open_helper(page, site_url, wait_ready=False)
-    page.wait_for_timeout(1500)  # the worker's script has failed by now; nobody was listening
+    # The worker's script has failed, while the modules were held: nobody was listening.
+    page.wait_for_function("() => window.__workerFailed === true")
+    assert held, "the page's modules were not held back"
     assert page.evaluate("window.__workers") == 1
     for route in held:
         route.continue_()
@@ -440,15 +441,17 @@ def test_theme_shortcuts_do_not_leave_a_decision(watched: Any, site_url: str) ->
     page.wait_for_function("() => !document.documentElement.classList.contains('no-js')")
     heading = page.locator("#q-urgency .infoshare-heading")
     heading.focus()
+    documents: list[str] = []
+    page.on("request", lambda r: documents.append(r.url) if r.is_navigation_request() else None)
     for key in ("n", "p", ",", "."):
         page.keyboard.press(key)
-    page.wait_for_timeout(300)
-    assert page.url == site_url + "helper/"
-    # Elsewhere on the site the shortcuts still work.
+    # Elsewhere on the site the shortcuts still work. That navigation is also the proof for
+    # the keys above: had any of them left the page, its request would come first.
     page.evaluate("document.activeElement.blur()")
     with page.expect_navigation():
         page.keyboard.press("n")
     assert page.url != site_url + "helper/"
+    assert documents == [page.url]
 
 
 def test_keyboard_focus_shows_before_the_theme_script_runs(watched: Any, site_url: str) -> None:
@@ -505,8 +508,8 @@ def test_warns_before_leaving_with_answers_not_downloaded(watched: Any, site_url
         dialog.dismiss()  # stay on the page
 
     page.on("dialog", handle)
-    page.close(run_before_unload=True)
-    page.wait_for_timeout(500)
+    with page.expect_event("dialog"):
+        page.close(run_before_unload=True)
     assert dialogs == ["beforeunload"]
     assert not page.is_closed()
 
@@ -546,7 +549,8 @@ def test_outlined_buttons_keep_their_text_on_hover_and_focus(watched: Any, site_
     colours = "(b) => { const s = getComputedStyle(b); return [s.color, s.backgroundColor]; }"
     for action in (button.hover, button.focus):
         action()
-        page.wait_for_timeout(400)  # the theme animates the fill
+        # The theme animates the fill: read the colours once its transitions have ended.
+        button.evaluate("(b) => Promise.all(b.getAnimations().map((a) => a.finished))")
         text, fill = button.evaluate(colours)
         assert fill not in ("rgba(0, 0, 0, 0)", "transparent"), (action.__name__, text, fill)
         assert text != fill

@@ -29,8 +29,6 @@ from build_scripts.site import offline as offline_step
 from tests.browser import driver
 from tests.building import ROOT, TEST_SITE_URL, built
 
-pytestmark = pytest.mark.browser
-
 OUTCOME = "share_risk_of_harm"  # the longest journey: every question page
 COPY_TIMEOUT_S = 90
 
@@ -208,7 +206,11 @@ def test_nothing_is_kept_before_the_helper_has_everything(context: Any, site_url
     held: list[Any] = []
     page.route("**/python_stdlib_more.zip", lambda route: held.append(route))  # noqa: PLW0108  (a bound builtin cannot be a handler)
     driver.open_helper(page, site_url)
-    page.wait_for_timeout(1500)
+    # The helper has asked for its last file (held here): it has everything else by now.
+    deadline = time.monotonic() + COPY_TIMEOUT_S
+    while not held:
+        assert time.monotonic() < deadline, "the helper never asked for python_stdlib_more.zip"
+        page.wait_for_timeout(50)
     state = cache_state(page)
     assert state["active"] is None and state["caches"] == {}, state
     for route in held:

@@ -10,11 +10,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from tests.browser import driver
-
-pytestmark = pytest.mark.browser
 
 COUNT_WORKERS = """
 window.__workers = 0;
@@ -49,8 +45,9 @@ def test_a_record_opened_before_the_tools_arrive_waits_for_them(watched: Any, si
     draft.write_text(json.dumps({"format": "infoshare-draft", "version": 1, "answers": {"urgency": "no"}}),
                      encoding="utf-8")
     page.set_input_files("#f-record_file", str(draft))
+    page.clock.install()  # the page's own timers, so its call deadline can be passed at once
     page.get_by_role("button", name="Open the record").click()
-    page.wait_for_timeout(4000)  # well past the call's 1.5 s deadline
+    page.clock.run_for(4000)  # well past the call's 1.5 s deadline
     assert driver.helper_state(page) == "ready"
     assert page.evaluate("window.__workers") == 1  # not restarted as if it had hung
     for route in held:
