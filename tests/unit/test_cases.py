@@ -12,6 +12,7 @@ import pytest
 from infoshare import OUTCOMES, run_case
 
 from .conftest import FORMATS, GOLDEN, UPDATE_GOLDEN, case_names, load_case, stable
+from .goldens import REFERENCE, difference, golden_path, rebuild
 
 NAMES = case_names()
 
@@ -41,21 +42,50 @@ def test_case_steps(name: str) -> None:
 @pytest.mark.parametrize("name", NAMES)
 @pytest.mark.parametrize("ext", FORMATS)
 def test_case_golden(name: str, ext: str) -> None:
+    """The reference case's outputs are held whole; every other case's golden file holds
+    only how its output differs from the reference's (goldens.py), so a change to what all
+    records share changes one golden file per format, not one per case."""
     produced = stable(run_case(load_case(name)), ext)
-    golden = GOLDEN / f"{name}.{ext}"
+    if name == REFERENCE:
+        expected = produced
+    else:
+        reference = stable(run_case(load_case(REFERENCE)), ext)
+        expected = difference(reference, produced)
+        assert rebuild(reference, expected) == produced, "the difference must hold it all"
+    golden = golden_path(name, ext)
     if UPDATE_GOLDEN:
-        golden.write_bytes(produced.encode("utf-8"))
+        golden.write_bytes(expected.encode("utf-8"))
     assert golden.exists(), f"no golden file {golden.name}: run with UPDATE_GOLDEN=1"
-    assert produced == golden.read_bytes().decode("utf-8")
+    assert expected == golden.read_bytes().decode("utf-8")
 
 
 def test_every_golden_file_has_its_case() -> None:
     """A golden file whose case was removed or renamed would otherwise lie unchecked."""
-    orphans = sorted(p.name for p in GOLDEN.iterdir() if p.stem not in NAMES)
-    assert orphans == []
-    missing = sorted(f"{n}.{e}" for n in NAMES for e in FORMATS
-                     if not (GOLDEN / f"{n}.{e}").exists())
-    assert missing == []
+    wanted = {golden_path(n, e).name for n in NAMES for e in FORMATS}
+    present = {p.name for p in GOLDEN.iterdir()}
+    assert sorted(present - wanted) == []
+    assert sorted(wanted - present) == []
+
+
+@pytest.mark.parametrize(("before", "after"), [
+    ("a\nb\nc\n", "a\nb\nc\n"),
+    ("a\nb\nc\n", "a\nB\nc\n"),
+    ("a\nb\nc\n", ""),
+    ("", "x\n"),
+    ("a\nb\n", "a\nb"),                      # the last newline lost
+    ("same\n" * 20 + "x\n" + "same\n" * 20, "same\n" * 20 + "y\n" + "same\n" * 20),
+    ("@@ not a hunk\n--- nor a header\n", "+++ hostile\n@@\n"),
+])
+def test_a_difference_rebuilds_exactly_what_it_was_taken_from(before: str, after: str) -> None:
+    assert rebuild(before, difference(before, after)) == after
+
+
+def test_a_difference_shows_a_change_in_a_line_both_share() -> None:
+    """The control: a change to a line of the reference alone shows in the reference's
+    golden file, and a change to the case alone shows in its difference."""
+    base = "".join(f"line {n}\n" for n in range(40))
+    case = base.replace("line 30\n", "line thirty\n")
+    assert difference(base, case) != difference(base, case.replace("line 5\n", "line five\n"))
 
 
 def test_run_case_is_deterministic() -> None:
