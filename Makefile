@@ -12,11 +12,12 @@ PORT ?= 8000
 # (hosting/nginx/); PRECOMPRESS=false make build leaves them out (GitHub Pages).
 PRECOMPRESS ?= true
 
-.PHONY: help setup serve build check test bench lighthouse chromium nginx clean
+.PHONY: help setup serve build check test test-fast bench lighthouse chromium nginx clean
 
 help:
 	@echo "make serve   build and serve the site with the helper at http://$(HOST):$(PORT)"
 	@echo "make test    run the whole test suite (installs what it needs, Chromium included)"
+	@echo "make test-fast   the package and build scripts only: no browser, no site build"
 	@echo "make build   build the static site into site/ for the address in SITE_URL"
 	@echo "             (SITE_URL=https://your.address/ make build; see docs/hosting.md)"
 	@echo "make check   lint (ruff) and type-check (mypy --strict) the Python sources"
@@ -65,6 +66,10 @@ check: setup
 
 test: check chromium nginx
 	$(BIN)/python -m pytest
+
+# The tier to run after every change: tests/README.md says what each tier runs and takes.
+test-fast: setup
+	$(BIN)/python -m pytest -q tests/unit tests/site -m "not browser and not build"
 
 bench: setup chromium nginx
 	$(BIN)/python -m build_scripts.dev.bench
