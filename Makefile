@@ -12,11 +12,11 @@ PORT ?= 8000
 # (hosting/nginx/); PRECOMPRESS=false make build leaves them out (GitHub Pages).
 PRECOMPRESS ?= true
 
-.PHONY: help setup serve build check test test-fast bench lighthouse chromium nginx clean
+.PHONY: help setup serve build check test test-fast bench lighthouse chromium engines nginx clean
 
 help:
 	@echo "make serve   build and serve the site with the helper at http://$(HOST):$(PORT)"
-	@echo "make test    run the whole test suite (installs what it needs, Chromium included)"
+	@echo "make test    run the whole test suite (installs what it needs: Chromium, Firefox, WebKit)"
 	@echo "make test-fast   the package and build scripts only: no browser, no site build"
 	@echo "make build   build the static site into site/ for the address in SITE_URL"
 	@echo "             (SITE_URL=https://your.address/ make build; see docs/hosting.md)"
@@ -45,6 +45,10 @@ setup: $(VENV)/.installed node_modules/.installed .cache/wheels/.fetched
 chromium:
 	@bash build_scripts/dev/ensure-chromium.sh
 
+# Firefox ESR, WebKitGTK (WebKitWebDriver, MiniBrowser) and Xvfb for tests/engines/.
+engines:
+	@bash build_scripts/dev/ensure-engines.sh
+
 nginx:
 	@bash build_scripts/dev/ensure-nginx.sh
 
@@ -64,7 +68,7 @@ check: setup
 	$(BIN)/ruff check .
 	$(BIN)/mypy --strict helper/src/infoshare build_scripts
 
-test: check chromium nginx
+test: check chromium engines nginx
 	$(BIN)/python -m pytest
 
 # The tier to run after every change: tests/README.md says what each tier runs and takes.

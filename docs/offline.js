@@ -4,6 +4,9 @@
 // keeps a copy of the site's own files so that, after a first visit, the pages open and the
 // decision helper works with no network. It keeps nothing typed: see sw.js.
 //
+// Once the copy is complete the page says so: data-offline="ready" on <html>, and on the
+// helper's page a note under the questions.
+//
 // The copy is made once the page has loaded and, on the helper's page, once the helper has
 // everything it asked for (or has failed), so it never competes with the helper for the
 // connection.
@@ -148,6 +151,12 @@
         if (next.state === "installed" && container.controller) found(next);
       });
     });
+    // The copy is ready once a worker is active: a worker becomes active only after it
+    // has kept every file on its list. Only then does the page say it works offline
+    // (data-offline="ready", and the helper page's note).
+    await container.ready;
+    root.dataset.offline = "ready";
+    document.querySelectorAll("[data-offline-note]").forEach((note) => { note.hidden = false; });
     // A page left open for a long time (the helper, mid-decision) looks again whenever the
     // practitioner comes back to it.
     document.addEventListener("visibilitychange", () => {

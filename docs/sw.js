@@ -3,7 +3,8 @@
 // and the helper works with no network.
 //
 // What it keeps is fixed when the site is built: build_scripts/site/offline.py writes the
-// list of files and the build's version into this file (the two placeholders below).
+// list of files, their SHA-256 and the build's version into this file (the placeholders
+// below).
 // It answers only GET requests, from this site, for a file on that list; it never stores
 // anything else, and nothing it stores is anything a practitioner typed (the helper sends
 // nothing anywhere, and its records are downloaded from blob: addresses, which are not
@@ -21,6 +22,7 @@
 
 const VERSION = "__INFOSHARE_OFFLINE_VERSION__";
 const FILES = ["__INFOSHARE_OFFLINE_FILES__"];
+const DIGESTS = ["__INFOSHARE_OFFLINE_DIGESTS__"];
 
 const PREFIX = "infoshare-";
 const CACHE = PREFIX + VERSION;
@@ -40,9 +42,31 @@ self.addEventListener("install", (event) => {
   }
   event.waitUntil((async () => {
     const cache = await caches.open(CACHE);
-    await cache.addAll([...KEPT].map((url) => new Request(url, { cache: RUNTIME.test(url) ? "default" : "no-cache" })));
+    try {
+      await cache.addAll([...KEPT].map((url) => new Request(url, { cache: RUNTIME.test(url) ? "default" : "no-cache" })));
+      // Every file must be this build's, byte for byte: a host still publishing, or one
+      // answering a missing file with a page of its own, must not leave a copy that
+      // breaks with no network. No copy then; the next visit's check tries again.
+      const wrong = await firstWrong(cache);
+      if (wrong) throw new Error(`${wrong} is not this build's file: no copy kept`);
+    } catch (error) {
+      await caches.delete(CACHE);
+      throw error;
+    }
   })());
 });
+
+async function firstWrong(cache) {
+  for (const [index, file] of FILES.entries()) {
+    const url = new URL(file, self.location.href).href;
+    const kept = await cache.match(url, { ignoreVary: true });
+    const body = kept ? await kept.arrayBuffer() : null;
+    const digest = body ? [...new Uint8Array(await crypto.subtle.digest("SHA-256", body))]
+      .map((byte) => byte.toString(16).padStart(2, "0")).join("") : "";
+    if (digest !== DIGESTS[index]) return file;
+  }
+  return null;
+}
 
 self.addEventListener("activate", (event) => {
   event.waitUntil((async () => {

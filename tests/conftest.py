@@ -47,7 +47,7 @@ def require_tool(name: str, why: str) -> str:
 # Fixtures that start a browser, and fixtures that build the whole site: a test that
 # uses one, however indirectly, is marked `browser` or `build` here, from its fixture
 # closure. (A `pytestmark` in a conftest.py marks nothing, so folders cannot do this.)
-BROWSER_FIXTURES = frozenset({"browser"})
+BROWSER_FIXTURES = frozenset({"browser", "firefox", "display", "tab"})
 BUILD_FIXTURES = frozenset({"built_site", "partnership_site", "builder_site", "hosted_site",
                             "second_build", "partnership_config"})
 
@@ -59,6 +59,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.browser)
         if used & BUILD_FIXTURES:
             item.add_marker(pytest.mark.build)
+        if "engine" in used:
+            item.add_marker(pytest.mark.engines)
 
 
 @pytest.hookimpl(wrapper=True)
@@ -86,19 +88,27 @@ def site_url(built_site: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[object]:
+def playwright() -> Iterator[object]:
+    """One Playwright for the whole run: it drives Chromium here, and Firefox in the
+    cross-engine tests (tests/engines/)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        yield pw
+
+
+@pytest.fixture(scope="session")
+def browser(playwright: object) -> Iterator[object]:
     require_mark("browser", "starts a browser")
     if not Path(CHROMIUM).exists() and shutil.which(CHROMIUM) is None:
         pytest.fail(f"Chromium not found at {CHROMIUM}; run the README's test command, "
                     "which installs it, or set CHROMIUM to its path", pytrace=False)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
+    chromium = playwright.chromium.launch(  # type: ignore[attr-defined]
+        executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+    try:
+        yield chromium
+    finally:
+        chromium.close()
 
 
 @pytest.fixture

@@ -27,6 +27,7 @@ _CHARSET_THEN_POLICY = re.compile(r'<meta charset="?utf-8"?\s*/?><meta http-equi
                                   re.IGNORECASE)
 _VERSION = re.compile(r'^const VERSION = "([^"]*)";$', re.MULTILINE)
 _FILES = re.compile(r"^const FILES = (\[.*?\]);$", re.MULTILINE | re.DOTALL)
+_DIGESTS = re.compile(r"^const DIGESTS = (\[.*?\]);$", re.MULTILINE | re.DOTALL)
 _FIRST_IMPORT = re.compile(r'^import\b[^;]*?from\s*"([^"]+)";', re.MULTILINE)
 _RUNTIME = re.compile(r'data-runtime="([^"]+)"')
 RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide-lock.json", "python_stdlib.zip",
@@ -70,7 +71,7 @@ def service_worker(site_dir: Path, plan: finish_plan.Plan) -> list[str]:
     if not path.is_file():
         return [f"{offline.WORKER} is missing"]
     text = path.read_text(encoding="utf-8")
-    if offline.VERSION_SLOT in text or offline.FILES_SLOT in text:
+    if offline.VERSION_SLOT in text or offline.FILES_SLOT in text or offline.DIGESTS_SLOT in text:
         return [f"{offline.WORKER} still holds its placeholders: it was never filled in"]
     version, files = _VERSION.search(text), _FILES.search(text)
     if not version or not files:
@@ -80,7 +81,9 @@ def service_worker(site_dir: Path, plan: finish_plan.Plan) -> list[str]:
         return [] if (version.group(1), listed) == ("", []) else [
             f"{offline.WORKER}: a copy for `make serve` must keep nothing, but it lists {len(listed)} files"]
     copy = offline.offline_copy(site_dir, runtime_key=plan.runtime_key, assets_version=plan.assets_version)
-    if not listed or listed != list(copy.files) or version.group(1) != copy.version:
+    digests = _DIGESTS.search(text)
+    if not listed or listed != list(copy.files) or version.group(1) != copy.version or not digests \
+            or json.loads(digests.group(1)) != list(copy.digests):
         return [f"{offline.WORKER}: its list of files or version is not this site's "
                 f"({len(listed)} listed, {len(copy.files)} in the site)"]
     return []

@@ -5,8 +5,8 @@ policy does not reach a worker, and on a host that cannot send headers (GitHub P
 nothing in the browser limits where a worker may connect. The helper's worker imports
 docs/helper/guard.mjs first; the search worker is a classic script, so the build puts
 the same guard, as a classic script, at the start of its file: before any of the
-theme's code runs, fetch, XMLHttpRequest, WebSocket, EventSource, importScripts and
-nested workers refuse every origin but the site's own. One guard, two workers: the
+theme's code runs, fetch, XMLHttpRequest, WebSocket(Stream), WebTransport, EventSource,
+importScripts, Cache.add(All) and nested workers refuse every origin but the site's own. One guard, two workers: the
 classic form is made from guard.mjs here, never written out twice.
 """
 

@@ -2,37 +2,70 @@
 // not reach a worker: a worker takes its policy only from its own response headers, which
 // not every host can set. So the worker guards itself. Imported before anything else in
 // worker.mjs, this refuses every way a worker script can reach another origin by itself:
-// fetch, XMLHttpRequest, WebSocket, EventSource, importScripts and nested workers. Each is
-// replaced, for good (not writable, not configurable), by one that allows only this site's
-// own origin (and blob: addresses this site made).
+// fetch, XMLHttpRequest, WebSocket, WebSocketStream, WebTransport, EventSource,
+// importScripts, Cache.add and addAll, and nested workers. Each is replaced, for good (not
+// writable, not configurable), by one that allows only this site's own origin.
+//
+// Each address is read once, and what was checked is what is used: an object whose
+// toString answers differently the second time, or a Proxy dressed as a Request, is turned
+// into a string (or a real Request) first, and that string is both checked and handed on.
+// A nested worker must be a file of this site: a blob: or data: worker would run code
+// without this guard, so both are refused.
 //
 // What it cannot stop: a dynamic import() of another origin's module, which no script can
 // intercept. The site's own code never does that, and where the host sends the shipped
 // policy header (hosting/), the browser refuses it too.
 
 const ORIGIN = self.location.origin;
+const BASE = self.location.href;
 
 export class RefusedOrigin extends Error {
   constructor(url) {
-    super(`The helper does not connect to other sites (refused ${String(url).slice(0, 200)})`);
+    super(`The helper does not connect to other sites (refused ${url.slice(0, 200)})`);
     this.name = "SecurityError";
   }
 }
 
-export function isOwnOrigin(url) {
+// The address of a real Request, or null for anything else (a Proxy around a Request has
+// no Request inside it: the browser would read it as a string, through the Proxy).
+const requestURL = Object.getOwnPropertyDescriptor(Request.prototype, "url").get;
+function realRequestURL(input) {
   try {
-    return new URL(String(url), self.location.href).origin === ORIGIN;
+    return requestURL.call(input);
+  } catch {
+    return null;
+  }
+}
+
+// This site's own address (or a blob: address this site made, which reaches no one).
+export function isOwnOrigin(url, { files = false } = {}) {
+  try {
+    const parsed = new URL(String(url), BASE);
+    // A worker started from a blob: address runs code this guard never sees.
+    return parsed.origin === ORIGIN && (!files || parsed.protocol === "http:" || parsed.protocol === "https:");
   } catch {
     return false;
   }
 }
 
-function check(url) {
-  if (!isOwnOrigin(url)) throw new RefusedOrigin(url);
+// The one string to check and to use: read once, so it cannot change in between.
+function allowed(url, options) {
+  const text = String(url);
+  if (!isOwnOrigin(text, options)) throw new RefusedOrigin(text);
+  return text;
 }
 
-function lock(name, value) {
-  Object.defineProperty(self, name, { value, writable: false, configurable: false, enumerable: false });
+// fetch's and Cache's input: a real Request is passed on as it is (its address cannot
+// change); anything else becomes the checked string.
+function allowedInput(input) {
+  const real = realRequestURL(input);
+  if (real === null) return allowed(input);
+  allowed(real);
+  return input;
+}
+
+function lock(target, name, value) {
+  Object.defineProperty(target, name, { value, writable: false, configurable: false, enumerable: false });
 }
 
 // The worker may wrap fetch (to count bytes, or answer a request itself), but only behind
@@ -41,39 +74,57 @@ let inner = self.fetch.bind(self);
 export function wrapFetch(wrapper) {
   inner = wrapper(inner);
 }
-lock("fetch", function fetch(input, init) {
-  const url = input instanceof Request ? input.url : input;
-  if (!isOwnOrigin(url)) return Promise.reject(new RefusedOrigin(url));
-  return inner(input, init);
+lock(self, "fetch", function fetch(input, init) {
+  let checked;
+  try {
+    checked = allowedInput(input);
+  } catch (error) {
+    return Promise.reject(error);
+  }
+  return inner(checked, init);
 });
 
 if (typeof XMLHttpRequest === "function") {
   const open = XMLHttpRequest.prototype.open;
-  Object.defineProperty(XMLHttpRequest.prototype, "open", {
-    value: function (method, url, ...rest) {
-      check(url);
-      return open.call(this, method, url, ...rest);
-    },
-    writable: false,
-    configurable: false,
+  lock(XMLHttpRequest.prototype, "open", function (method, url, ...rest) {
+    return open.call(this, method, allowed(url), ...rest);
   });
 }
 
-for (const name of ["WebSocket", "EventSource", "Worker", "SharedWorker"]) {
+if (typeof Cache === "function") {
+  const { add, addAll } = Cache.prototype;
+  lock(Cache.prototype, "add", function (input) {
+    let checked;
+    try {
+      checked = allowedInput(input);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return add.call(this, checked);
+  });
+  lock(Cache.prototype, "addAll", function (inputs) {
+    let checked;
+    try {
+      checked = Array.from(inputs, allowedInput);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return addAll.call(this, checked);
+  });
+}
+
+for (const name of ["WebSocket", "WebSocketStream", "WebTransport", "EventSource", "Worker", "SharedWorker"]) {
   const Original = self[name];
   if (typeof Original !== "function") continue;
+  const files = name.endsWith("Worker");
   const Guarded = function (url, ...rest) {
-    check(url);
-    return new Original(url, ...rest);
+    return new Original(allowed(url, { files }), ...rest);
   };
   Guarded.prototype = Original.prototype;
-  lock(name, Guarded);
+  lock(self, name, Guarded);
 }
 
 if (typeof self.importScripts === "function") {
   const importScripts = self.importScripts.bind(self);
-  lock("importScripts", (...urls) => {
-    urls.forEach(check);
-    return importScripts(...urls);
-  });
+  lock(self, "importScripts", (...urls) => importScripts(...urls.map(allowed)));
 }

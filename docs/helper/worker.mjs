@@ -121,6 +121,25 @@ function compileWasmHere(runtime) {
     });
 }
 
+// The runtime's list of packages, as JSON of the shape Pyodide reads. Anything else (a
+// host's error page, a file cut short) is refused by name: the parser's message would
+// quote the bytes, and they are not the practitioner's business.
+const LOCK_DAMAGED = "the runtime's list of packages, pyodide-lock.json, could not be read (it may be damaged, or the host sent another page in its place)";
+async function readLock(response) {
+  let lock = null;
+  try {
+    lock = JSON.parse(await response.text());
+  } catch {
+    // Refused below.
+  }
+  const packages = lock && typeof lock === "object" && !Array.isArray(lock) ? lock.packages : null;
+  if (!packages || typeof packages !== "object" || Array.isArray(packages)) {
+    startupFailed?.(LOCK_DAMAGED);
+    throw new Error(LOCK_DAMAGED);
+  }
+  return lock;
+}
+
 let rawFetch = null;
 async function checkedFetch(input, init) {
   const url = input instanceof Request ? input.url : String(input);
@@ -225,7 +244,7 @@ async function load(runtime, packages) {
   // it reports a failure to load it, so none is reported here.
   if (!pageCompilesWasm) compileWasmHere(runtime);
   import(url("pyodide.asm.mjs")).then(() => countModule(url("pyodide.asm.mjs")), () => {});
-  const lock = checkedFetch(url("pyodide-lock.json")).then(counted).then((response) => response.json());
+  const lock = checkedFetch(url("pyodide-lock.json")).then(counted).then(readLock);
   const modules = Promise.all([import(url("pyodide.mjs")), import(url("wheels.mjs"))]);
   modules.then(() => ["pyodide.mjs", "wheels.mjs"].forEach((name) => countModule(url(name))), () => {});
   // Only our own package's wheel: its dependencies (Jinja2, MarkupSafe) follow "ready".

@@ -349,3 +349,96 @@ def test_a_development_server_removes_the_copy(context: Any, two_builds: TwoBuil
         page.wait_for_timeout(250)
     page.goto(two_builds.base + "privacy/")
     assert not cache_state(page)["controlled"]
+
+
+# ---- the page says when the copy is ready, and what no network means before then -----------
+
+
+def test_the_page_says_when_its_offline_copy_is_ready(context: Any, built_site: Path, site_url: str) -> None:
+    """"The helper has everything" (data-helper-downloads) is not "the copy is ready": the
+    page says the second only once a worker is active with every file kept."""
+    from infoshare.contract import MESSAGES
+
+    page = context.new_page()
+    driver.open_helper(page, site_url)
+    note = page.locator("#infoshare-offline")
+    page.wait_for_function("() => document.documentElement.dataset.helperDownloads === 'complete'")
+    page.wait_for_function("() => document.documentElement.dataset.offline === 'ready'", timeout=COPY_TIMEOUT_S * 1000)
+    state = cache_state(page)
+    assert state["active"] in {"activating", "activated"}, state
+    (kept,) = state["caches"].values()
+    assert len(kept) == len(kept_list(built_site))
+    assert note.is_visible()
+    assert note.inner_text() == MESSAGES["offline_ready"]
+
+
+# No network at all (a request for the page itself fails too), or a host that has not
+# published the helper's files (the page answers, the files do not).
+@pytest.mark.parametrize(("network", "says", "not_says"), [
+    (False, "offline_fix", "host_fix"),
+    (True, "host_fix", "offline_fix"),
+], ids=["no network", "files missing on the host"])
+def test_a_failure_to_start_says_whether_the_network_or_the_host_is_at_fault(
+        context: Any, site_url: str, network: bool, says: str, not_says: str) -> None:
+    from infoshare.contract import MESSAGES
+
+    page = context.new_page()
+
+    def answer(route: Any) -> None:
+        cut = "/helper/runtime/" in route.request.url or (not network and route.request.method == "HEAD")
+        if cut and network:
+            route.fulfill(status=404, body="Not found")
+        elif cut:
+            route.abort("internetdisconnected")
+        else:
+            route.continue_()
+
+    page.route("**/*", answer)
+    driver.open_helper(page, site_url, wait_ready=False)
+    driver.wait_settled(page)
+    assert driver.helper_state(page) == "failed"
+    text = driver.failure_text(page)
+    assert MESSAGES[says] in text, text
+    assert MESSAGES[not_says] not in text
+    assert ("no network" in text) is not network
+
+
+def poll(page: Any, function: str) -> None:
+    """Wait until `function` (which may be async: wait_for_function does not await) is true."""
+    deadline = time.monotonic() + COPY_TIMEOUT_S
+    while not page.evaluate(function):
+        if time.monotonic() > deadline:
+            pytest.fail(f"not true after {COPY_TIMEOUT_S} s: {function}", pytrace=False)
+        page.wait_for_timeout(100)
+
+
+def test_a_half_published_build_leaves_no_copy_until_it_is_whole(context: Any, built_site: Path,
+                                                                   tmp_path: Path) -> None:
+    """A host still publishing answers a file with its own "not found" page: the copy
+    would hold that page and break with no network. The worker checks every file against
+    the build's digests, keeps nothing, and makes the copy on a visit once the site is whole."""
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site)
+    (missing,) = sorted((site / "assets" / "javascripts" / "workers").glob("search*.js"))[:1]
+    real = missing.read_bytes()
+    missing.write_text("<!doctype html><title>Not found</title><p>No such page</p>", encoding="utf-8")
+    with serving(site) as base:
+        page = context.new_page()
+        driver.open_helper(page, base)
+        page.wait_for_function("() => document.documentElement.dataset.helperDownloads === 'complete'")
+        # The install is tried, and fails: a first registration whose install fails is
+        # gone, and so is its cache.
+        poll(page, "async () => Boolean((await navigator.serviceWorker.getRegistration())?.installing)")
+        poll(page, "async () => !(await navigator.serviceWorker.getRegistration())")
+        poll(page, "async () => (await caches.keys()).length === 0")
+        assert page.evaluate("document.documentElement.dataset.offline || null") is None
+        assert not page.locator("#infoshare-offline").is_visible()
+
+        missing.write_bytes(real)  # the host has finished publishing
+        page.reload()
+        driver.wait_settled(page)
+        page.wait_for_function("() => document.documentElement.dataset.offline === 'ready'",
+                               timeout=COPY_TIMEOUT_S * 1000)
+        wait_for_copy(page, len(kept_list(site)))
+        assert page.locator("#infoshare-offline").is_visible()
+        assert cache_problems(page, site, base, []) == []

@@ -3,7 +3,9 @@
 - Code running in a worker that imports the helper's guard (docs/helper/guard.mjs, the
   first import of worker.mjs) cannot reach another origin by fetch, XMLHttpRequest,
   WebSocket, EventSource, importScripts or a nested worker, with no policy header at all;
-  the other origin sees no request.
+  the other origin sees no request. Nor by a way round a check (an address that changes
+  after it is checked, a Proxy posing as a Request, Cache.add, a blob: or data: worker,
+  WebSocketStream, WebTransport).
 - A damaged or mistyped pyodide.asm.wasm is reported at once, by name, not after the
   two-minute start-up limit.
 """
@@ -228,3 +230,136 @@ def test_a_bad_webassembly_file_is_reported_at_once(
     page.locator("#f-urgency-2").check()
     driver.press_continue(page, "urgency")
     assert driver.current_view(page) == "case_reference"
+
+
+# Ways round a guard that checks one thing and hands the browser another. Each attack's
+# request names its own path on the other origin, so what got out says which way it took.
+# `flip` answers this site's own address the first time it is read, and the other origin's
+# after: a guard that reads the address once to check it and lets the browser read it again
+# is fooled. The Proxy says it is a Request for this site, but the browser reads it as a
+# string, through the Proxy. A blob: or data: worker runs code of its own, without the guard.
+BYPASS_WORKER = """
+__GUARD__
+const other = new URL(self.location.href).searchParams.get("other");
+const own = new URL("nothing.mjs", self.location.href).href;
+const plain = new URL(self.location.href).searchParams.get("plain") === "1";
+function flip(path) {
+  if (plain) return other + path;
+  let reads = 0;
+  return { toString: () => (reads++ === 0 ? own : other + path) };
+}
+function dressedRequest(path) {
+  if (plain) return other + path;
+  const real = new Request(own);
+  return new Proxy(real, {
+    get(target, key) {
+      if (key === Symbol.toPrimitive || key === "toString") return () => other + path;
+      const value = Reflect.get(target, key, target);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+}
+const results = {};
+async function attempt(name, action) {
+  try { await action(); results[name] = "allowed"; }
+  catch (error) { results[name] = `refused: ${error.name}`; }
+}
+const rethrowRefusal = (error) => { if (error.name === "SecurityError") throw error; };
+const settle = (promise) => Promise.race([promise, new Promise((resolve) => setTimeout(resolve, 300))]);
+const childCode = (path) => `fetch(${JSON.stringify(other + path)}).catch(() => {});`;
+await attempt("fetch flip", () => fetch(flip("fetch-flip")).catch(rethrowRefusal));
+await attempt("fetch Proxy Request", () => fetch(dressedRequest("fetch-proxy")).catch(rethrowRefusal));
+await attempt("xhr flip", () => { const xhr = new XMLHttpRequest(); xhr.open("GET", flip("xhr-flip")); xhr.send(); });
+await attempt("eventsource flip", () => { new EventSource(flip("events-flip")); });
+await attempt("worker flip", () => { new Worker(flip("worker-flip.mjs"), {type: "module"}); });
+const cache = await caches.open("probe");
+await attempt("cache add", () => settle(cache.add(other + "cache-add").catch(rethrowRefusal)));
+await attempt("cache addAll", () => settle(cache.addAll([own, other + "cache-addall"]).catch(rethrowRefusal)));
+const script = (path) => new Blob([childCode(path)], {type: "text/javascript"});
+await attempt("blob worker", () => { new Worker(URL.createObjectURL(script("blob-worker"))); });
+await attempt("data worker", () => {
+  new Worker("data:text/javascript," + encodeURIComponent(childCode("data-worker")));
+});
+const quietly = () => {};
+if (typeof WebSocketStream === "function") {
+  await attempt("websocketstream", () => {
+    new WebSocketStream(other.replace("http", "ws") + "ws-stream").opened.catch(quietly);
+  });
+}
+if (typeof WebTransport === "function") {
+  await attempt("webtransport", () => {
+    new WebTransport(other.replace("http:", "https:") + "transport").ready.catch(quietly);
+  });
+}
+await attempt("own origin", async () => { if (!(await fetch(own)).ok) throw new Error("own fetch failed"); });
+self.postMessage(results);
+"""
+BYPASS_PATHS = {
+    "fetch flip": "/fetch-flip", "fetch Proxy Request": "/fetch-proxy", "xhr flip": "/xhr-flip",
+    "eventsource flip": "/events-flip", "worker flip": "/worker-flip.mjs", "cache add": "/cache-add",
+    "cache addAll": "/cache-addall", "blob worker": "/blob-worker", "data worker": "/data-worker",
+    "websocketstream": "/ws-stream",
+}
+
+
+@pytest.mark.parametrize("guarded", [True, False], ids=["guarded", "without the guard"])
+def test_no_way_round_the_guard_reaches_another_origin(
+        page: Any, built_site: Path, tmp_path: Path, other_origin: tuple[str, list[str]], guarded: bool) -> None:
+    """Guarded, every attack is refused (or, where the address was read once and checked,
+    goes to this site) and the other origin sees nothing. The control: without the guard
+    the same channels, given the other origin's address, reach it in this browser, so the
+    guarded run cannot pass because a channel is dead here."""
+    other, seen = other_origin
+    guard = (built_site / "helper" / "guard.mjs").read_text(encoding="utf-8") if guarded else ""
+    # The guard inline, as a module's first statements, so the probe needs no import.
+    source = BYPASS_WORKER.replace("__GUARD__", guard.replace("export ", ""))
+    (tmp_path / "index.html").write_text(PROBE_PAGE, encoding="utf-8")
+    (tmp_path / "probe-page.mjs").write_text(
+        PROBE_PAGE_SCRIPT.replace("?other=", "?plain=" + ("0" if guarded else "1") + "&other="), encoding="utf-8")
+    (tmp_path / "probe-worker.mjs").write_text(source, encoding="utf-8")
+    (tmp_path / "nothing.mjs").write_text("// This site's own file, which does nothing.\n", encoding="utf-8")
+    with serving(tmp_path, headers={}) as base:
+        page.goto(f"{base}index.html#{other}")
+        page.wait_for_function("document.getElementById('out').textContent !== 'waiting'", timeout=30_000)
+        results = json.loads(page.locator("#out").inner_text())
+        time.sleep(1.5)  # what slipped out (a nested worker's own fetch) has arrived by now
+    assert "error" not in results, results
+    assert results.pop("own origin") == "allowed"
+    got_out = {name for name, path in BYPASS_PATHS.items() if any(p.startswith(path) for p in seen)}
+    if guarded:
+        assert got_out == set(), (got_out, seen)
+        assert seen == []
+        refused = {name for name, result in results.items() if result == "refused: SecurityError"}
+        # The flips were read once, as this site's address, and went there: nothing to refuse.
+        assert refused == set(results) - {"fetch flip", "xhr flip", "eventsource flip", "worker flip"}, results
+    else:
+        # A worker from another origin the browser refuses by itself, guard or not.
+        assert results.pop("worker flip") == "refused: SecurityError"
+        assert all(result == "allowed" for result in results.values()), json.dumps(results)
+        # Every channel with a request an HTTP server can see reached the other origin.
+        # (WebTransport needs HTTP/3: its control is that the browser accepts the address.)
+        expected = {name for name in BYPASS_PATHS if name in results}
+        assert got_out == expected, (expected - got_out, seen)
+
+
+# What a host (or a cache in between) might answer for the runtime's list of packages.
+@pytest.mark.parametrize("body", [
+    b"<!doctype html><html><title>Page not found</title><p>Sorry</p></html>",
+    b'{"info": {"arch": "wasm32"}, "packages": {"infoshare": {"file_na',  # cut short
+    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR<script>alert(1)</script>",
+    b"[]",
+    b'{"info": {}, "packages": null}',
+], ids=["an HTML page", "cut short", "binary", "a list", "no packages"])
+def test_a_damaged_package_list_is_refused_by_name(watched: Any, site_url: str, body: bytes) -> None:
+    page = watched.page
+    page.route("**/pyodide-lock.json", lambda route: route.fulfill(
+        status=200, body=body, headers={"Content-Type": "application/json"}))
+    driver.open_helper(page, site_url, wait_ready=False)
+    driver.wait_settled(page)
+    assert driver.helper_state(page) == "failed"
+    text = driver.failure_text(page)
+    assert "pyodide-lock.json, could not be read" in text, text
+    # Nothing of what was answered, nor the browser's parser talking about it.
+    for raw in ("doctype", "not found", "PNG", "<script", "alert(", "infoshare\"", "Unexpected", "JSON.parse",
+                "null", "undefined"):
+        assert raw.lower() not in text.lower(), (raw, text)

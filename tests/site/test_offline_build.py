@@ -129,3 +129,16 @@ def test_worker_answers_only_for_listed_files_of_this_site() -> None:
     assert 'request.method !== "GET"' in TEMPLATE and "!KEPT.has(request.url)" in TEMPLATE
     assert "cache.put" not in TEMPLATE  # it never stores a response it was asked for
     assert "name.startsWith(PREFIX) && (!ENABLED || name !== CACHE)" in TEMPLATE
+
+
+def test_each_file_is_listed_with_its_digest(tmp_path: Path) -> None:
+    import hashlib
+
+    site = _site(tmp_path)
+    copy = offline.write_worker(site, runtime_key="314-k", assets_version="v1", enabled=True)
+    by_address = {offline.address(p.relative_to(site).as_posix(), "v1"): p for p in offline.site_files(site)}
+    assert copy.digests == tuple(hashlib.sha256(by_address[f].read_bytes()).hexdigest() for f in copy.files)
+    text = (site / "sw.js").read_text(encoding="utf-8")
+    assert json.dumps(list(copy.digests), indent=0) in text
+    with pytest.raises(offline.OfflineError, match="digests"):
+        offline.fill(TEMPLATE, "v", ("a",), ())

@@ -104,9 +104,24 @@ export function createEngine(kit, blocked) {
     pending.clear();
   }
 
+  // Whether this site answers at all: a request the offline copy never answers (HEAD).
+  function reachable() {
+    return fetch(location.href, { method: "HEAD", cache: "no-store" }).then(() => true, () => false);
+  }
+
+  let failing = false;
   function fail(reason, fix = messages().host_fix) {
-    if (engine.state === "failed") return;
+    if (engine.state === "failed" || failing) return;
+    failing = true;
     stopWorker();
+    // A file that could not be had, with no network and no offline copy yet, is not the
+    // host's fault: say what it is.
+    if (fix !== messages().host_fix) failed(reason, fix);
+    else reachable().then((online) => online ? failed(reason, fix)
+      : failed(kit.fill(messages().offline_reason, reason.replace(/\.$/, "")), messages().offline_fix));
+  }
+
+  function failed(reason, fix) {
     setState("failed");
     rejectPending(new Error("the helper stopped"));
     emit({ type: "failed", reason, fix });
@@ -122,7 +137,7 @@ export function createEngine(kit, blocked) {
   // The worker stopped answering, or died, after Python had started: start another.
   // Everything typed is on the page, not in the worker, so nothing is lost.
   function restart(reason) {
-    if (engine.state === "failed") return;
+    if (engine.state === "failed" || failing) return;
     if (restarts >= MAX_RESTARTS) {
       fail(reason);
       return;

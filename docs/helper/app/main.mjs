@@ -158,6 +158,14 @@ function wire(kit, engine) {
       event.returnValue = "";
     }
   });
+  // Leaving forgets the decision, as closing the tab does: a browser that keeps the page
+  // whole to show it again on Back (the back-forward cache) would bring the last case's
+  // answers back to whoever uses the device next. The page asked before it was left with
+  // anything not downloaded. (Cleared as the page is shown again, not as it is left: a
+  // change made while leaving stops WebKit keeping the page, and Back then reloads it.)
+  window.addEventListener("pageshow", (event) => {
+    if (event.persisted) records.clearAll();
+  });
   // The site's "new version" notice (../../offline.js) asks before it offers to reload:
   // not while anything is unsaved. It only reads the answer; nothing here changes.
   document.addEventListener("infoshare:before-reload", (event) => {

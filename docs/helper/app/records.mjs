@@ -103,6 +103,9 @@ export function createRecords(ctx) {
       completed: new Set(), returnToCheck: false, snapshot: null, original: null, amending: "", dirty: false,
     });
     downloads.forget();
+    // Both name the cleared case's files, so its reference.
+    kit.element("saved").textContent = "";
+    kit.element("downloaded").textContent = "";
     summary.clear();
     views.show(views.questions[0]);
     views.forget();

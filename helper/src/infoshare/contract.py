@@ -67,6 +67,7 @@ IDS: dict[str, str] = {
     "confirm_clear": "infoshare-clear",
     "footer": "infoshare-footer",
     "saved": "infoshare-saved",
+    "offline": "infoshare-offline",
     "spelling": "infoshare-spelling",
 }
 
@@ -87,6 +88,13 @@ MESSAGES: dict[str, str] = {
                        "organisations turn it off by policy)."),
     "no_wasm_fix": ("Use an up-to-date Chrome, Edge, Firefox or Safari, or ask your IT team "
                     "whether WebAssembly is blocked."),
+    "offline_reason": ("The helper's files could not be downloaded: there seems to be no network, "
+                       "and this browser has no copy of the helper for use offline yet ({detail})."),
+    "offline_fix": ("Connect to the network and reload the page. Once the helper has loaded, the "
+                    "page says when it can also open with no network on this device."),
+    "offline_ready": ("This browser now keeps a copy of the helper, so it opens and works on this "
+                      "device with no network. The copy holds the site's files only, never "
+                      "anything you type."),
     "scripts_reason": "The helper's scripts could not be loaded ({detail}).",
     "worker_refused": "The browser refused to start the helper's background script ({detail}).",
     "worker_stopped": "The helper's background script stopped or could not be loaded{detail}.",
