@@ -42,6 +42,11 @@ function fill(template, detail) {
 
 // ---- what was typed ---------------------------------------------------------------------
 
+// A follow-up closed because of another answer: one several answers reveal (hidden by the
+// page), or one under a single option (closed by GOV.UK Frontend's conditional reveal).
+const HIDDEN_FOLLOW_UP = "[data-show-if-field][hidden], .govuk-radios__conditional--hidden, " +
+  ".govuk-checkboxes__conditional--hidden";
+
 // Every answer on the form, as the flat object Python reads (field name -> text, or a list
 // for checkboxes). Follow-up questions hidden because of another answer are left out unless
 // `includeHidden`: a draft keeps everything typed, a check sends only what is on screen.
@@ -50,7 +55,7 @@ function collectAnswers({ includeHidden = false, extra = {} } = {}) {
   const answers = { ...extra };
   for (const control of form.elements) {
     if (!control.name) continue;
-    if (!includeHidden && control.closest("[data-show-if-field][hidden]")) continue;
+    if (!includeHidden && control.closest(HIDDEN_FOLLOW_UP)) continue;
     if (control.type === "radio") {
       if (control.checked) answers[control.name] = control.value;
     } else if (control.type === "checkbox") {

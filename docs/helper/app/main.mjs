@@ -95,10 +95,8 @@ function wire(kit, engine) {
     "back": () => views.back(),
     "act-now-continue": (button) => journey.actNowContinue(button),
     "save-answers": (button) => steps.busy(button, () => records.saveAnswers()),
-    "to-seal": (link, event) => {
-      event.preventDefault();
-      kit.element("seal_button").focus();
-    },
+    // GOV.UK Frontend's skip link moves focus; the address keeps no fragment.
+    "to-seal": (link, event) => event.preventDefault(),
     "to-check": (button) => steps.busy(button, () =>
       check.show().catch((error) => steps.unexpected(views.named.outcome, error))),
     "seal": (button) => records.seal(button),

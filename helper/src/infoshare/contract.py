@@ -116,6 +116,16 @@ MESSAGES: dict[str, str] = {
     "unexpected": "Something went wrong in the helper: {detail}",
 }
 
+# What GOV.UK Frontend's character count says under a text box with a limit, in its own
+# translation format: "%{count}" is the number, one/other the plural forms.
+CHARACTER_COUNT: dict[str, Any] = {
+    "charactersUnderLimit": {"one": "You have %{count} character remaining",
+                             "other": "You have %{count} characters remaining"},
+    "charactersAtLimit": "You have 0 characters remaining",
+    "charactersOverLimit": {"one": "You have %{count} character too many",
+                            "other": "You have %{count} characters too many"},
+}
+
 
 def field_id(name: str) -> str:
     return FIELD_ID_PREFIX + name
@@ -183,4 +193,5 @@ def contract() -> dict[str, Any]:
         "field_id_prefix": FIELD_ID_PREFIX,
         "ids": dict(IDS),
         "messages": dict(MESSAGES),
+        "character_count": dict(CHARACTER_COUNT),
     }
