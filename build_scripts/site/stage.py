@@ -165,7 +165,8 @@ def stage(root: Path, source: Path, folder: Path, *, serve_url: str | None = Non
 
     if folder.exists():
         shutil.rmtree(folder)
-    shutil.copytree(docs, folder / DOCS, ignore=shutil.ignore_patterns("__pycache__"))
+    # The JavaScript unit tests beside the helper's modules (*.test.mjs) are not part of the site.
+    shutil.copytree(docs, folder / DOCS, ignore=shutil.ignore_patterns("__pycache__", "*.test.mjs"))
     # The helper's pages hold GOV.UK Frontend's files too, and the version of the helper's
     # assets is that of the staged folder, so a new stylesheet or script gets a new version.
     if (docs / "helper").is_dir():

@@ -1,3 +1,4 @@
+// @ts-check
 // The helper's worker holds every answer typed, and a page's <meta> security policy does
 // not reach a worker: a worker takes its policy only from its own response headers, which
 // not every host can set. So the worker guards itself. Imported before anything else in
@@ -48,7 +49,7 @@ lock("fetch", function fetch(input, init) {
 });
 
 if (typeof XMLHttpRequest === "function") {
-  const open = XMLHttpRequest.prototype.open;
+  const open = /** @type {Function} */ (XMLHttpRequest.prototype.open);
   Object.defineProperty(XMLHttpRequest.prototype, "open", {
     value: function (method, url, ...rest) {
       check(url);
@@ -70,8 +71,8 @@ for (const name of ["WebSocket", "EventSource", "Worker", "SharedWorker"]) {
   lock(name, Guarded);
 }
 
-if (typeof self.importScripts === "function") {
-  const importScripts = self.importScripts.bind(self);
+if (typeof /** @type {any} */ (self).importScripts === "function") {
+  const importScripts = /** @type {any} */ (self).importScripts.bind(self);
   lock("importScripts", (...urls) => {
     urls.forEach(check);
     return importScripts(...urls);

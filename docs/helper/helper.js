@@ -1,3 +1,4 @@
+// @ts-check
 // The decision helper's boot script: the one part of the page that must work even when
 // nothing else can.
 //
@@ -51,9 +52,9 @@ const HIDDEN_FOLLOW_UP = "[data-show-if-field][hidden], .govuk-radios__condition
 // for checkboxes). Follow-up questions hidden because of another answer are left out unless
 // `includeHidden`: a draft keeps everything typed, a check sends only what is on screen.
 function collectAnswers({ includeHidden = false, extra = {} } = {}) {
-  const form = element("form");
+  const form = /** @type {HTMLFormElement} */ (element("form"));
   const answers = { ...extra };
-  for (const control of form.elements) {
+  for (const control of /** @type {HTMLInputElement[]} */ ([...form.elements])) {
     if (!control.name) continue;
     if (!includeHidden && control.closest(HIDDEN_FOLLOW_UP)) continue;
     if (control.type === "radio") {
@@ -151,7 +152,8 @@ function saveDraft() {
 
 // The draft button works whether or not the modules ever load.
 document.addEventListener("click", (event) => {
-  const button = event.target.closest && event.target.closest("[data-action='download-draft']");
+  const target = /** @type {Element} */ (event.target);
+  const button = target.closest && target.closest("[data-action='download-draft']");
   if (button && button.closest(`#${config.root}`)) saveDraft();
 });
 
@@ -160,7 +162,8 @@ document.addEventListener("click", (event) => {
 // Whether this script came from the browser's cache: a return visit, when Python's files
 // almost certainly did too.
 function returnVisit() {
-  const own = performance.getEntriesByName(script.src)[0];
+  const own = /** @type {PerformanceResourceTiming | undefined} */ (
+    performance.getEntriesByName(/** @type {HTMLScriptElement} */ (script).src)[0]);
   return Boolean(own && own.transferSize === 0 && own.decodedBodySize > 0);
 }
 

@@ -1,3 +1,4 @@
+// @ts-check
 // The decision helper's Python, in a module Web Worker so the page never waits on it.
 //
 // Messages in:  {type: "init", runtime: URL of the versioned runtime folder, packages: [names],
@@ -62,7 +63,7 @@ function counted(response) {
 }
 // A module script's bytes, once it has loaded (the browser fetched it, not this script).
 function countModule(url) {
-  const entry = performance.getEntriesByName(url).find((e) => e.decodedBodySize);
+  const entry = /** @type {PerformanceResourceTiming[]} */ (performance.getEntriesByName(url)).find((e) => e.decodedBodySize);
   if (entry) addBytes(entry.decodedBodySize);
 }
 
@@ -95,7 +96,7 @@ const compiledWasm = new Promise((resolve) => { receiveWasm = resolve; });
 // Whether `url` is the runtime's file `name` (whatever its query or fragment).
 const isFile = (url, name) => url.split(/[?#]/)[0].endsWith(`/${name}`);
 const realInstantiateStreaming = WebAssembly.instantiateStreaming;
-WebAssembly.instantiateStreaming = async (source, imports) => {
+WebAssembly.instantiateStreaming = /** @type {typeof WebAssembly.instantiateStreaming} */ (async (source, imports) => {
   const module = await compiledWasm;
   progress(2, "starting Python");
   if (module) return { instance: await WebAssembly.instantiate(module, imports), module };
@@ -105,7 +106,7 @@ WebAssembly.instantiateStreaming = async (source, imports) => {
     startupFailed?.(WASM_DAMAGED);
     throw error;
   }
-};
+});
 
 function compileWasmHere(runtime) {
   if (typeof WebAssembly.compileStreaming !== "function") {
@@ -195,7 +196,7 @@ async function download(url) {
   try {
     response = await fetch(url);
   } catch (error) {
-    throw new Error(`${fileName(url)} could not be downloaded (${error.message})`);
+    throw new Error(`${fileName(url)} could not be downloaded (${error.message})`, { cause: error });
   }
   if (!response.ok) throw new Error(`${fileName(url)} could not be downloaded (HTTP ${response.status})`);
   return response.arrayBuffer();

@@ -1,3 +1,4 @@
+// @ts-check
 // The form and its answers: reading what was typed, putting answers back (from a file or
 // when a change is abandoned), and showing follow-up questions for the answers chosen.
 //

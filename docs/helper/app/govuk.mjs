@@ -11,7 +11,9 @@ import { CharacterCount, Checkboxes, Radios, SkipLink, createAll } from "../govu
 
 class CodePointCount extends CharacterCount {
   updateCount() {
-    this.count = [...this.$textarea.value].length;
+    // (GOV.UK's $textarea, which its JSDoc leaves untyped on the class.)
+    const textarea = /** @type {HTMLTextAreaElement} */ (/** @type {any} */ (this).$textarea);
+    this.count = [...textarea.value].length;
   }
 }
 

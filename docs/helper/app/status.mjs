@@ -1,3 +1,4 @@
+// @ts-check
 // The loading status above the questions: which step Python's start is on, how much of
 // its download has arrived, and whether an answer is waiting for it.
 

@@ -1,3 +1,4 @@
+// @ts-check
 // Navigation between the helper's pages: one section shows at a time, focus moves to its
 // heading (so a screen reader starts there), the document title follows it, and Back
 // returns to the page before.
@@ -24,6 +25,7 @@ export function createViews(kit, { canOpenFiles, onShow, onHistory }) {
   let current = questions[0];
   let depth = 0; // this page's place in the browser's history, counted from the helper's first
   let floor = 0; // history below this belongs to answers that have since been cleared or replaced
+  /** @type {(section: HTMLElement) => boolean} */
   let titleHasErrors = () => false;
 
   const headingOf = (section) => section.querySelector(".infoshare-heading");
