@@ -188,6 +188,8 @@ function startWorker({ restarted = false } = {}) {
     type: "init",
     runtime: new URL(config.runtime, location.href).href,
     packages: config.packages.split(/\s+/).filter(Boolean),
+    // The operations that wait for the record tools, from the contract's table.
+    recordOps: Object.entries(contract().operation_stages).filter(([, stage]) => stage === "records").map(([op]) => op),
     compilesWasm,
   });
   return {

@@ -181,10 +181,14 @@ async function start(runtime, packages) {
   }
 }
 
-// The operations that make or read a record: they wait for the record tools. (The build's
-// trace finds the modules each stage imports, build_scripts/runtime/pyodide_trace.mjs,
-// with these same operations in its second stage.)
-const RECORD_OPS = new Set(["seal", "render", "open"]);
+// The operations that make or read a record: they wait for the record tools. The page
+// sends them with "init", from the contract's table (infoshare.contract.OPERATION_STAGES);
+// until then, or if it sends none, every operation waits. (The build's trace finds the
+// modules each stage imports, build_scripts/runtime/pyodide_trace.mjs, with these same
+// operations in its second stage.)
+/** @type {Set<string> | null} */
+let recordOps = null;
+const waitsForRecordTools = (/** @type {string} */ op) => recordOps === null || recordOps.has(op);
 // Settles once the record tools are on sys.path (rejects if they cannot be).
 let recordTools = null;
 let recordToolsAdded = false;
@@ -294,6 +298,7 @@ self.addEventListener("message", (event) => {
   if (message.type === "init") {
     pageCompilesWasm = Boolean(message.compilesWasm);
     runtimeURL = message.runtime;
+    if (Array.isArray(message.recordOps)) recordOps = new Set(message.recordOps.filter((op) => typeof op === "string"));
     start(message.runtime, message.packages);
   } else if (message.type === "wasm") {
     if (message.module) {
@@ -307,7 +312,7 @@ self.addEventListener("message", (event) => {
     if (bridgeCall === null) {
       const response = JSON.stringify({ ok: false, errors: [{ field: null, message: "The helper is not ready yet." }] });
       self.postMessage({ type: "result", id: message.id, response });
-    } else if (RECORD_OPS.has(operation(message.request)) && !recordToolsAdded) {
+    } else if (waitsForRecordTools(operation(message.request)) && !recordToolsAdded) {
       // Waits for the record tools, and says so, so that the page does not take the wait
       // for a worker that stopped answering. If they cannot be added, "failed" has been
       // sent and the page stops waiting for this answer.
