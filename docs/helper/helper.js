@@ -188,10 +188,14 @@ function startWorker({ restarted = false } = {}) {
     type: "init",
     runtime: new URL(config.runtime, location.href).href,
     packages: config.packages.split(/\s+/).filter(Boolean),
-    // The operations that wait for the record tools, from the contract's table.
-    recordOps: Object.entries(contract().operation_stages).filter(([, stage]) => stage === "records").map(([op]) => op),
     compilesWasm,
   });
+  // The operations that wait for the record tools, from the contract's table, once the
+  // page (and the contract in it) has arrived: before any call, which only the modules make.
+  whenParsed(() => worker.postMessage({
+    type: "stages",
+    recordOps: Object.entries(contract().operation_stages).filter(([, stage]) => stage === "records").map(([op]) => op),
+  }));
   return {
     worker,
     compilesWasm,

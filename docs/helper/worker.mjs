@@ -6,6 +6,7 @@
 //                {type: "wasm", module} message will follow}
 //               {type: "wasm", module: the compiled pyodide.asm.wasm, or null when the
 //                page could not compile it (this worker then does), bytes: its size}
+//               {type: "stages", recordOps: [the operations that wait for the record tools]}
 //               {type: "call", id, request: JSON string}
 // Messages out: {type: "progress", step, of, text}
 //               {type: "bytes", received}  (how much of the download has arrived, a few times a second)
@@ -182,7 +183,7 @@ async function start(runtime, packages) {
 }
 
 // The operations that make or read a record: they wait for the record tools. The page
-// sends them with "init", from the contract's table (infoshare.contract.OPERATION_STAGES);
+// sends them ("stages"), from the contract's table (infoshare.contract.OPERATION_STAGES);
 // until then, or if it sends none, every operation waits. (The build's trace finds the
 // modules each stage imports, build_scripts/runtime/pyodide_trace.mjs, with these same
 // operations in its second stage.)
@@ -298,7 +299,6 @@ self.addEventListener("message", (event) => {
   if (message.type === "init") {
     pageCompilesWasm = Boolean(message.compilesWasm);
     runtimeURL = message.runtime;
-    if (Array.isArray(message.recordOps)) recordOps = new Set(message.recordOps.filter((op) => typeof op === "string"));
     start(message.runtime, message.packages);
   } else if (message.type === "wasm") {
     if (message.module) {
@@ -308,6 +308,8 @@ self.addEventListener("message", (event) => {
     } else {
       compileWasmHere(runtimeURL); // the page could not compile it after all
     }
+  } else if (message.type === "stages") {
+    if (Array.isArray(message.recordOps)) recordOps = new Set(message.recordOps.filter((op) => typeof op === "string"));
   } else if (message.type === "call") {
     if (bridgeCall === null) {
       const response = JSON.stringify({ ok: false, errors: [{ field: null, message: "The helper is not ready yet." }] });
