@@ -12,7 +12,7 @@ PORT ?= 8000
 # (hosting/nginx/); PRECOMPRESS=false make build leaves them out (GitHub Pages).
 PRECOMPRESS ?= true
 
-.PHONY: help setup serve build check test test-fast bench lighthouse chromium engines nginx clean
+.PHONY: help setup serve build check lint-js test-js test test-fast bench lighthouse chromium engines nginx clean
 
 help:
 	@echo "make serve   build and serve the site with the helper at http://$(HOST):$(PORT)"
@@ -20,7 +20,9 @@ help:
 	@echo "make test-fast   the package and build scripts only: no browser, no site build"
 	@echo "make build   build the static site into site/ for the address in SITE_URL"
 	@echo "             (SITE_URL=https://your.address/ make build; see docs/hosting.md)"
-	@echo "make check   lint (ruff) and type-check (mypy --strict) the Python sources"
+	@echo "make check   lint (ruff) and type-check (mypy --strict) the Python sources, and lint-js"
+	@echo "make lint-js type-check (tsc, from JSDoc) and lint (ESLint) the helper's JavaScript"
+	@echo "make test-js the JavaScript unit tests beside the modules (node --test)"
 	@echo "make bench   measure the helper's start-up and output speed in Chromium (and on Fast 4G via nginx)"
 	@echo "make lighthouse   Lighthouse scores for the home page and a rule page"
 
@@ -64,11 +66,23 @@ serve: setup
 build: setup
 	PRECOMPRESS=$(PRECOMPRESS) $(BIN)/python -m build_scripts.site.build --site-dir site --builder $(BUILDER)
 
-check: setup
+check: setup lint-js
 	$(BIN)/ruff check .
 	$(BIN)/mypy --strict helper/src/infoshare build_scripts
 
-test: check chromium engines nginx
+# The helper's JavaScript: tsc checks every module's JSDoc types (tsconfig.json), ESLint
+# the rest (eslint.config.mjs). Both from the pinned npm packages.
+lint-js: node_modules/.installed
+	node_modules/.bin/tsc -p tsconfig.json
+	node_modules/.bin/eslint docs/helper build_scripts/runtime/runtime_wheels.mjs build_scripts/runtime/runtime_wheels.test.mjs
+
+# Unit tests beside the modules they test: the worker's guard, the worker client, the
+# wheel loader. The site's build leaves *.test.mjs out.
+JS_TESTS := $(wildcard docs/helper/*.test.mjs docs/helper/app/*.test.mjs build_scripts/runtime/*.test.mjs)
+test-js: node_modules/.installed
+	node --test $(JS_TESTS)
+
+test: check test-js chromium engines nginx
 	$(BIN)/python -m pytest
 
 # The tier to run after every change: tests/README.md says what each tier runs and takes.

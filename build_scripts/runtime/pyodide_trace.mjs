@@ -62,6 +62,8 @@ files = call(op="render", record=sealed)["files"]
 amended = call(op="seal", answers=answers, now="2026-01-16T10:00:00+00:00", original=sealed,
                amendment={"by": "A. Teacher, DSL", "reason": "Corrected the time shared."})
 call(op="render", record=amended["record"])
+call(op="changes", original=sealed, answers=answers, now=now)
+call(op="changes", original={"not": "a record"}, answers=answers, now=now)
 for text in (files["json"], files["html"], files["md"], call(op="draft", answers=answers)["json"],
              "", "{", "[]", "[" * 10000, "\ud800", json.dumps({"format": "other"})):
     call(op="open", text=text)

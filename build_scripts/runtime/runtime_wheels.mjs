@@ -1,3 +1,4 @@
+// @ts-check
 // Put the helper's wheels, and later the rest of the standard library, on Python's
 // import path, as they are.
 //
@@ -29,9 +30,14 @@ export function wheelsToLoad(lock, names) {
   const visit = (name, from) => {
     if (seen.has(name)) return;
     seen.add(name);
-    const entry = packages[name];
+    // Own entries only: "__proto__" or "constructor" is no package, whatever an object inherits.
+    const entry = Object.hasOwn(packages, name) ? packages[name] : null;
     if (!entry) {
       throw new Error(`pyodide-lock.json has no package "${name}"${from ? ` (needed by ${from})` : ""}`);
+    }
+    // The name becomes a path in Python's file system: one plain file name, never a folder.
+    if (typeof entry.file_name !== "string" || !/^[A-Za-z0-9_.+-]+\.whl$/.test(entry.file_name)) {
+      throw new Error(`${JSON.stringify(String(entry.file_name)).slice(0, 200)} in pyodide-lock.json is not a wheel's file name`);
     }
     if (!/-none-any\.whl$/.test(entry.file_name)) {
       throw new Error(`${entry.file_name} is not a pure-Python wheel, so it cannot be imported from its zip`);

@@ -31,6 +31,7 @@ from mkdocs.exceptions import PluginError
 from build_scripts.runtime import build as runtime
 from build_scripts.site import (
     finish_plan,
+    frontend,
     helper_page,
     local_settings,
     precompress,
@@ -157,14 +158,23 @@ def stage(root: Path, source: Path, folder: Path, *, serve_url: str | None = Non
         built = runtime.build_runtime(root)
     except runtime.RuntimeBuildError as exc:
         raise StageError(f"the helper's runtime could not be built: {exc}") from None
+    try:
+        govuk = frontend.build(root)
+    except frontend.FrontendBuildError as exc:
+        raise StageError(f"GOV.UK Frontend could not be built for the helper: {exc}") from None
 
     if folder.exists():
         shutil.rmtree(folder)
-    shutil.copytree(docs, folder / DOCS, ignore=shutil.ignore_patterns("__pycache__"))
+    # The JavaScript unit tests beside the helper's modules (*.test.mjs) are not part of the site.
+    shutil.copytree(docs, folder / DOCS, ignore=shutil.ignore_patterns("__pycache__", "*.test.mjs"))
+    # The helper's pages hold GOV.UK Frontend's files too, and the version of the helper's
+    # assets is that of the staged folder, so a new stylesheet or script gets a new version.
+    if (docs / "helper").is_dir():
+        frontend.install(govuk, folder / DOCS)
     use_dir = bool(config.get("use_directory_urls", True))
     facts = helper_page.SiteFacts(
         runtime=f"helper/runtime/{built.key}/", packages=built.packages,
-        download_bytes=runtime.startup_bytes(built.directory, stored=compress), docs_dir=docs,
+        download_bytes=runtime.startup_bytes(built.directory, stored=compress), docs_dir=folder / DOCS,
         use_directory_urls=use_dir, nav=config.get("nav") or [], site_name=str(config.get("site_name") or ""),
         local=settings, identity=local_settings.identity(settings, site_url))
     report = _write_pages(config, docs, folder / DOCS, facts=facts, register=register, today=today)
@@ -179,7 +189,7 @@ def stage(root: Path, source: Path, folder: Path, *, serve_url: str | None = Non
 
     plan = finish_plan.Plan(
         mode=mode, site_url=site_url, precompress=compress, runtime_key=built.key,
-        runtime_dir=str(built.directory), assets_version=helper_page.assets_version(docs))
+        runtime_dir=str(built.directory), assets_version=helper_page.assets_version(folder / DOCS))
     config_path = folder / CONFIG
     config_path.write_text(_generated_config(source, root, site_url=site_url, settings=settings,
                                              offline=mode == "build"), encoding="utf-8")

@@ -1,3 +1,4 @@
+// @ts-check
 // The helper's worker holds every answer typed, and a page's <meta> security policy does
 // not reach a worker: a worker takes its policy only from its own response headers, which
 // not every host can set. So the worker guards itself. Imported before anything else in
@@ -85,15 +86,15 @@ lock(self, "fetch", function fetch(input, init) {
 });
 
 if (typeof XMLHttpRequest === "function") {
-  const open = XMLHttpRequest.prototype.open;
-  lock(XMLHttpRequest.prototype, "open", function (method, url, ...rest) {
+  const open = /** @type {Function} */ (XMLHttpRequest.prototype.open);
+  lock(XMLHttpRequest.prototype, "open", /** @this {XMLHttpRequest} */ function (method, url, ...rest) {
     return open.call(this, method, allowed(url), ...rest);
   });
 }
 
 if (typeof Cache === "function") {
   const { add, addAll } = Cache.prototype;
-  lock(Cache.prototype, "add", function (input) {
+  lock(Cache.prototype, "add", /** @this {Cache} */ function (input) {
     let checked;
     try {
       checked = allowedInput(input);
@@ -102,7 +103,7 @@ if (typeof Cache === "function") {
     }
     return add.call(this, checked);
   });
-  lock(Cache.prototype, "addAll", function (inputs) {
+  lock(Cache.prototype, "addAll", /** @this {Cache} */ function (inputs) {
     let checked;
     try {
       checked = Array.from(inputs, allowedInput);
@@ -124,7 +125,8 @@ for (const name of ["WebSocket", "WebSocketStream", "WebTransport", "EventSource
   lock(self, name, Guarded);
 }
 
-if (typeof self.importScripts === "function") {
-  const importScripts = self.importScripts.bind(self);
+const workerScope = /** @type {any} */ (self);
+if (typeof workerScope.importScripts === "function") {
+  const importScripts = workerScope.importScripts.bind(self);
   lock(self, "importScripts", (...urls) => importScripts(...urls.map(allowed)));
 }

@@ -1,3 +1,4 @@
+// @ts-check
 // The decision helper's boot script: the one part of the page that must work even when
 // nothing else can.
 //
@@ -42,15 +43,20 @@ function fill(template, detail) {
 
 // ---- what was typed ---------------------------------------------------------------------
 
+// A follow-up closed because of another answer: one several answers reveal (hidden by the
+// page), or one under a single option (closed by GOV.UK Frontend's conditional reveal).
+const HIDDEN_FOLLOW_UP = "[data-show-if-field][hidden], .govuk-radios__conditional--hidden, " +
+  ".govuk-checkboxes__conditional--hidden";
+
 // Every answer on the form, as the flat object Python reads (field name -> text, or a list
 // for checkboxes). Follow-up questions hidden because of another answer are left out unless
 // `includeHidden`: a draft keeps everything typed, a check sends only what is on screen.
 function collectAnswers({ includeHidden = false, extra = {} } = {}) {
-  const form = element("form");
+  const form = /** @type {HTMLFormElement} */ (element("form"));
   const answers = { ...extra };
-  for (const control of form.elements) {
+  for (const control of /** @type {HTMLInputElement[]} */ ([...form.elements])) {
     if (!control.name) continue;
-    if (!includeHidden && control.closest("[data-show-if-field][hidden]")) continue;
+    if (!includeHidden && control.closest(HIDDEN_FOLLOW_UP)) continue;
     if (control.type === "radio") {
       if (control.checked) answers[control.name] = control.value;
     } else if (control.type === "checkbox") {
@@ -146,7 +152,8 @@ function saveDraft() {
 
 // The draft button works whether or not the modules ever load.
 document.addEventListener("click", (event) => {
-  const button = event.target.closest && event.target.closest("[data-action='download-draft']");
+  const target = /** @type {Element} */ (event.target);
+  const button = target.closest && target.closest("[data-action='download-draft']");
   if (button && button.closest(`#${config.root}`)) saveDraft();
 });
 
@@ -155,7 +162,8 @@ document.addEventListener("click", (event) => {
 // Whether this script came from the browser's cache: a return visit, when Python's files
 // almost certainly did too.
 function returnVisit() {
-  const own = performance.getEntriesByName(script.src)[0];
+  const own = /** @type {PerformanceResourceTiming | undefined} */ (
+    performance.getEntriesByName(/** @type {HTMLScriptElement} */ (script).src)[0]);
   return Boolean(own && own.transferSize === 0 && own.decodedBodySize > 0);
 }
 
@@ -182,6 +190,12 @@ function startWorker({ restarted = false } = {}) {
     packages: config.packages.split(/\s+/).filter(Boolean),
     compilesWasm,
   });
+  // The operations that wait for the record tools, from the contract's table, once the
+  // page (and the contract in it) has arrived: before any call, which only the modules make.
+  whenParsed(() => worker.postMessage({
+    type: "stages",
+    recordOps: Object.entries(contract().operation_stages).filter(([, stage]) => stage === "records").map(([op]) => op),
+  }));
   return {
     worker,
     compilesWasm,

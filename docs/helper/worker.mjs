@@ -1,3 +1,4 @@
+// @ts-check
 // The decision helper's Python, in a module Web Worker so the page never waits on it.
 //
 // Messages in:  {type: "init", runtime: URL of the versioned runtime folder, packages: [names],
@@ -5,6 +6,7 @@
 //                {type: "wasm", module} message will follow}
 //               {type: "wasm", module: the compiled pyodide.asm.wasm, or null when the
 //                page could not compile it (this worker then does), bytes: its size}
+//               {type: "stages", recordOps: [the operations that wait for the record tools]}
 //               {type: "call", id, request: JSON string}
 // Messages out: {type: "progress", step, of, text}
 //               {type: "bytes", received}  (how much of the download has arrived, a few times a second)
@@ -62,7 +64,7 @@ function counted(response) {
 }
 // A module script's bytes, once it has loaded (the browser fetched it, not this script).
 function countModule(url) {
-  const entry = performance.getEntriesByName(url).find((e) => e.decodedBodySize);
+  const entry = /** @type {PerformanceResourceTiming[]} */ (performance.getEntriesByName(url)).find((e) => e.decodedBodySize);
   if (entry) addBytes(entry.decodedBodySize);
 }
 
@@ -95,7 +97,7 @@ const compiledWasm = new Promise((resolve) => { receiveWasm = resolve; });
 // Whether `url` is the runtime's file `name` (whatever its query or fragment).
 const isFile = (url, name) => url.split(/[?#]/)[0].endsWith(`/${name}`);
 const realInstantiateStreaming = WebAssembly.instantiateStreaming;
-WebAssembly.instantiateStreaming = async (source, imports) => {
+WebAssembly.instantiateStreaming = /** @type {typeof WebAssembly.instantiateStreaming} */ (async (source, imports) => {
   const module = await compiledWasm;
   progress(2, "starting Python");
   if (module) return { instance: await WebAssembly.instantiate(module, imports), module };
@@ -105,7 +107,7 @@ WebAssembly.instantiateStreaming = async (source, imports) => {
     startupFailed?.(WASM_DAMAGED);
     throw error;
   }
-};
+});
 
 function compileWasmHere(runtime) {
   if (typeof WebAssembly.compileStreaming !== "function") {
@@ -199,10 +201,14 @@ async function start(runtime, packages) {
   }
 }
 
-// The operations that make or read a record: they wait for the record tools. (The build's
-// trace finds the modules each stage imports, build_scripts/runtime/pyodide_trace.mjs,
-// with these same operations in its second stage.)
-const RECORD_OPS = new Set(["seal", "render", "open"]);
+// The operations that make or read a record: they wait for the record tools. The page
+// sends them ("stages"), from the contract's table (infoshare.contract.OPERATION_STAGES);
+// until then, or if it sends none, every operation waits. (The build's trace finds the
+// modules each stage imports, build_scripts/runtime/pyodide_trace.mjs, with these same
+// operations in its second stage.)
+/** @type {Set<string> | null} */
+let recordOps = null;
+const waitsForRecordTools = (/** @type {string} */ op) => recordOps === null || recordOps.has(op);
 // Settles once the record tools are on sys.path (rejects if they cannot be).
 let recordTools = null;
 let recordToolsAdded = false;
@@ -214,7 +220,7 @@ async function download(url) {
   try {
     response = await fetch(url);
   } catch (error) {
-    throw new Error(`${fileName(url)} could not be downloaded (${error.message})`);
+    throw new Error(`${fileName(url)} could not be downloaded (${error.message})`, { cause: error });
   }
   if (!response.ok) throw new Error(`${fileName(url)} could not be downloaded (HTTP ${response.status})`);
   return response.arrayBuffer();
@@ -321,11 +327,13 @@ self.addEventListener("message", (event) => {
     } else {
       compileWasmHere(runtimeURL); // the page could not compile it after all
     }
+  } else if (message.type === "stages") {
+    if (Array.isArray(message.recordOps)) recordOps = new Set(message.recordOps.filter((op) => typeof op === "string"));
   } else if (message.type === "call") {
     if (bridgeCall === null) {
       const response = JSON.stringify({ ok: false, errors: [{ field: null, message: "The helper is not ready yet." }] });
       self.postMessage({ type: "result", id: message.id, response });
-    } else if (RECORD_OPS.has(operation(message.request)) && !recordToolsAdded) {
+    } else if (waitsForRecordTools(operation(message.request)) && !recordToolsAdded) {
       // Waits for the record tools, and says so, so that the page does not take the wait
       // for a worker that stopped answering. If they cannot be added, "failed" has been
       // sent and the page stops waiting for this answer.

@@ -490,8 +490,13 @@ def test_keyboard_only_first_steps(watched: Any, site_url: str) -> None:
     assert driver.focused(page)["text"] == "Back"
     page.keyboard.press("Enter")
     assert driver.focused(page)["section"] == "urgency"
-    # Focus is visible on every control the keyboard reaches.
+    # Focus is visible on every control the keyboard reaches: on a radio, as GOV.UK draws
+    # it, a yellow ring round its circle (the input itself is transparent).
     page.keyboard.press("Tab")
+    assert driver.focused(page)["id"] == "f-urgency-2"  # the radio chosen, as Tab goes to it
+    ring = page.evaluate("getComputedStyle(document.activeElement.labels[0], '::before').boxShadow")
+    assert "rgb(255, 221, 0)" in ring, ring
+    page.locator("#q-urgency").get_by_role("button", name="Continue").focus()
     style = page.evaluate("getComputedStyle(document.activeElement).outlineStyle + ' ' + "
                           "getComputedStyle(document.activeElement).boxShadow")
     assert style != "none none"

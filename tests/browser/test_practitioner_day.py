@@ -297,7 +297,7 @@ def test_every_state_is_accessible_at_phone_and_desktop_widths(browser: Any, sit
                 assert driver.run_axe(page) == [], (width, view)
                 seen.append(view)
             # Every question page names its section above the question.
-            caption = page.locator(f"{driver.QUESTION} .govuk-caption-l")
+            caption = page.locator(f"{driver.QUESTION} .govuk-caption-m")
             assert caption.count() == 1 and caption.is_visible(), view
             page_id = driver.answer_current_page(page, answers, driver.Journey())
             driver.press_continue(page, page_id)

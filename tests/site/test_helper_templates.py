@@ -91,14 +91,18 @@ def test_radios_reveal_a_follow_up_under_its_option() -> None:
     parsed = render("field_group", field("q", "radios", options=options), "Question?", None, {"no": [follow]})
     radios = find(parsed, "input", type="radio")
     assert [r["id"] for r in radios] == ["f-q", "f-q-2"]
-    assert radios[1]["aria-controls"] == "f-q-2-conditional"
-    # aria-expanded is the page script's to set as the reveal opens and closes: in the
-    # HTML it would be invalid without the script.
-    assert "aria-expanded" not in radios[1]
+    # GOV.UK Frontend's radios turn data-aria-controls into aria-controls, and set
+    # aria-expanded, as they start: in the HTML both would be wrong without the script.
+    assert radios[1]["data-aria-controls"] == "f-q-2-conditional"
+    assert "aria-controls" not in radios[1] and "aria-expanded" not in radios[1]
+    assert "aria-controls" not in radios[0] and "data-aria-controls" not in radios[0]
     assert radios[1]["aria-describedby"] == "f-q-2-item-hint"
+    (group,) = find(parsed, "div", **{"data-module": "govuk-radios"})
+    assert group["class"] == "govuk-radios"
     (reveal,) = find(parsed, "div", id="f-q-2-conditional")
-    assert reveal["data-show-if-field"] == "q" and reveal["data-show-if-in"] == '["no"]'
-    assert "hidden" in reveal
+    # Closed once GOV.UK Frontend runs (the class hides it only then); open without it.
+    assert reveal["class"] == "govuk-radios__conditional govuk-radios__conditional--hidden"
+    assert "hidden" not in reveal
     assert find(parsed, "textarea", id="f-why_not")
     assert find(parsed, "legend")
 
@@ -106,12 +110,12 @@ def test_radios_reveal_a_follow_up_under_its_option() -> None:
 def test_a_textarea_shows_its_limit_as_a_character_count() -> None:
     parsed = render("field_group", field("why", "textarea", hint="Say why"), None, None, {})
     (box,) = find(parsed, "div", **{"class": "govuk-character-count"})
-    assert box["data-maxlength"] == "20000"
+    assert box["data-maxlength"] == "20000" and box["data-module"] == "govuk-character-count"
     (control,) = find(parsed, "textarea", id="f-why")
     assert control["aria-describedby"] == "f-why-hint f-why-info" and control["spellcheck"] == "false"
     assert "You can enter up to 20,000 characters" in parsed.text
-    (live,) = find(parsed, "div", **{"class": "govuk-character-count__sr-status govuk-visually-hidden"})
-    assert live["aria-live"] == "polite"
+    # What is left, shown and spoken, is GOV.UK Frontend's to add as it starts.
+    assert not find(parsed, "div", **{"class": "govuk-character-count__sr-status govuk-visually-hidden"})
 
 
 def test_interruption_card_says_call_999_and_leads_on() -> None:
@@ -150,7 +154,7 @@ def test_date_input_has_a_box_for_each_part(time: bool, now_button: bool) -> Non
 def test_caption_names_the_section_above_the_question() -> None:
     parsed = render("field_group", field("q", "radios", options=[{"value": "a", "label": "A", "hint": None}]),
                     "Question?", None, {}, False, "About the request")
-    assert len(find(parsed, "span", **{"class": "govuk-caption-l"})) == 1
+    assert len(find(parsed, "span", **{"class": "govuk-caption-m"})) == 1
     assert "About the request" in parsed.text
     tags = [t for t, _ in parsed.tags]
     assert tags.index("span") < tags.index("h2")  # inside the legend, before the heading

@@ -1,3 +1,4 @@
+// @ts-check
 // The check-answers page: every answer under its page's heading, what the guidance points
 // to, and, while a saved record is being amended, which record it is and what the
 // amendment changes.

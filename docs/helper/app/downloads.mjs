@@ -1,3 +1,4 @@
+// @ts-check
 // Downloads: the record in each of the contract's formats, and drafts of unfinished
 // answers. Files are made in memory and handed to the browser as a download; nothing is
 // sent anywhere or kept.

@@ -1,3 +1,4 @@
+// @ts-check
 // The worker client: starts the helper's Python in a module Web Worker and carries calls
 // to it. Python (infoshare.bridge.call) answers every call with JSON; this module only
 // moves messages, reports how loading is going, and says when Python cannot run.
@@ -73,7 +74,7 @@ export function createEngine(kit, blocked) {
   }
 
   function interruption() {
-    const error = new Error("the helper stopped responding");
+    const error = /** @type {Error & {interrupted?: boolean}} */ (new Error("the helper stopped responding"));
     error.interrupted = true;
     return error;
   }
@@ -206,7 +207,12 @@ export function createEngine(kit, blocked) {
       pending.delete(message.id);
       if (waiter) {
         clearTimeout(waiter.timer);
-        waiter.resolve(JSON.parse(message.response));
+        // A reply that is not JSON refuses its call now, rather than at its deadline.
+        try {
+          waiter.resolve(JSON.parse(message.response));
+        } catch (error) {
+          waiter.reject(error);
+        }
       }
     } else if (message.type === "problem") {
       console.error(message.text);
@@ -251,7 +257,7 @@ export function createEngine(kit, blocked) {
       // (the progress bar) adds up to the build's total here too.
       WebAssembly.compileStreaming(fetch(wasm))
         .then((module) => {
-          const entry = performance.getEntriesByName(wasm.href).at(-1);
+          const entry = /** @type {PerformanceResourceTiming | undefined} */ (performance.getEntriesByName(wasm.href).at(-1));
           current.postMessage({ type: "wasm", module, bytes: (entry && entry.decodedBodySize) || 0 });
         })
         .catch(() => current.postMessage({ type: "wasm", module: null }));

@@ -1,3 +1,4 @@
+// @ts-check
 // Errors the GOV.UK way: a summary at the top of the page that takes focus and links to
 // each problem, and a message at each question, tied to its control by aria-describedby.
 
@@ -59,14 +60,14 @@ export function createErrors(kit, { goToField, onTitleChange }) {
     const group = target.closest("[data-field]");
     if (group.classList.contains("govuk-form-group--error")) return true; // first message wins
     group.classList.add("govuk-form-group--error");
-    const message = group.querySelector(".govuk-error-message");
+    const message = /** @type {HTMLElement} */ (group.querySelector(".govuk-error-message"));
     const hidden = document.createElement("span");
     hidden.className = "govuk-visually-hidden";
     hidden.textContent = "Error:";
     message.replaceChildren(hidden, ` ${text}`);
     message.hidden = false;
     // Radios and checkboxes are described on their fieldset; other inputs on themselves.
-    const described = group.querySelector("fieldset[data-describedby]") || target;
+    const described = /** @type {HTMLElement} */ (group.querySelector("fieldset[data-describedby]") || target);
     if (described.closest("[data-field]") === group) {
       setDescribedBy(described, `${described.dataset.describedby || ""} ${message.id}`);
     }

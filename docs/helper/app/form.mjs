@@ -1,3 +1,4 @@
+// @ts-check
 // The form and its answers: reading what was typed, putting answers back (from a file or
 // when a change is abandoned), and showing follow-up questions for the answers chosen.
 //
@@ -5,11 +6,12 @@
 // Python's infoshare.answers.clean reads. Answers from an opened file that no control on
 // this page holds are kept aside (`extra`) and sent back with the rest, never dropped.
 
-import { createCounts } from "./counts.mjs";
+import { startGovuk } from "./govuk.mjs";
 
 export function createForm(kit) {
   const form = kit.element("form");
-  const counts = createCounts(kit.element("root"));
+  const govuk = startGovuk(kit.element("root"), kit.contract().character_count,
+    (error) => console.error("A GOV.UK component could not start:", error));
   let extra = {};
 
   function controlsNamed(name) {
@@ -63,8 +65,9 @@ export function createForm(kit) {
       extra = {};
       answers.updateConditionals();
     },
-    // A follow-up shows when the question it depends on has one of its values; an option
-    // that reveals one says whether it is open (aria-expanded), as GOV.UK's radios do.
+    // A follow-up that several answers reveal shows when the question it depends on has
+    // one of its values. (One revealed by a single option sits under it, as GOV.UK's
+    // conditional reveal, which GOV.UK Frontend opens and closes.)
     updateConditionals() {
       const root = kit.element("root");
       for (const box of root.querySelectorAll("[data-show-if-field]")) {
@@ -72,11 +75,7 @@ export function createForm(kit) {
         const chosen = controlsNamed(box.dataset.showIfField).filter((c) => c.checked).map((c) => c.value);
         box.hidden = !chosen.some((value) => values.includes(value));
       }
-      for (const option of root.querySelectorAll("input[aria-controls]")) {
-        const reveal = document.getElementById(option.getAttribute("aria-controls"));
-        option.setAttribute("aria-expanded", String(Boolean(reveal) && !reveal.hidden));
-      }
-      counts.updateAll();
+      govuk.sync();
     },
   };
   form.addEventListener("change", answers.updateConditionals);

@@ -1,3 +1,4 @@
+// @ts-check
 // What the guidance points to, shown on the outcome page and, as the practitioner
 // decides, under the decision question. Python's `outcome` operation works it out; this
 // only writes it into the page, as text.

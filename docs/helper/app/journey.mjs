@@ -1,3 +1,4 @@
+// @ts-check
 // Moving through the questions: Continue on each one, the "act now" page in an emergency,
 // what the guidance points to, Change from the check page, and the browser's Back and
 // Forward. Python decides every step (which page is next, what is wrong, what the guidance

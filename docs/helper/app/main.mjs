@@ -1,3 +1,4 @@
+// @ts-check
 // The decision helper's page, once the boot script (../helper.js) has loaded it. This
 // module only puts the parts together and routes the page's events to them:
 //
@@ -169,7 +170,7 @@ function wire(kit, engine) {
   // The site's "new version" notice (../../offline.js) asks before it offers to reload:
   // not while anything is unsaved. It only reads the answer; nothing here changes.
   document.addEventListener("infoshare:before-reload", (event) => {
-    event.detail.answered = true;
+    /** @type {CustomEvent} */ (event).detail.answered = true;
     if (unsaved()) event.preventDefault();
   });
 

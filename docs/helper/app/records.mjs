@@ -1,3 +1,4 @@
+// @ts-check
 // The record and the files around it: creating it (with an amendment when a saved record
 // is open), opening a saved record or draft, saving the answers so far, copying the case
 // note, and starting again.
@@ -9,7 +10,7 @@ export function createRecords(ctx) {
   const { busy, unexpected } = ctx.steps;
   const amendFields = kit.contract().amendment_fields;
   const prefix = kit.contract().field_id_prefix;
-  const amendControl = (field) => document.getElementById(prefix + field.name);
+  const amendControl = (field) => /** @type {HTMLInputElement} */ (document.getElementById(prefix + field.name));
 
   // The site the record is made on, as the build wrote it into the page (the partnership's
   // name, or the site's, and its address), or nothing where the build had no address.

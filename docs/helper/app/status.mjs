@@ -1,7 +1,10 @@
+// @ts-check
 // The loading status above the questions: which step Python's start is on, how much of
 // its download has arrived, and whether an answer is waiting for it.
 
-const WAITING = "Your answer will be checked as soon as the helper has loaded.";
+// A message with its {name} placeholders filled in (a name not given stays as it is).
+const fillIn = (template, values) =>
+  template.replace(/\{(\w+)\}/g, (whole, name) => (Object.hasOwn(values, name) ? String(values[name]) : whole));
 
 export function createStatus(kit) {
   const messages = () => kit.contract().messages;
@@ -13,12 +16,12 @@ export function createStatus(kit) {
   const bar = kit.element("progress");
   const amount = kit.element("amount");
   const megabytes = (bytes) => (bytes / 1e6).toFixed(1);
-  let loadingText = "Loading the helper…";
+  let loadingText = messages().loading;
   let downloading = true;
   let waiting = false;
 
   function show() {
-    text.textContent = waiting ? `${loadingText} ${WAITING}` : loadingText;
+    text.textContent = waiting ? `${loadingText} ${messages().loading_waiting}` : loadingText;
   }
 
   // The notice for a helper that stopped responding or a download that stopped moving:
@@ -39,7 +42,9 @@ export function createStatus(kit) {
     // Engine events (see engine.mjs).
     update(event) {
       if (event.type === "progress") {
-        loadingText = `Loading the helper (${event.step} of ${event.of})${event.text ? ": " + event.text : ""}…`;
+        loadingText = fillIn(messages().loading_step, {
+          step: event.step, of: event.of, text: event.text ? fillIn(messages().loading_step_text, { text: event.text }) : "",
+        });
         show();
         downloading = event.step === 1;
         if (!downloading) {
@@ -54,12 +59,13 @@ export function createStatus(kit) {
         if (!downloading) return;
         bar.max = event.total;
         bar.value = event.received;
-        amount.textContent = `${megabytes(event.received)} of ${megabytes(event.total)} MB`;
+        amount.textContent = fillIn(messages().loading_amount,
+          { received: megabytes(event.received), total: megabytes(event.total) });
       } else if (event.type === "ready") {
         bar.value = bar.max;
         bar.hidden = true;
         amount.textContent = "";
-        text.textContent = "The helper is ready.";
+        text.textContent = messages().loading_ready;
         box.classList.add("infoshare-status--ready");
         if (event.restarted) notify(messages().stopped_title, messages().restarted);
         else notice.hidden = true;

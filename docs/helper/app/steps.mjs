@@ -1,3 +1,4 @@
+// @ts-check
 // Doing one thing at a time: an action waits for Python when it is still loading (the
 // status says so), and anything unexpected is shown as an error, never lost silently.
 

@@ -1,3 +1,4 @@
+// @ts-check
 // The check-answers page's summary: one GOV.UK summary list per question page, under its
 // section's heading and, for a page of several answers, that page's heading; each answer
 // with a Change link. Rows come from Python's `summary`

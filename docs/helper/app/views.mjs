@@ -1,3 +1,4 @@
+// @ts-check
 // Navigation between the helper's pages: one section shows at a time, focus moves to its
 // heading (so a screen reader starts there), the document title follows it, and Back
 // returns to the page before.
@@ -24,6 +25,7 @@ export function createViews(kit, { canOpenFiles, onShow, onHistory }) {
   let current = questions[0];
   let depth = 0; // this page's place in the browser's history, counted from the helper's first
   let floor = 0; // history below this belongs to answers that have since been cleared or replaced
+  /** @type {(section: HTMLElement) => boolean} */
   let titleHasErrors = () => false;
 
   const headingOf = (section) => section.querySelector(".infoshare-heading");
@@ -90,7 +92,8 @@ export function createViews(kit, { canOpenFiles, onShow, onHistory }) {
   // a history entry of its own: otherwise the browser's Back would first return to that
   // place, leaving the page as it is and focus on the body, not go to the page before.
   document.addEventListener("click", (event) => {
-    const link = event.target.closest("a[href^='#']");
+    const link = /** @type {HTMLAnchorElement | null} */ (
+      /** @type {Element} */ (event.target).closest("a[href^='#']"));
     if (!link || event.defaultPrevented || link.hash.length < 2) return;
     const target = document.getElementById(decodeURIComponent(link.hash.slice(1)));
     if (!target) return;

@@ -122,6 +122,36 @@ MESSAGES: dict[str, str] = {
     "open_no_python": "The helper could not start, so it cannot open a saved record",
     "open_unreadable": "The file could not be read: {detail}",
     "unexpected": "Something went wrong in the helper: {detail}",
+    # The loading status (docs/helper/app/status.mjs): {step}, {of}, {text}, {received}
+    # and {total} are filled in by the page.
+    "loading": "Loading the helper…",
+    "loading_step": "Loading the helper ({step} of {of}){text}…",
+    "loading_step_text": ": {text}",
+    "loading_amount": "{received} of {total} MB",
+    "loading_waiting": "Your answer will be checked as soon as the helper has loaded.",
+    "loading_ready": "The helper is ready.",
+}
+
+# What GOV.UK Frontend's character count says under a text box with a limit, in its own
+# translation format: "%{count}" is the number, one/other the plural forms.
+CHARACTER_COUNT: dict[str, Any] = {
+    "charactersUnderLimit": {"one": "You have %{count} character remaining",
+                             "other": "You have %{count} characters remaining"},
+    "charactersAtLimit": "You have 0 characters remaining",
+    "charactersOverLimit": {"one": "You have %{count} character too many",
+                            "other": "You have %{count} characters too many"},
+}
+
+# Which loading stage each of the bridge's operations (infoshare.bridge) needs. "questions":
+# answered as soon as Python is ready. "records": waits in the worker for the record tools
+# (Jinja2, MarkupSafe and the standard library's records part), added right after "ready".
+# `changes` reads a sealed record, so it is a records operation too. The page sends the
+# records operations to its worker (docs/helper/helper.js), which holds them back until
+# then; the runtime's trace (build_scripts/runtime/pyodide_trace.mjs) runs each stage's.
+OPERATION_STAGES: dict[str, str] = {
+    "contract": "questions", "step": "questions", "path": "questions", "outcome": "questions",
+    "summary": "questions", "draft": "questions",
+    "seal": "records", "render": "records", "open": "records", "changes": "records",
 }
 
 
@@ -191,4 +221,6 @@ def contract() -> dict[str, Any]:
         "field_id_prefix": FIELD_ID_PREFIX,
         "ids": dict(IDS),
         "messages": dict(MESSAGES),
+        "character_count": dict(CHARACTER_COUNT),
+        "operation_stages": dict(OPERATION_STAGES),
     }

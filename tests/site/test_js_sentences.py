@@ -1,0 +1,149 @@
+"""Every sentence the helper's page shows comes from Python's contract (infoshare.contract):
+a string literal in the page's JavaScript that reads like English must be one of the
+contract's own texts, or be on the list below of those not yet moved there. A sentence
+added to a module, and not to the contract, fails this test."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from infoshare.contract import contract
+
+ROOT = Path(__file__).resolve().parents[2]
+HELPER = ROOT / "docs" / "helper"
+
+# Comments and string literals, read left to right, so that a quote in a comment or "//"
+# in a string is taken for what it is.
+_TOKEN = re.compile(r'''//[^\n]*|/\*.*?\*/|"((?:[^"\\\n]|\\.)*)"|'((?:[^'\\\n]|\\.)*)'|`((?:[^`\\]|\\.)*)`''',
+                    re.DOTALL)
+_INTERPOLATION = re.compile(r"\$\{(?:[^{}]|\{[^{}]*\})*\}")
+_PLACEHOLDER = re.compile(r"%?\{\w*\}")
+# Text a person reads: letters, digits, spaces and sentence punctuation only (so no CSS
+# selector, class list, URL or code), with at least one word before a space.
+_PROSE = re.compile(r"[A-Za-z0-9 .,:;'’!?()…\"\-]*")
+_WORD = re.compile(r"[A-Za-z]{2,}")
+
+# Strings that read like English but are never shown on the page: code, and messages for
+# developers (the console, and errors a test or a developer reads). Each says why.
+NOT_SHOWN = {
+    "use strict": "a directive",
+    "legend, label": "a CSS selector",
+    "govuk-inset-text infoshare-prompt": "class names",
+    "A GOV.UK component could not start:": "console only",
+    "Content-Security-Policy blocked {} ({})": "console only, from the worker",
+    "The rest of Python's standard library was not added ({}).": "console only",
+}
+
+# Sentences the page does show that are still written in the modules: each is to move into
+# the contract. The test fails when one of them is no longer in the code, so this list can
+# only shrink.
+NOT_YET_IN_CONTRACT = {
+    "From these answers, the guidance points to: {}.",
+    "Create the record with your amendment",
+    "Create the record",
+    "{}: was {}; now {}",
+    "the helper is not running",
+    "the helper stopped responding",
+    "the helper stopped",
+    "the file could not be read",
+    "All answers cleared.",
+    'Your answers so far are saved as {}. To carry on later, open that file with "Or open a saved record" '
+    "on the helper's first page.",
+    "The helper does not connect to other sites (refused {})",
+    "starting Python",
+    "downloading Python and the helper",
+    "starting the helper",
+    "{} could not be downloaded ({})",
+    "{} could not be downloaded (HTTP {})",
+    "unknown error",
+    "The helper is not ready yet.",
+}
+
+
+def sentences_in(source: str) -> list[str]:
+    """The string literals in `source` that read like English, interpolations as {}."""
+    found: list[str] = []
+    for match in _TOKEN.finditer(source):
+        if match.group(0).startswith("/"):
+            continue  # a comment
+        text = next(g for g in match.groups() if g is not None)
+        text = _INTERPOLATION.sub("{}", text).replace("\\'", "'").replace('\\"', '"')
+        prose = text.replace("{}", " ")
+        if _PROSE.fullmatch(prose) and len(_WORD.findall(prose)) >= 2 and " " in prose.strip():
+            found.append(text)
+    return found
+
+
+def _texts(value: Any) -> set[str]:
+    if isinstance(value, str):
+        return {_PLACEHOLDER.sub("{}", value)}
+    if isinstance(value, dict):
+        return set().union(*(_texts(v) for v in value.values())) if value else set()
+    if isinstance(value, list):
+        return set().union(*(_texts(v) for v in value)) if value else set()
+    return set()
+
+
+def _modules() -> list[Path]:
+    files = [*HELPER.rglob("*.mjs"), HELPER / "helper.js"]
+    return sorted(p for p in files if not p.name.endswith(".test.mjs"))
+
+
+def test_every_sentence_in_the_pages_javascript_is_the_contracts() -> None:
+    known = _texts(json.loads(json.dumps(contract())))
+    unexplained = sorted({f"{path.relative_to(HELPER)}: {text!r}"
+                          for path in _modules() for text in sentences_in(path.read_text(encoding="utf-8"))
+                          if text not in known and text not in NOT_SHOWN and text not in NOT_YET_IN_CONTRACT})
+    assert unexplained == [], "sentences the contract does not hold:\n" + "\n".join(unexplained)
+
+
+def test_the_lists_of_exceptions_only_shrink() -> None:
+    everywhere = {text for path in _modules() for text in sentences_in(path.read_text(encoding="utf-8"))}
+    stale = sorted((set(NOT_SHOWN) | NOT_YET_IN_CONTRACT) - everywhere)
+    assert stale == [], f"no longer in the modules, so take them off the list: {stale}"
+
+
+def test_the_character_count_and_loading_status_speak_from_the_contract() -> None:
+    messages = contract()["messages"]
+    status = (HELPER / "app" / "status.mjs").read_text(encoding="utf-8")
+    for key in ("loading", "loading_step", "loading_amount", "loading_waiting", "loading_ready"):
+        assert f"messages().{key}" in status, key
+        assert messages[key] not in status
+    assert "characters remaining" not in "".join(p.read_text(encoding="utf-8") for p in _modules())
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    ('el.textContent = "Your record has been sent to the council.";', ["Your record has been sent to the council."]),
+    ("say(`Saved ${name} on this device`);", ["Saved {} on this device"]),
+    ("x = 'Nothing leaves your device';", ["Nothing leaves your device"]),
+    ('el.textContent = "Downloaded " + name;', []),  # one word: below what this test can tell
+    ("// A comment that reads like a sentence.\nconst a = 1;", []),
+    ("/* A block comment, also a sentence. */", []),
+    ("let depth = 0; // this page's place in the browser's history", []),
+    ('x = "Two words" // and a comment\'s quote', ["Two words"]),
+    ('q("section.infoshare-page:not([hidden])");', []),
+    ('q("#infoshare-form > section");', []),
+    ('fetch("https://example.org/a b");', []),
+])
+def test_sentences_are_found_and_code_is_not(source: str, expected: list[str]) -> None:
+    assert sentences_in(source) == expected
+
+
+def test_a_sentence_that_never_entered_the_contract_fails(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The hostile control: a module with a new sentence makes the first test fail."""
+    helper = tmp_path / "helper"
+    (helper / "app").mkdir(parents=True)
+    for path in _modules():
+        target = helper / path.relative_to(HELPER)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    with (helper / "app" / "status.mjs").open("a", encoding="utf-8") as f:
+        f.write('\nexport const LATE = "Your answers were sent to the server.";\n')
+    monkeypatch.setitem(globals(), "HELPER", helper)
+    with pytest.raises(AssertionError, match="Your answers were sent to the server"):
+        test_every_sentence_in_the_pages_javascript_is_the_contracts()
