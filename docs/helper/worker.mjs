@@ -79,7 +79,8 @@ self.addEventListener("securitypolicyviolation", (event) => {
 // A start-up failure (a file missing, damaged or refused) is reported at once, with the
 // file that caused it, rather than left for Pyodide to wait on.
 let startupFailed = null;
-const WASM_DAMAGED = "the WebAssembly file pyodide.asm.wasm could not be started (it may be damaged, or served without the type application/wasm)";
+// Reasons the page words from the contract (its messages worker_reason_<name>).
+const WASM_DAMAGED = "wasm_damaged";
 
 // Python's WebAssembly (pyodide.asm.wasm, the largest file) is compiled before Pyodide
 // asks for it, so its download starts the moment this worker does: on a return visit
@@ -126,7 +127,7 @@ function compileWasmHere(runtime) {
 // The runtime's list of packages, as JSON of the shape Pyodide reads. Anything else (a
 // host's error page, a file cut short) is refused by name: the parser's message would
 // quote the bytes, and they are not the practitioner's business.
-const LOCK_DAMAGED = "the runtime's list of packages, pyodide-lock.json, could not be read (it may be damaged, or the host sent another page in its place)";
+const LOCK_DAMAGED = "lock_damaged";
 async function readLock(response) {
   let lock = null;
   try {

@@ -191,7 +191,7 @@ export function createEngine(kit, blocked) {
       // a file sent after "ready" (Jinja2, for records) was missing or damaged (`later`),
       // which a restart would not mend: that stops the helper, as before "ready".
       if (engine.state === "ready" && !message.later) restart(messages().crashed);
-      else fail(kit.fill(messages().failed_prefix, message.reason));
+      else fail(kit.fill(messages().failed_prefix, messages()[`worker_reason_${message.reason}`] ?? message.reason));
     } else if (message.type === "complete") {
       // Everything sent after "ready" has arrived: the site's offline.js waits for this
       // before it keeps a copy of the site, so the two never share the connection.

@@ -99,6 +99,11 @@ MESSAGES: dict[str, str] = {
     "worker_refused": "The browser refused to start the helper's background script ({detail}).",
     "worker_stopped": "The helper's background script stopped or could not be loaded{detail}.",
     "worker_garbled": "The helper's background script sent a message that could not be read.",
+    # Reasons the worker names (docs/helper/worker.mjs) and the page words.
+    "worker_reason_wasm_damaged": ("the WebAssembly file pyodide.asm.wasm could not be started (it may "
+                                   "be damaged, or served without the type application/wasm)"),
+    "worker_reason_lock_damaged": ("the runtime's list of packages, pyodide-lock.json, could not be "
+                                   "read (it may be damaged, or the host sent another page in its place)"),
     "timeout_reason": "Python took more than two minutes to start.",
     "timeout_fix": ("Reload the page. If it happens again, try another browser or ask your IT "
                     "team whether large downloads are blocked."),
