@@ -20,7 +20,7 @@ from typing import Any
 import jinja2
 
 from .textsafety import css_string, visible
-from .view import build_view
+from .view import DIGEST_NOTE, build_view
 
 __all__ = ["render_html"]
 
@@ -48,4 +48,5 @@ def _environment() -> jinja2.Environment:
 
 
 def render_html(record: Mapping[str, Any]) -> str:
-    return _environment().get_template("record.html.j2").render(v=build_view(record))
+    return _environment().get_template("record.html.j2").render(v=build_view(record),
+                                                               digest_note=DIGEST_NOTE)
