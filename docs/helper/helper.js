@@ -100,13 +100,19 @@ function format(key) {
 }
 
 // A draft written here, for when Python is not running. With Python, the page asks for
-// the draft from Python's own `draft` operation instead; both are the contract's format.
-function draftFile(answers) {
-  const { draft } = contract();
+// the draft from Python's own `draft` operation instead; both are the contract's format,
+// named apart from any record. With `original` (the record being amended), the draft
+// carries it, and who is amending it and why, so that finishing it amends that record.
+function draftFile(answers, { original = null, amendment = null } = {}) {
+  const { draft, file_name: rule } = contract();
   const json = format("json");
+  const body = original
+    ? { format: draft.format, version: draft.amending_version, answers, amends: original,
+      amendment: { by: (amendment && amendment.by) || "", reason: (amendment && amendment.reason) || "" } }
+    : { format: draft.format, version: draft.version, answers };
   return {
-    name: `${fileStem(answers.case_reference, localNow().slice(0, 10))}.${json.extension}`,
-    text: JSON.stringify({ format: draft.format, version: draft.version, answers }, null, 2) + "\n",
+    name: `${fileStem(answers.case_reference, localNow().slice(0, 10))}${rule.draft_suffix}.${json.extension}`,
+    text: JSON.stringify(body, null, 2) + "\n",
     type: json.mime,
   };
 }
@@ -145,8 +151,11 @@ function showFailure(reason, fix) {
   });
 }
 
+// What the page's modules add to a draft (the record being amended), once they have loaded.
+let draftExtras = () => ({});
+
 function saveDraft() {
-  saveFile(draftFile(collectAnswers({ includeHidden: true })));
+  saveFile(draftFile(collectAnswers({ includeHidden: true }), draftExtras()));
   for (const handler of saveHandlers) handler();
 }
 
@@ -231,6 +240,7 @@ const kit = {
   saveFile,
   showFailure,
   onSave: (handler) => saveHandlers.push(handler),
+  setDraftExtras: (extras) => { draftExtras = extras; },
   startWorker,
   takeFirstWorker,
 };

@@ -44,16 +44,12 @@ NOT_SHOWN = {
 # only shrink.
 NOT_YET_IN_CONTRACT = {
     "From these answers, the guidance points to: {}.",
-    "Create the record with your amendment",
-    "Create the record",
     "{}: was {}; now {}",
     "the helper is not running",
     "the helper stopped responding",
     "the helper stopped",
     "the file could not be read",
     "All answers cleared.",
-    'Your answers so far are saved as {}. To carry on later, open that file with "Or open a saved record" '
-    "on the helper's first page.",
     "The helper does not connect to other sites (refused {})",
     "starting Python",
     "downloading Python and the helper",

@@ -63,6 +63,8 @@ MARKDOWN_SYNTAX = [
     "???+ note",
     ":smile: :+1: ++ctrl+alt+del++ {++add++} {--del--}",
     "Dr. Who: at 10:30, e.g. 1:2, re: the meeting",
+    # Emoji shortcodes after a time's colon, and link schemes with digits.
+    "12:1234:5 9::100: 10:30:00 :1234: h2://example.com/x a1:b",
     "@mention #12 GH-12 user/repo#1",
 ]
 

@@ -190,7 +190,11 @@ def test_draft_round_trip(example_answers: dict[str, Any]) -> None:
         "decided_at-day": "15", "decided_at-month": "1", "decided_at-year": "2026",
         "decided_at-hour": "15", "decided_at-minute": "30"}
     opened = ask(op="open", text=text)
-    assert opened == {"ok": True, "record": None, "answers": draft["answers"], "resume": "check"}
+    assert {k: v for k, v in opened.items() if k != "opened"} == {
+        "ok": True, "record": None, "answers": draft["answers"], "resume": "check",
+        "separate": False}
+    # Said plainly: a draft, not a record.
+    assert opened["opened"]["title"] == "You opened a draft"
     # Sealed from the boxes or from the whole values, the record is the same.
     assert (ask(op="seal", answers=opened["answers"], now=NOW)
             == ask(op="seal", answers=example_answers, now=NOW))

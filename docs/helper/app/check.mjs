@@ -21,8 +21,10 @@ export function createCheck(ctx) {
       `From these answers, the guidance points to: ${outcome.recommendation.title}.`;
     const amending = session.original !== null;
     kit.element("amend").hidden = !amending;
-    views.named.check.querySelector("[data-action='seal']").textContent =
-      amending ? "Create the record with your amendment" : "Create the record";
+    // Once a record exists (opened, or made here), creating it again amends it; a file that
+    // could not be amended gives a new, separate record, and the button says so.
+    const label = amending ? "seal_amendment" : session.separate ? "seal_separate" : "seal";
+    views.named.check.querySelector("[data-action='seal']").textContent = messages()[label];
     if (amending) {
       kit.element("amend_about").textContent = session.amending;
       await showChanges(current);
@@ -49,7 +51,7 @@ export function createCheck(ctx) {
   }
 
   // While the practitioner reads their answers, make a throwaway record once so the
-  // renderers' templates are compiled before "Create the record" is pressed: the first
+  // renderers' templates are compiled before the button that creates the record is pressed: the first
   // render in a fresh Python costs several times the ones after it.
   let warmed = false;
   function warmRenderers(current) {

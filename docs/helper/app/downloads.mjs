@@ -36,13 +36,15 @@ export function createDownloads(kit, engine) {
         return false;
       }
     },
-    // Everything typed so far, as a draft file that the helper can open again. Python
-    // writes it when it is running; otherwise the boot script does, from the same contract.
-    async draft(answers) {
-      let file = kit.draftFile(answers);
+    // Everything typed so far, as a draft file that the helper can open again, named apart
+    // from any record; with `original`, the record being amended goes in it too, and who is
+    // amending it and why (`amendment`). Python writes it when it is running; otherwise the
+    // boot script does, from the same contract.
+    async draft(answers, { original = null, amendment = null } = {}) {
+      let file = kit.draftFile(answers, { original, amendment });
       if (engine.state === "ready") {
-        const reply = await engine.call({ op: "draft", answers });
-        if (reply.ok) file = { ...file, text: reply.json };
+        const reply = await engine.call({ op: "draft", answers, original, amendment, now: kit.localNow() });
+        if (reply.ok) file = { ...file, text: reply.json, name: `${reply.filename_stem}.${formats.get("json").extension}` };
       }
       kit.saveFile(file);
       return file.name;

@@ -14,6 +14,7 @@
 //   journey.mjs    Continue, act now, the outcome, Change, Back and Forward
 //   check.mjs      the check-answers page, and what an amendment changes
 //   records.mjs    create, open, save the answers so far, copy the case note, start again
+//   opened.mjs     what the page says about a file just opened (a draft, a record with problems)
 //
 // Every question, message, format and id comes from the contract the build wrote into the
 // page (infoshare.contract), read through the boot script's kit.
@@ -25,6 +26,7 @@ import { createForm } from "./form.mjs";
 import { createGuidance } from "./guidance.mjs";
 import { createCheck } from "./check.mjs";
 import { createJourney } from "./journey.mjs";
+import { createOpened } from "./opened.mjs";
 import { createRecords } from "./records.mjs";
 import { createStatus } from "./status.mjs";
 import { createSteps } from "./steps.mjs";
@@ -38,8 +40,9 @@ function createSession() {
     returnToCheck: false, // a page opened from the check page with "Change"
     snapshot: null, // the answers before that "Change", put back if it is abandoned
     afterActNow: null, // where the "act now" page's Continue goes
-    original: null, // the sealed record being amended, once one is opened
+    original: null, // the sealed record any change amends: the one opened, or the one made here
     amending: "", // Python's sentence saying which record that is
+    separate: false, // an opened record that cannot be amended: creating makes a separate one
     dirty: false, // something typed or made that has not been downloaded
     busy: false, // an action is running
   };
@@ -56,13 +59,15 @@ function wire(kit, engine) {
   const session = createSession();
   const status = createStatus(kit);
   const answers = createForm(kit);
+  const opened = createOpened(kit);
   // The parts, in one place so that each can reach the others it needs.
-  const ctx = { kit, engine, status, answers, session };
+  const ctx = { kit, engine, status, answers, session, opened };
   const views = createViews(kit, {
     canOpenFiles: () => engine.state !== "failed",
     onHistory: (section, how) => ctx.journey.onHistory(section, how),
     onShow(section) {
       if (engine.state === "ready" && !views.isFirst(section)) status.tuck(true);
+      opened.place(section);
       const pointer = section.querySelector("[data-pointer]");
       if (pointer) ctx.journey.updatePointer(pointer);
     },
@@ -90,6 +95,8 @@ function wire(kit, engine) {
   ctx.journey = createJourney(ctx);
   const { steps, check, records, journey } = ctx;
   kit.onSave(() => { session.dirty = false; });
+  // The boot script's own draft button (shown when Python fails or stops) keeps the link too.
+  kit.setDraftExtras(() => records.draftExtras());
 
   // Each button's data-action, and what it does.
   const actions = {

@@ -1,10 +1,10 @@
 // @ts-check
 // The record and the files around it: creating it (with an amendment when a saved record
-// is open), opening a saved record or draft, saving the answers so far, copying the case
-// note, and starting again.
+// is open, or once a record has been made from these answers), opening a saved record or
+// draft, saving the answers so far, copying the case note, and starting again.
 
 export function createRecords(ctx) {
-  const { kit, engine, status, answers, errors, views, summary, downloads, session } = ctx;
+  const { kit, engine, status, answers, errors, views, summary, downloads, session, opened } = ctx;
   const call = (request) => engine.call(request);
   const messages = () => kit.contract().messages;
   const { busy, unexpected } = ctx.steps;
@@ -28,6 +28,17 @@ export function createRecords(ctx) {
     return values;
   }
 
+  // Who is amending and why, as a file carries them ({by, reason}), or empty.
+  function fillAmendment(values) {
+    for (const field of amendFields) amendControl(field).value = (values || {})[field.name.replace(/^amendment_/, "")] || "";
+  }
+
+  // What a draft carries besides the answers: the record being amended (the one opened, or
+  // the one made here), so that finishing the draft amends it rather than making another.
+  function draftExtras() {
+    return session.original === null ? {} : { original: session.original, amendment: amendment() };
+  }
+
   async function seal(button) {
     await busy(button, async () => {
       const current = answers.collect();
@@ -45,6 +56,10 @@ export function createRecords(ctx) {
         performance.measure("infoshare:render", { start: started, end: performance.now() });
         if (!rendered.ok) return errors.show(views.named.check, rendered.errors);
         downloads.hold(rendered);
+        // From now on this record exists: any later change is an amendment of it.
+        Object.assign(session, { original: reply.record, amending: reply.amending, separate: false });
+        fillAmendment(null);
+        opened.hide();
         session.dirty = true;
         kit.element("downloaded").textContent = "";
         views.show(views.named.record);
@@ -73,14 +88,16 @@ export function createRecords(ctx) {
       if (file.size > kit.contract().max_file_bytes) return problem(messages().open_too_large);
       if ((await engine.settled) === "failed") return problem(messages().open_no_python);
       try {
-        const reply = await call({ op: "open", text: await readText(file) });
+        const reply = await call({ op: "open", text: await readText(file), now: kit.localNow() });
         if (!reply.ok) return errors.show(views.named.open, reply.errors.map((e) => ({ field: "record_file", message: e.message })));
         errors.clear();
         answers.fill(reply.answers);
-        for (const field of amendFields) amendControl(field).value = "";
+        fillAmendment(reply.amendment);
         input.value = "";
+        // The record an amendment would amend: none for a draft, or for a record with problems.
         session.original = reply.record || null;
         session.amending = reply.amending || "";
+        session.separate = Boolean(reply.separate);
         // A sealed record opens at the check page; a draft carries on where it stopped.
         const path = await call({ op: "path", answers: answers.collect() });
         const resumeAt = reply.resume === "check" ? path.pages.length : path.pages.indexOf(reply.resume);
@@ -88,7 +105,9 @@ export function createRecords(ctx) {
         views.forget();
         views.trail(path.pages.slice(1, Math.max(resumeAt, 0)).map(views.question).filter(Boolean));
         session.dirty = false;
+        opened.hide();
         await ctx.journey.go(reply.resume);
+        opened.show(reply.opened, views.current);
       } catch (error) {
         problem(kit.fill(messages().open_unreadable, error.message || error));
       }
@@ -97,12 +116,14 @@ export function createRecords(ctx) {
 
   function clearAll() {
     answers.clear();
-    for (const field of amendFields) amendControl(field).value = "";
+    fillAmendment(null);
     kit.element("record_file").value = "";
     errors.clear();
     Object.assign(session, {
-      completed: new Set(), returnToCheck: false, snapshot: null, original: null, amending: "", dirty: false,
+      completed: new Set(), returnToCheck: false, snapshot: null, original: null, amending: "", separate: false,
+      dirty: false,
     });
+    opened.hide();
     downloads.forget();
     // Both name the cleared case's files, so its reference.
     kit.element("saved").textContent = "";
@@ -119,11 +140,10 @@ export function createRecords(ctx) {
   }
 
   async function saveAnswers() {
-    const name = await downloads.draft(answers.collectAll());
+    const name = await downloads.draft(answers.collectAll(), draftExtras());
     session.dirty = false;
-    kit.element("saved").textContent =
-      `Your answers so far are saved as ${name}. To carry on later, open that file with "Or open a saved record" on the helper's first page.`;
+    kit.element("saved").textContent = kit.fill(messages().saved, name);
   }
 
-  return { site, seal, open, clearAll, copyCaseNote, saveAnswers };
+  return { site, seal, open, clearAll, copyCaseNote, saveAnswers, draftExtras };
 }

@@ -25,6 +25,7 @@ __all__ = [
     "CHANGE_KEYS",
     "amendment_problems",
     "changes",
+    "descent_problems",
     "history",
     "history_problem",
     "link_problems",
@@ -194,4 +195,41 @@ def link_problems(earlier: Mapping[str, Any], later: Mapping[str, Any]) -> list[
     before = earlier.get("amendments")
     if [_earlier(e) for e in before or ()] != entries[:-1]:
         return [Problem(None, "The later record's earlier amendments differ from this one's")]
+    return []
+
+
+def descent_problems(earlier: Mapping[str, Any], later: Mapping[str, Any]) -> list[Problem]:
+    """Whether `later` is `earlier` or a later version of it, however many amendments on
+    (both sealed and unaltered): one of its amendments names the earlier version's digest,
+    its history up to there is the earlier version's, and undoing every amendment since
+    gives the earlier version's answers.
+
+    This is what shows a change made on purpose, which no digest can: given a copy of an
+    earlier version kept somewhere else, every answer that differs must be listed, before
+    and after, in an amendment that says who made it and why.
+    """
+    if later.get("sha256") == earlier.get("sha256"):
+        return []
+    found = later.get("amendments")
+    entries: list[Any] = found if isinstance(found, list) else []
+    named = [i for i, e in enumerate(entries)
+             if isinstance(e, dict) and e.get("previous_sha256") == earlier.get("sha256")]
+    if not named:
+        return [Problem(None, "The later record is not a later version of this one: none of "
+                              "its amendments names this one's SHA-256 digest")]
+    if later.get("created") != earlier.get("created"):
+        return [Problem(None, "The later record's creation time differs from this one's")]
+    first = named[-1]
+    before = earlier.get("amendments")
+    if [_earlier(e) for e in before or ()] != entries[:first]:
+        return [Problem(None, "The later record's earlier amendments differ from this one's")]
+    state: Mapping[str, Any] = later["answers"]
+    for entry in reversed(entries[first:]):
+        if entry.get("changes") is None:
+            return [Problem(None, "An amendment since this version does not record what it "
+                                  "changed")]
+        state = undo(state, entry["changes"])
+    if state != earlier.get("answers"):
+        return [Problem(None, "The later record's amendments since this one do not say every "
+                              "answer they changed")]
     return []

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Mapping
+from datetime import datetime
 from typing import Any
 
 from . import dateparts, dates, flow
-from .answers import Answers, clean, get, is_shown
+from .answers import Answers, clean, is_shown
 from .dateparts import DATE_KINDS
 from .display import display_value, no_decision, row_label
 from .jsondepth import nested_too_deeply
@@ -98,7 +99,11 @@ def _op_seal(request: Mapping[str, Any]) -> Response:
                             request.get("amendment"), request.get("site"))
     if record is None:
         return {"ok": False, "errors": [p.to_dict() for p in problems]}
-    return {"ok": True, "record": record}
+    from .notices import amending
+
+    # Once made, the record is what any later change amends: the page shows this sentence
+    # when it is asked to create the record again.
+    return {"ok": True, "record": record, "amending": amending(record)}
 
 
 def _op_render(request: Mapping[str, Any]) -> Response:
@@ -135,42 +140,68 @@ def _op_changes(request: Mapping[str, Any]) -> Response:
         {**c, "before": visible(c["before"]), "after": visible(c["after"])} for c in worded]}
 
 
+def _now(request: Mapping[str, Any]) -> datetime | None:
+    """The page's local time, where the request gives it (ValueError if it is not one)."""
+    return dates.parse_now(request["now"]) if "now" in request else None
+
+
 def _op_open(request: Mapping[str, Any]) -> Response:
+    """A record or draft from a file: its answers, where to carry on, and what the page must
+    say about it. `record` is the sealed record an amendment would amend (the record opened,
+    or the one a draft carries), or null: none, or one that validation finds problems with,
+    which are shown (`opened`) and never amended."""
+    from .notices import amending, opened
     from .parse import RecordError, load
+    from .seal import record_problems
 
     text = request.get("text")
     if not isinstance(text, str):
         return _error("Choose a file to open")
     try:
+        now = _now(request)
         loaded = load(text)
+    except ValueError as exc:
+        return _error(str(exc))
     except RecordError as exc:
         return _error(exc.message)
-    # A draft carries on where it stopped; a sealed record opens at the check page, with a
-    # sentence saying which record is being amended.
-    resume = resume_page(loaded.answers) if loaded.record is None else CHECK
-    reply: Response = {"ok": True, "record": loaded.record, "answers": loaded.answers, "resume": resume}
-    if loaded.record is not None:
-        reply["amending"] = _amending(loaded.record)
+    record = loaded.record if loaded.record is not None else loaded.amends
+    # The same validation as `infoshare validate`, against the page's own clock.
+    problems = record_problems(record, now) if record is not None else []
+    amendable = record if record is not None and not problems else None
+    # A draft carries on where it stopped; a sealed record opens at the check page.
+    resume = CHECK if loaded.record is not None else resume_page(loaded.answers)
+    reply: Response = {"ok": True, "record": amendable, "answers": loaded.answers,
+                       "resume": resume, "opened": opened(loaded.kind, record, problems),
+                       # Creating the record makes a new one, separate from the file opened.
+                       "separate": record is not None and bool(problems)}
+    if amendable is not None:
+        reply["amending"] = amending(amendable)
+        if loaded.amendment is not None:
+            reply["amendment"] = loaded.amendment
     return reply
 
 
-def _amending(record: Mapping[str, Any]) -> str:
-    created = dates.parse_datetime(str(record.get("created", "")), None)
-    when = dates.display_datetime(created) if created is not None else "an unknown date"
-    answers = record.get("answers")
-    answers = answers if isinstance(answers, Mapping) else {}
-    # Made by whoever recorded it: the decision maker, unless someone else recorded it.
-    recorder = "recorder_name" if get(answers, "recorded_by_decision_maker") == "no" else (
-        "decision_maker_name")
-    name = get(answers, recorder)
-    by = f" by {name}" if name.strip() else ""
-    return f"You are amending the record made on {when}{by}."
-
-
 def _op_draft(request: Mapping[str, Any]) -> Response:
+    """The draft file for the answers so far; with `original` (the record being amended),
+    a draft of the amendment, carrying it and `amendment` ({"by", "reason"} as typed).
+    With `now`, also its file name's stem (dated by the page's local day)."""
     from .draft import draft_json
+    from .filenames import draft_stem
+    from .parse import RecordError, check_sealed
 
-    return {"ok": True, "json": draft_json(_answers(request))}
+    answers = _answers(request)
+    try:
+        now = _now(request)
+        original = request.get("original")
+        amends = check_sealed(original) if original is not None else None
+    except ValueError as exc:
+        return _error(str(exc))
+    except RecordError as exc:
+        return _error(exc.message)
+    reply: Response = {"ok": True, "json": draft_json(answers, amends, request.get("amendment"))}
+    if now is not None:
+        reply["filename_stem"] = draft_stem(answers.get("case_reference"), now.date().isoformat())
+    return reply
 
 
 _OPS: dict[str, Callable[[Mapping[str, Any]], Response]] = {

@@ -22,7 +22,7 @@ from typing import Any
 
 from . import example
 from ._version import __version__
-from .amend import link_problems
+from .amend import amendment_problems, descent_problems, link_problems
 from .canonical import canonical_json
 from .formats import FORMATS, render
 from .parse import MAX_BYTES, TOO_LARGE, Loaded, RecordError, load
@@ -63,6 +63,10 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--amends", metavar="EARLIER",
                        help="also check that FILE is an amendment of the sealed record EARLIER: "
                             "it names EARLIER's digest and says every answer it changed")
+    check.add_argument("--against", metavar="EARLIER", action="append", default=[],
+                       help="also check FILE against EARLIER, a copy of the same record or of "
+                            "any earlier version of it kept elsewhere: every answer that differs "
+                            "must be listed in an amendment since (may be given more than once)")
     render_cmd = commands.add_parser(
         "render", help="write a record as " + ", ".join(f.label for f in FORMATS))
     render_cmd.add_argument("file", metavar="FILE", help="the file, or - for standard input")
@@ -149,21 +153,47 @@ def _print_problems(problems: Sequence[Problem]) -> int:
     return EXIT_INVALID
 
 
+def _draft_problems(loaded: Loaded, now: datetime) -> list[Problem]:
+    """A draft's problems: its answers, and for a draft of an amendment, the record it
+    amends (as `validate` would find them in that record) and who is amending it and why."""
+    problems = validate_answers(loaded.answers, now)
+    if loaded.amends is not None:
+        problems += [Problem(None, f"The record this draft amends: {p.message}")
+                     for p in record_problems(loaded.amends, now)]
+        problems += amendment_problems(loaded.amendment)
+    return problems
+
+
+def _earlier(name: str, option: str) -> Any:
+    earlier = _read(name).record
+    if earlier is None:
+        raise _UsageError(f"{option}: both files must be sealed records")
+    return earlier
+
+
 def _validate(args: argparse.Namespace) -> int:
     loaded = _read(args.file)
-    if loaded.record is not None:
-        problems = record_problems(loaded.record)
-    else:
-        problems = validate_answers(loaded.answers, datetime.now().astimezone())
+    now = datetime.now().astimezone()
+    if loaded.record is None:
+        if args.amends is not None or args.against:
+            option = "--amends" if args.amends is not None else "--against"
+            raise _UsageError(f"{option}: both files must be sealed records")
+        return _report(args, loaded, _draft_problems(loaded, now))
+    problems = record_problems(loaded.record, now)
     if args.amends is not None:
-        earlier = _read(args.amends).record
-        if earlier is None or loaded.record is None:
-            raise _UsageError("--amends: both files must be sealed records")
-        problems += link_problems(earlier, loaded.record)
+        problems += link_problems(_earlier(args.amends, "--amends"), loaded.record)
+    for name in args.against:
+        problems += descent_problems(_earlier(name, "--against"), loaded.record)
+    return _report(args, loaded, problems)
+
+
+def _report(args: argparse.Namespace, loaded: Loaded, problems: list[Problem]) -> int:
     if problems:
         return _print_problems(problems)
-    kind = "sealed record" if loaded.record is not None else "draft"
+    kind = "sealed record" if loaded.record is not None else (
+        "draft of an amendment" if loaded.amends is not None else "draft")
     chained = f", an amendment of {_shown(args.amends)}" if args.amends is not None else ""
+    chained += "".join(f", a later version of {_shown(name)}" for name in args.against)
     _write(f"{_shown(args.file)}: valid {kind}{chained}\n")
     return EXIT_OK
 
@@ -172,11 +202,13 @@ def _render(args: argparse.Namespace) -> int:
     loaded = _read(args.file)
     record = loaded.record
     if record is None:
-        record, problems = seal(loaded.answers, datetime.now().astimezone())
+        # A draft of an amendment is sealed as the amendment it is, never as a second record.
+        record, problems = seal(loaded.answers, datetime.now().astimezone(), loaded.amends,
+                                loaded.amendment)
         if record is None:
             return _print_problems(problems)
     else:
-        problems = record_problems(record)
+        problems = record_problems(record, datetime.now().astimezone())
         if problems:
             return _print_problems(problems)
     text = render(record, args.format)

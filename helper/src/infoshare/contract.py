@@ -16,7 +16,7 @@ from typing import Any
 
 from .amend import AMENDMENT_FIELDS
 from .dateparts import DATE_KINDS, Part, example_hint, part_name, parts_of
-from .draft import DRAFT_FORMAT, DRAFT_VERSION
+from .draft import AMENDING_VERSION, DRAFT_FORMAT, DRAFT_VERSION
 from .filenames import NAME_RULE
 from .formats import FORMATS
 from .parse import MAX_BYTES, TOO_LARGE
@@ -47,6 +47,10 @@ IDS: dict[str, str] = {
     "failed_fix": "infoshare-failed-fix",
     "open": "infoshare-open",
     "record_file": FIELD_ID_PREFIX + "record_file",
+    "opened": "infoshare-opened",
+    "opened_title": "infoshare-opened-title",
+    "opened_text": "infoshare-opened-text",
+    "opened_problems": "infoshare-opened-problems",
     "act_now": "infoshare-act-now",
     "outcome": "infoshare-outcome",
     "outcome_title": "infoshare-outcome-title",
@@ -122,6 +126,11 @@ MESSAGES: dict[str, str] = {
     "copy_failed": ("Your browser did not let the helper copy the case note. Download it as plain "
                     "text instead, and paste it from that file."),
     "no_changes": "You have not changed any answer yet.",
+    "saved": ("Your answers so far are saved as {detail}. It is a draft, not a record: to carry "
+              "on later, open it with \"Or open a saved record\" on the helper's first page."),
+    "seal": "Create the record",
+    "seal_amendment": "Create the record with your amendment",
+    "seal_separate": "Create a new, separate record",
     "open_no_file": "Select a saved record to open",
     "open_too_large": TOO_LARGE,
     "open_no_python": "The helper could not start, so it cannot open a saved record",
@@ -215,7 +224,9 @@ def contract() -> dict[str, Any]:
         "sections": list(SECTIONS),
         "pages": [_page_data(p) for p in PAGES],
         "amendment_fields": [_field_data(f) for f in AMENDMENT_FIELDS],
-        "draft": {"format": DRAFT_FORMAT, "version": DRAFT_VERSION},
+        # A draft of answers alone, and one that carries the record it amends (infoshare.draft).
+        "draft": {"format": DRAFT_FORMAT, "version": DRAFT_VERSION,
+                  "amending_version": AMENDING_VERSION},
         "file_name": dict(NAME_RULE),
         "max_file_bytes": MAX_BYTES,
         "formats": [

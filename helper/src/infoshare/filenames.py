@@ -13,7 +13,7 @@ from typing import Any
 
 from . import dates
 
-__all__ = ["AMENDED", "NAME_RULE", "filename_stem", "safe_reference", "stem"]
+__all__ = ["AMENDED", "DRAFT", "NAME_RULE", "draft_stem", "filename_stem", "safe_reference", "stem"]
 
 PREFIX = "information-sharing-decision"
 # ASCII letters and digits only, so a name is safe on every file system and
@@ -25,6 +25,10 @@ NO_REFERENCE = "no-reference"
 UNDATED = "undated"
 # After the base name of an amended version, with its amendment number.
 AMENDED = "_amended-"
+# After the base name of a draft, so that a draft never takes a record's name: a browser
+# that replaces a download of the same name would otherwise put the draft in the record's
+# place, and anywhere else the record's name would end up on answers nobody sealed.
+DRAFT = "_answers-so-far"
 
 NAME_RULE: dict[str, Any] = {
     "prefix": PREFIX,
@@ -33,6 +37,7 @@ NAME_RULE: dict[str, Any] = {
     "replacement": "-",
     "reference_max": REFERENCE_MAX,
     "no_reference": NO_REFERENCE,
+    "draft_suffix": DRAFT,
 }
 
 
@@ -45,6 +50,11 @@ def safe_reference(reference: object) -> str:
 
 def stem(reference: object, day: str) -> str:
     return f"{PREFIX}_{safe_reference(reference)}_{day}"
+
+
+def draft_stem(reference: object, day: str) -> str:
+    """The stem for a draft saved on `day` (YYYY-MM-DD): "..._2026-11-25_answers-so-far"."""
+    return stem(reference, day) + DRAFT
 
 
 def filename_stem(record: Mapping[str, Any]) -> str:

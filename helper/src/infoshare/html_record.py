@@ -20,7 +20,7 @@ from typing import Any
 import jinja2
 
 from .textsafety import css_string, visible
-from .view import RULES_NUMBERED_AS, build_view
+from .view import DIGEST_NOTE, RULES_NUMBERED_AS, build_view
 
 __all__ = ["render_html"]
 
@@ -49,4 +49,4 @@ def _environment() -> jinja2.Environment:
 
 def render_html(record: Mapping[str, Any]) -> str:
     return _environment().get_template("record.html.j2").render(
-        v=build_view(record), rules_numbered_as=RULES_NUMBERED_AS)
+        v=build_view(record), rules_numbered_as=RULES_NUMBERED_AS, digest_note=DIGEST_NOTE)

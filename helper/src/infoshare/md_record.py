@@ -30,6 +30,8 @@ def _cell(row: Row) -> str:
 def render_md(record: Mapping[str, Any]) -> str:
     v = build_view(record)
     out: list[str] = ["# Information sharing decision record", ""]
+    if v.amended_note:
+        out.append(_field("Amended", v.amended_note, trusted=True))
     out.append(_field("Case reference", v.case_reference))
     if v.emergency:
         text = "Information was shared first and this record was completed afterwards."
@@ -90,7 +92,10 @@ def render_md(record: Mapping[str, Any]) -> str:
                       f"Schema version {v.schema_version}, made by infoshare-helper "
                       f"{v.helper_version}"))
     out.append(_field("SHA-256 digest", v.digest))
-    out.append(f"{DIGEST_NOTE}\n")
+    # The command escaped, not a code span: the only elements here are the ones listed in
+    # the module's docstring, and "--" must not become a dash.
+    before, command, after = DIGEST_NOTE
+    out.append(f"{before}{md_escape(command)}{after}\n")
     out.append("This helper is a record-keeping aid, not legal advice. The decision and the "
                "judgement behind it are the practitioner's.\n")
     return "\n".join(out)

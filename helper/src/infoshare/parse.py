@@ -13,7 +13,7 @@ from typing import Any, NamedTuple
 from .answers import Answers, clean
 from .canonical import DIGEST_KEY, digest
 from .dateparts import as_boxes
-from .draft import DRAFT_FORMAT, DRAFT_VERSION
+from .draft import AMENDING_VERSION, AMENDMENT_KEYS, DRAFT_FORMAT
 from .jsondepth import MAX_DEPTH, nested_too_deeply
 from .record import FORMAT, SCHEMA_VERSION, Record, form_answers, structure_problem
 
@@ -62,6 +62,10 @@ class Loaded(NamedTuple):
     record: Record | None
     # As the page's form shows them: each date in its boxes ("decided_at-day", ...).
     answers: Answers
+    # For a draft of an amendment: the sealed record it amends, and what was typed so far
+    # about who is amending it and why ({"by", "reason"}).
+    amends: Record | None = None
+    amendment: dict[str, str] | None = None
 
 
 def _reject_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -129,18 +133,36 @@ def check_sealed(record: Any) -> Record:
     return record
 
 
+def _draft(value: dict[str, Any]) -> Loaded:
+    version = value.get("version")
+    if type(version) is not int or version < 1:
+        raise RecordError("The draft is damaged: its version is missing")
+    if version > AMENDING_VERSION:
+        _newer("draft", version)
+    if not isinstance(value.get("answers"), dict):
+        raise RecordError("The draft is damaged: its answers are missing")
+    # Dates in their boxes, as for a record: a draft may hold whole values.
+    answers = as_boxes(clean(value["answers"]))
+    if version == 1 or value.get("amends") is None:
+        return Loaded("draft", None, answers)
+    # The record it amends must be as sound as a record opened by itself.
+    try:
+        amends = check_sealed(value["amends"])
+    except RecordError as exc:
+        raise RecordError(f"The draft cannot be opened, because the record it amends is not "
+                          f"sound. {exc.message}", invalid=exc.invalid) from None
+    given = value.get("amendment")
+    if not (isinstance(given, dict) and set(given) == set(AMENDMENT_KEYS)
+            and all(isinstance(v, str) for v in given.values())):
+        raise RecordError("The draft is damaged: who is amending the record, and why, is "
+                          "missing")
+    return Loaded("draft", None, answers, amends, dict(given))
+
+
 def load(data: str | bytes) -> Loaded:
     """A sealed record or a draft from a file's contents; RecordError otherwise."""
     value = _decode(data)
     if isinstance(value, dict) and value.get("format") == DRAFT_FORMAT:
-        version = value.get("version")
-        if type(version) is not int or version < 1:
-            raise RecordError("The draft is damaged: its version is missing")
-        if version > DRAFT_VERSION:
-            _newer("draft", version)
-        if not isinstance(value.get("answers"), dict):
-            raise RecordError("The draft is damaged: its answers are missing")
-        # Dates in their boxes, as for a record: a draft may hold whole values.
-        return Loaded("draft", None, as_boxes(clean(value["answers"])))
+        return _draft(value)
     record = check_sealed(value)
     return Loaded("record", record, form_answers(record))

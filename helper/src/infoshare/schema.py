@@ -159,7 +159,17 @@ def build_schema() -> dict[str, Any]:
             },
             "recommendation": _recommendation(),
             "site": _site(),
-            DIGEST_KEY: _DIGEST,
+            DIGEST_KEY: {
+                **_DIGEST,
+                "description": (
+                    "SHA-256 of the canonical JSON of the record without this key. It shows "
+                    "accidental change or damage since this version was made, and lets a later "
+                    "amendment name this version (previous_sha256). It does not show a change "
+                    "made on purpose: anyone who edits the file can recompute it. Only a copy "
+                    "of this or an earlier version kept elsewhere shows such a change "
+                    "(infoshare validate FILE --against EARLIER)."
+                ),
+            },
         },
         "$defs": {
             "date": {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},

@@ -6,7 +6,6 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from . import flow
 from .answers import clean
 from .validate import Problem, validate_answers
 
@@ -44,6 +43,11 @@ def seal(raw_answers: object, now: datetime, original: object = None,
         sealed = check_sealed(original)
     except RecordError as exc:
         return None, [Problem(None, f"Cannot amend: {exc.message}"), *problems]
+    # A record that `infoshare validate` finds problems with is not amended: the amendment
+    # would carry them forward, or replace them (a forged outcome, say) without a trace.
+    found = record_problems(sealed, now)
+    if found:
+        return None, [Problem(None, f"Cannot amend: {p.message}") for p in found] + problems
     problems += amendment_problems(amendment)
     if problems:
         return None, problems
@@ -54,28 +58,9 @@ def seal(raw_answers: object, now: datetime, original: object = None,
     ), []
 
 
-def record_problems(record: Mapping[str, Any]) -> list[Problem]:
-    """Problems with a sealed, unaltered record (see parse.check_sealed) as a decision.
+def record_problems(record: Mapping[str, Any], now: datetime | None = None) -> list[Problem]:
+    """Problems with a sealed record as a decision: see infoshare.record_checks, which
+    the command line's `validate` and the page's `open` both use."""
+    from .record_checks import record_problems as problems_of
 
-    Times are checked against the moment it was last sealed, not against
-    today, and the answers against the questions of the schema version that
-    sealed it; and what it says the guidance pointed to must still follow from
-    its answers (wording may differ between helper versions, the outcome, whether
-    the decision followed it, and the prompts shown may not).
-    """
-    from .origin import site_problems
-
-    version = record["schema_version"]
-    sealed_at = datetime.fromisoformat(record["amended"] or record["created"])
-    answers = record["answers"]
-    problems = validate_answers(answers, sealed_at, version) + site_problems(record.get("site"))
-    stated = record["recommendation"]
-    expected = flow.recommend(answers)
-    # Judged as the version that sealed it judged it (see flow.judged_as).
-    follows = flow.followed(answers, **flow.judged_as(version, sealed_at)._asdict())
-    shown = [p["code"] for p in stated.get("prompts", [])]
-    if (stated["code"] != expected.code or stated["followed"] != follows
-            or (version != 1 and shown != [p.code for p in expected.prompts])):
-        problems.append(Problem(None, "What the record says the guidance pointed to does not "
-                                      "follow from its answers"))
-    return problems
+    return problems_of(record, now)

@@ -110,16 +110,26 @@ def visible(text: str) -> str:
 # plugins and markdown-it's plugins give a meaning to wherever it stands.
 # "!" needs no escape: an image needs "![" and "[" is escaped. "(" stops
 # typographer replacements such as "(c)".
-# < > & become character references instead: Python-Markdown does not honour
-# a backslash before "<", and would pass "\<script>" through as HTML.
 _MD_ALWAYS = r"\\`*_{}\[\]<>#+|~&=$^@("
-_MD_ENTITIES = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
+# Most of it is escaped with a backslash, which every renderer honours. These are
+# written as character references instead, which every renderer shows as the
+# character and none reads as syntax:
+# - < > &: Python-Markdown does not honour a backslash before "<", and would pass
+#   "\<script>" through as HTML.
+# - ~ = $ ^ @ : ?: Python-Markdown honours a backslash only before the characters
+#   its own syntax uses, so with its "extra" extensions a record would show
+#   "09\:40" or "jo\@example.org" with the backslash (the renderers that give
+#   these characters a meaning all read references as plain characters).
+_MD_ENTITIES = {"<": "&lt;", ">": "&gt;", "&": "&amp;", "~": "&#126;", "=": "&#61;",
+                "$": "&#36;", "^": "&#94;", "@": "&#64;", ":": "&#58;", "?": "&#63;"}
 _MD_SPECIAL = re.compile(
     "(["
     + _MD_ALWAYS
     + "])"
-    # "." and ":" only matter when something follows them directly, as in
-    # "example.com" or "https://" (autolinks); a sentence's full stop can stay.
+    # "." only matters when something follows it directly, as in "example.com"; a
+    # sentence's full stop can stay. ":" likewise, as in "https://" or "mailto:a"
+    # (autolinks) and ":smile:" (emoji shortcodes), but not in a time such as 09:40
+    # (_MD_PLAIN_COLON).
     + r"|([.:])(?=\S)"
     # "-" makes a list or a rule at the start of a line, "--" a dash. At the
     # start of a line ":" makes a definition list (Python-Markdown's "extra",
@@ -128,6 +138,10 @@ _MD_SPECIAL = re.compile(
 )
 # "1." or "1)" at the start of a line would begin a numbered list.
 _MD_LIST_NUMBER = re.compile(r"^(\d+)([.)])")
+# A colon between two digits, as in a time (09:40) or a ratio (1:2): no link scheme
+# ends in a digit that a renderer links, and it cannot open an emoji shortcode
+# (":1234:") unless the word after it ends in another colon.
+_MD_PLAIN_COLON = re.compile(r"(?<=\d):(?=\d)(?![+\-\w]*:)")
 # GFM's e-mail autolinks (cmark-gfm, so GitHub) are found after parsing, in the
 # text with its escapes already resolved (github/cmark-gfm issue 278): no escape
 # or character reference stops "user@example.com" from becoming a mailto: link.
@@ -136,26 +150,38 @@ _MD_LIST_NUMBER = re.compile(r"^(\d+)([.)])")
 # nothing. It goes only where a link could start: after a letter, digit or one
 # of . + - _, the characters an address's name may end with.
 _MD_EMAIL_AT = re.compile(r"(?<=[A-Za-z0-9.+\-_])(?=@)")
+_MD_LINE_BREAK = "  \n"
+_MD_EMPTY_LINE = "&#32;"
+
+
+def _md_special(match: re.Match[str]) -> str:
+    char = match.group()
+    if char == ":" and match.start() > 0 and _MD_PLAIN_COLON.match(match.string, match.start()):
+        return char
+    return _MD_ENTITIES.get(char) or "\\" + char
 
 
 def _md_line(line: str) -> str:
     line = line.lstrip(" \t")
     line = _MD_EMAIL_AT.sub("\0", line)  # NUL never reaches here: visible() marks it
-    line = _MD_SPECIAL.sub(lambda m: _MD_ENTITIES.get(m.group()) or "\\" + m.group(), line)
+    line = _MD_SPECIAL.sub(_md_special, line)
     return _MD_LIST_NUMBER.sub(r"\1\\\2", line).replace("\0", "<wbr>")
 
 
 def md_escape(text: str) -> str:
     """Typed text as Markdown that renders literally, as one paragraph.
 
-    Each typed line is escaped and joined with a hard line break ("\\" at the
-    end of a line), so no typed line can start a heading, list, quote, code
-    block, table or definition list, and a typed blank line cannot end the
-    paragraph. Leading spaces and tabs are dropped from each line, because four
-    of them would otherwise start a code block. Invisible characters are shown
-    as markers first, as in every other format.
+    Each typed line is escaped and joined with a hard line break (two spaces at
+    the end of a line: the break every renderer reads, where Python-Markdown
+    would show the backslash of CommonMark's other one), so no typed line can
+    start a heading, list, quote, code block, table or definition list. A typed
+    blank line is written as a space's character reference, so it shows as an
+    empty line but cannot end the paragraph. Leading spaces and tabs are dropped
+    from each line, because four of them would otherwise start a code block.
+    Invisible characters are shown as markers first, as in every other format.
     """
-    return "\\\n".join(_md_line(line) for line in visible(text).split("\n"))
+    return _MD_LINE_BREAK.join(_md_line(line) or _MD_EMPTY_LINE
+                               for line in visible(text).split("\n"))
 
 
 # Characters a CSS string may hold as they are. Every other one is written as a

@@ -47,6 +47,8 @@ def _subheading(out: list[str], title: str) -> None:
 def render_txt(record: Mapping[str, Any]) -> str:
     v = build_view(record)
     out: list[str] = ["INFORMATION SHARING DECISION RECORD", ""]
+    if v.amended_note:
+        out += [*_line("Amended", v.amended_note), ""]
     out += _line("Case reference", v.case_reference)
     if v.emergency:
         text = "Information was shared first and this record was completed afterwards."
@@ -105,6 +107,7 @@ def render_txt(record: Mapping[str, Any]) -> str:
     out += _line("Record format", f"Schema version {v.schema_version}, made by "
                                   f"infoshare-helper {v.helper_version}")
     out += _line("SHA-256 digest", v.digest)
-    out += ["", DIGEST_NOTE, "", ("This helper is a record-keeping aid, not legal advice. The decision and the "
-                 "judgement behind it are the practitioner's.")]
+    out += ["", "".join(DIGEST_NOTE), "",
+            ("This helper is a record-keeping aid, not legal advice. The decision and the "
+             "judgement behind it are the practitioner's.")]
     return "\n".join(out) + "\n"

@@ -22,9 +22,20 @@ from .rules import RULES, Rule
 __all__ = ["DIGEST_NOTE", "RULES_NUMBERED_AS", "Amendment", "Change", "Row", "Section", "View", "build_change",
            "build_view"]
 
-# Said under the digest in every format but JSON (the HTML sets "infoshare validate" as code).
-DIGEST_NOTE = ("The digest is of the record's JSON file. Keep that file: it is the authoritative "
-               "record, and infoshare validate checks it has not been altered.")
+# Said under the digest in every format but JSON (whose schema says the same of its
+# sha256), in three parts so that each format can set the command as code. What the
+# digest proves, and what it does not: it is not a signature.
+DIGEST_NOTE = (
+    ("The SHA-256 digest is worked out from the record's JSON file. It shows that the file "
+     "has not been damaged or changed by accident since this version was made, and it lets a "
+     "later amendment name exactly the version it amends. It does not show that nobody "
+     "changed the record on purpose: anyone who edits the file can work out a new digest. "
+     "Only comparing the file with a copy of this or an earlier version kept somewhere else "
+     "shows such a change ("),
+    "infoshare validate FILE --against EARLIER",
+    (" compares a version with an earlier one). Keep the JSON file of every version where "
+     "your organisation keeps case records: it is the authoritative record."),
+)
 
 # Whose numbering the rules a record cites follow: the text the site publishes is a local
 # board's copy of the 2015 advice, not the government's own text word for word.
@@ -155,6 +166,17 @@ class View:
     site_name: str | None
     site_url: str | None
     digest: str
+
+    @property
+    def amended_note(self) -> str | None:
+        """Said at the top of the Markdown and the plain text of an amended version (the
+        HTML says it under its heading), so a pasted case note cannot pass for the original."""
+        if self.amended is None:
+            return None
+        count = len(self.amendments)
+        listed = ("1 amendment, listed" if count == 1 else f"{count} amendments, each listed")
+        return (f"{self.amended}. This is the record first made on {self.created}, with "
+                f"{listed} under Amendments.")
 
 
 def _rules(numbers: object) -> tuple[Rule, ...]:

@@ -1,0 +1,46 @@
+// What the page says about a file it has just opened: a draft (not a record), a draft of an
+// amendment, or a record that validation finds problems with (each problem listed). Python
+// words it all (the `open` operation's `opened`); this only shows it, as text, on the page
+// the file opened at and on the check page, where the record is created, until the record
+// is made, another file is opened or the answers are cleared.
+
+export function createOpened(kit) {
+  const box = kit.element("opened");
+  let notice = null;
+  let at = null; // the page the file opened at
+
+  function fill() {
+    box.dataset.tone = notice.tone;
+    kit.element("opened_title").textContent = notice.title;
+    kit.element("opened_text").textContent = notice.text;
+    const list = kit.element("opened_problems");
+    list.replaceChildren(...notice.problems.map((problem) => {
+      const li = document.createElement("li");
+      li.textContent = problem;
+      return li;
+    }));
+    list.hidden = notice.problems.length === 0;
+  }
+
+  return {
+    // A new file's notice (or none), shown where it opened; focus moves to it, so that it
+    // is read first, as an error summary would be.
+    show(opened, section) {
+      notice = opened || null;
+      at = section;
+      box.hidden = notice === null;
+      if (notice === null) return;
+      fill();
+      box.focus();
+    },
+    hide() {
+      notice = null;
+      at = null;
+      box.hidden = true;
+    },
+    // Called as each page shows: the notice stays with the page it opened at, and the check page.
+    place(section) {
+      if (notice !== null) box.hidden = !(section === at || section === kit.element("check"));
+    },
+  };
+}
