@@ -132,7 +132,8 @@ _FIELDS = """(css) => {
   return {page: section.dataset.page, fields: [...seen]};
 }"""
 # Whether a control shows: a follow-up question shows only once its answer is chosen.
-_SHOWING = "(css) => { const e = document.querySelector(css); return !e.closest('[hidden]'); }"
+# Shown: laid out at all (a follow-up GOV.UK Frontend has not revealed is display: none).
+_SHOWING = "(css) => document.querySelector(css).getClientRects().length > 0"
 
 
 def answer_page(tab: EnginePage, answers: dict[str, Any], journey: Journey) -> str:

@@ -78,7 +78,9 @@ def test_a_draft_is_saved_and_carried_on_from(tab: EnginePage, site_url: str, tm
     answers = answers_for(OUTCOME)
     h.answer_questions(tab, answers, until="risk_of_harm")
     name, text = h.save_draft(tab, "risk_of_harm")
-    assert STEM.match(name.removesuffix(".json")), name
+    # A draft is named apart from the day's record: it never replaces it in a downloads folder.
+    assert name.endswith("_answers-so-far.json"), name
+    assert STEM.match(name.removesuffix("_answers-so-far.json")), name
     draft = json.loads(text)
     assert draft["format"] == "infoshare-draft"
     assert draft["answers"]["purpose"] == answers["purpose"]
