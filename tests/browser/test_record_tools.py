@@ -16,8 +16,16 @@ COUNT_WORKERS = """
 window.__workers = 0;
 const RealWorker = window.Worker;
 window.Worker = function (url, options) {
-  if (String(url).includes("/helper/worker.mjs")) window.__workers += 1;  // not the search worker
-  return new RealWorker(url, options);
+  const worker = new RealWorker(url, options);
+  if (String(url).includes("/helper/worker.mjs")) {  // not the search worker
+    window.__workers += 1;
+    // The worker's word that a call waits for the record tools, where a selector can see it
+    // (the page's content security policy keeps wait_for_function from evaluating strings).
+    worker.addEventListener("message", (event) => {
+      if (event.data && event.data.type === "waiting") document.documentElement.dataset.testWaiting = "yes";
+    });
+  }
+  return worker;
 };
 window.Worker.prototype = RealWorker.prototype;
 """
@@ -40,13 +48,17 @@ def test_a_record_opened_before_the_tools_arrive_waits_for_them(watched: Any, si
     _short_call_timeout(page, 1500)
     held: list[Any] = []
     page.route(TOOLS, lambda route: held.append(route))  # noqa: PLW0108  (a bound builtin cannot be a handler)
+    # The page's own timers are the test's from the start, so its call deadline can be passed at
+    # once. Installed later, the clock would swap timer functions under intervals the theme has
+    # already set, and the theme's scheduler would run an action it had cancelled.
+    page.clock.install()
     driver.open_helper(page, site_url)
     draft = tmp_path / "draft.json"
     draft.write_text(json.dumps({"format": "infoshare-draft", "version": 1, "answers": {"urgency": "no"}}),
                      encoding="utf-8")
     page.set_input_files("#f-record_file", str(draft))
-    page.clock.install()  # the page's own timers, so its call deadline can be passed at once
     page.get_by_role("button", name="Open the record").click()
+    page.wait_for_selector("html[data-test-waiting=yes]", state="attached")
     page.clock.run_for(4000)  # well past the call's 1.5 s deadline
     assert driver.helper_state(page) == "ready"
     assert page.evaluate("window.__workers") == 1  # not restarted as if it had hung
