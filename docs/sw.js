@@ -5,15 +5,19 @@
 // What it keeps is fixed when the site is built: build_scripts/site/offline.py writes the
 // list of files, their SHA-256 and the build's version into this file (the placeholders
 // below).
-// It answers only GET requests, from this site, for a file on that list; it never stores
-// anything else, and nothing it stores is anything a practitioner typed (the helper sends
-// nothing anywhere, and its records are downloaded from blob: addresses, which are not
-// requests). Every other request goes to the network as if this file did not exist.
+// It answers only GET requests, from this site, for a file on that list (or, see below,
+// on an older build's list); it never stores anything else, and nothing it stores is
+// anything a practitioner typed (the helper sends nothing anywhere, and its records are
+// downloaded from blob: addresses, which are not requests). Every other request goes to
+// the network as if this file did not exist.
 //
 // A new build has a new version, so a new cache: the browser finds the changed sw.js on a
 // visit, installs it beside the old one, and the page offers to reload (offline.js); the
-// new version takes over only when the practitioner says so (or every tab is closed), and
-// then deletes the old copy.
+// new version takes over only when the practitioner says so (or every tab is closed).
+// Taking it in one tab makes it serve every tab of the site, and another tab may hold the
+// helper, mid-decision, on the old build's page: that page still asks for the old build's
+// files (its Python worker, should it have to start again), so the old copy answers for
+// them until no page of the old build is left open; then it is deleted.
 //
 // Under `mkdocs serve` the list is empty: this worker then removes any copy an earlier
 // build left, and unregisters itself, so a development server is never hidden behind it.
@@ -70,12 +74,47 @@ async function firstWrong(cache) {
 
 self.addEventListener("activate", (event) => {
   event.waitUntil((async () => {
+    if (ENABLED) {
+      await tidy();
+      return;
+    }
     const names = await caches.keys();
-    await Promise.all(names.filter((name) => name.startsWith(PREFIX) && (!ENABLED || name !== CACHE))
-      .map((name) => caches.delete(name)));
-    if (!ENABLED) await self.registration.unregister();
+    await Promise.all(names.filter((name) => name.startsWith(PREFIX)).map((name) => caches.delete(name)));
+    await self.registration.unregister();
   })());
 });
+
+// The pages this version has served (their client ids): they ask only for its own files.
+// Any other open page of the site may be an older build's, which this version took over
+// when it was activated. (Held in memory only: after the browser stops and restarts this
+// worker, every page already open counts as older, which keeps a copy longer, never less.)
+const OURS = new Set();
+let tidied = false;
+
+// Deletes the older builds' copies once every open page of the site is one this version
+// served. Only while no newer version is being installed: its copy, still being made, is
+// not an older one.
+async function tidy() {
+  if (tidied || self.registration.installing || self.registration.waiting) return;
+  const older = (await caches.keys()).filter((name) => name.startsWith(PREFIX) && name !== CACHE);
+  if (older.length > 0) {
+    const pages = await self.clients.matchAll({ type: "window", includeUncontrolled: true });
+    if (pages.some((page) => !OURS.has(page.id))) return;
+    await Promise.all(older.map((name) => caches.delete(name)));
+  }
+  tidied = true;
+}
+
+// A file an older build's page asks for that this build does not have (its scripts carry
+// another version, its runtime another folder): from the older copy, or else the network.
+async function fromOlder(request) {
+  for (const name of (await caches.keys()).reverse()) {
+    if (!name.startsWith(PREFIX) || name === CACHE) continue;
+    const kept = await caches.match(request, { cacheName: name, ignoreVary: true });
+    if (kept) return kept;
+  }
+  return fetch(request);
+}
 
 // The page's Reload button (offline.js): this version takes over now.
 self.addEventListener("message", (event) => {
@@ -84,9 +123,18 @@ self.addEventListener("message", (event) => {
 
 self.addEventListener("fetch", (event) => {
   const { request } = event;
-  if (!ENABLED || request.method !== "GET" || !KEPT.has(request.url)) return;
-  event.respondWith((async () => {
-    const kept = await caches.match(request, { cacheName: CACHE, ignoreVary: true });
-    return kept || fetch(request);
-  })());
+  if (!ENABLED || request.method !== "GET") return;
+  if (request.mode === "navigate") {
+    if (event.resultingClientId) OURS.add(event.resultingClientId);
+  } else if (!tidied) {
+    event.waitUntil(tidy());
+  }
+  if (KEPT.has(request.url)) {
+    event.respondWith((async () => {
+      const kept = await caches.match(request, { cacheName: CACHE, ignoreVary: true });
+      return kept || fetch(request);
+    })());
+  } else if (!tidied && request.mode !== "navigate" && new URL(request.url).origin === self.location.origin) {
+    event.respondWith(fromOlder(request));
+  }
 });

@@ -295,8 +295,11 @@ def test_a_new_build_is_offered_and_replaces_the_old_copy(context: Any, two_buil
     while not canonical(page).startswith(SECOND_SITE_URL):
         assert time.monotonic() < deadline, "the page did not reload into the new build"
         page.wait_for_timeout(200)
-    state = wait_for_copy(page, len(kept_list(two_builds.b)))
-    (new_cache,) = state["caches"]  # the old copy is gone
+    wait_for_copy(page, len(kept_list(two_builds.b)))
+    # The old copy goes once no page of the old build is open (the reloaded page is the
+    # new build's).
+    poll(page, "async () => (await caches.keys()).length === 1")
+    (new_cache,) = cache_state(page)["caches"]
     assert new_cache != old_cache and new_cache.startswith("infoshare-")
     assert page.locator(NOTICE).count() == 0
     assert foreign(seen.requests, base) == []
@@ -325,6 +328,87 @@ def test_the_offer_waits_while_answers_are_unsaved(context: Any, two_builds: Two
         helper.locator("#q-urgency").get_by_role("button", name="Save your answers so far", exact=True).click()
     helper.locator(NOTICE).wait_for(timeout=15_000)
     assert helper.locator("#f-urgency-2").is_checked()  # nothing was reloaded meanwhile
+
+
+@pytest.fixture(scope="module")
+def changed_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A later build in which the helper itself changed (its worker's script): every
+    helper script has a new address (?v=...), which the older build's pages do not ask for."""
+    docs = tmp_path_factory.mktemp("docs-c") / "docs"
+    shutil.copytree(ROOT / "docs", docs)
+    worker = docs / "helper" / "worker.mjs"
+    worker.write_text(worker.read_text(encoding="utf-8") + "// A later build.\n", encoding="utf-8")
+    return built(tmp_path_factory.mktemp("build-c") / "site", site_url=SECOND_SITE_URL, docs=docs)
+
+
+def crash_worker(page: Any) -> None:
+    """Make the helper's Python worker die, as a worker does when its memory runs out: the
+    page must start another one."""
+    (worker,) = [w for w in page.workers if "/helper/worker.mjs" in w.url]
+    worker.evaluate("() => { setTimeout(() => { throw new Error('worker crashed (test)'); }, 0); }")
+
+
+def test_an_update_taken_in_another_tab_strands_no_answers(context: Any, built_site: Path, changed_build: Path,
+                                                          tmp_path: Path) -> None:
+    """A practitioner has answers in the helper, unsaved, in one tab; in another tab they
+    take the new build the site offers. The helper's tab is still the old build's page and
+    its worker may have to start again, with no network: the old build's files must still
+    be there for it, until no page of the old build is left."""
+    a, c, gone = tmp_path / "a", tmp_path / "c", tmp_path / "gone"
+    shutil.copytree(built_site, a)
+    shutil.copytree(changed_build, c)
+    gone.mkdir()  # a host that answers nothing but "not found"
+    current = tmp_path / "current"
+    current.symlink_to(a, target_is_directory=True)
+    with serving(current) as base:
+        builds = TwoBuilds(base, current, a, c)
+        helper = context.new_page()
+        seen = watch(context, helper)
+        driver.open_helper(helper, base)
+        wait_for_copy(helper, len(kept_list(a)))
+        helper.reload()  # now served from the copy
+        driver.wait_settled(helper)
+        assert cache_state(helper)["controlled"]
+        token = uuid.uuid4().hex
+        answers = {**driver.answers_for("no_purpose"), "case_reference": f"UPD-{token[:10]}"}
+        driver.answer_questions(helper, answers, check_focus=False)
+        assert driver.current_view(helper) == "outcome"  # answered, nothing saved
+
+        builds.publish(c)
+        other = context.new_page()
+        other.goto(base + "rules/4/")
+        other.locator(NOTICE).get_by_role("button", name="Reload").click(timeout=COPY_TIMEOUT_S * 1000)
+        deadline = time.monotonic() + 30
+        while not canonical(other).startswith(SECOND_SITE_URL):
+            assert time.monotonic() < deadline, "the other tab did not reload into the new build"
+            other.wait_for_timeout(200)
+        assert helper.locator(NOTICE).count() == 0  # no offer while its answers are unsaved
+        assert canonical(helper).startswith(TEST_SITE_URL)  # still the old build's page
+        assert len(cache_state(helper)["caches"]) == 2  # so the old copy is kept
+
+        # Later: no network, and the browser's own cache no longer holds the old build's
+        # files (a host's cache lifetime is minutes); the helper's worker dies and must
+        # start again.
+        builds.publish(gone)
+        context.set_offline(True)
+        context.new_cdp_session(helper).send("Network.clearBrowserCache")
+        crash_worker(helper)
+        helper.locator("html[data-helper-state=loading]").wait_for(state="attached")
+        driver.wait_settled(helper)
+        assert driver.helper_state(helper) == "ready", driver.failure_text(helper)
+        assert driver.current_view(helper) == "outcome"
+        driver.to_record(helper)
+        files = driver.download_all(helper)
+        record = driver.load_json(files["json"][1])
+        assert record["answers"]["case_reference"] == f"UPD-{token[:10]}"
+
+        # Once no page of the old build is left, its copy goes; the new build's stays whole.
+        helper.close()
+        other.reload()
+        poll(other, "async () => (await caches.keys()).length === 1")
+        wait_for_copy(other, len(kept_list(c)))
+        assert cache_problems(other, c, base, [token]) == []
+        assert [p for p in seen.problems if "ERR_INTERNET_DISCONNECTED" not in p and "(test)" not in p] == []
 
 
 def test_a_development_server_removes_the_copy(context: Any, two_builds: TwoBuilds) -> None:

@@ -124,11 +124,14 @@ def test_missing_worker_is_an_error(tmp_path: Path) -> None:
 
 def test_worker_answers_only_for_listed_files_of_this_site() -> None:
     """The worker's own rules, read from its source (its behaviour is tested in a browser,
-    tests/browser/test_offline.py): GET only, the listed addresses only, nothing it is asked
-    for ever stored, and every other infoshare cache deleted when a version takes over."""
-    assert 'request.method !== "GET"' in TEMPLATE and "!KEPT.has(request.url)" in TEMPLATE
+    tests/browser/test_offline.py): GET only, the listed addresses from its own copy, and
+    otherwise only this site's own addresses from an older build's copy (for that build's
+    pages still open), never a page's navigation; nothing it is asked for ever stored; every
+    other infoshare cache deleted once no older page is open."""
+    assert 'request.method !== "GET"' in TEMPLATE and "KEPT.has(request.url)" in TEMPLATE
+    assert 'request.mode !== "navigate" && new URL(request.url).origin === self.location.origin' in TEMPLATE
     assert "cache.put" not in TEMPLATE  # it never stores a response it was asked for
-    assert "name.startsWith(PREFIX) && (!ENABLED || name !== CACHE)" in TEMPLATE
+    assert "name.startsWith(PREFIX) && name !== CACHE" in TEMPLATE
 
 
 def test_each_file_is_listed_with_its_digest(tmp_path: Path) -> None:
