@@ -436,6 +436,18 @@ def startup_bytes(directory: Path, *, stored: bool = False) -> int:
     return stdlib + sum((directory / name).stat().st_size for name in names)
 
 
+# The runtime files the browser itself fetches for the worker (its module scripts, and the
+# WebAssembly when the page compiles it): the worker cannot count them as they arrive, and
+# not every browser gives their sizes to scripts (Firefox gives a module served from the
+# offline copy no resource timing), so the page is told their sizes.
+SIZED_FILES = ("pyodide.asm.mjs", "pyodide.mjs", WHEEL_LOADER, "pyodide.asm.wasm")
+
+
+def file_bytes(directory: Path) -> tuple[tuple[str, int], ...]:
+    """The size of each of SIZED_FILES in the runtime folder (all counted in startup_bytes)."""
+    return tuple((name, (directory / name).stat().st_size) for name in SIZED_FILES)
+
+
 def check_runtime(directory: Path, packages: tuple[str, ...], *, node: str | None = None) -> dict[str, Any]:
     """Start Pyodide on a runtime folder under Node; return its report or raise."""
     out = _run([node or _node(), str(CHECK_SCRIPT), str(directory), ",".join(packages)],

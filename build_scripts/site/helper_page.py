@@ -197,6 +197,8 @@ class SiteFacts:
     site_name: str
     local: Any = None  # the partnership's checked settings (local_settings.LocalSettings) or None
     identity: dict[str, str | None] = field(default_factory=dict)
+    # The runtime files the worker cannot count itself, with their sizes (runtime.file_bytes).
+    file_bytes: tuple[tuple[str, int], ...] = ()
 
 
 def expand(markdown: str, *, src_uri: str, page_url: str, meta: dict[str, Any], site: SiteFacts) -> str:
@@ -226,6 +228,7 @@ def expand(markdown: str, *, src_uri: str, page_url: str, meta: dict[str, Any], 
         "preload": [f"{app}{name}?v={version}" for name in ("main.mjs", "engine.mjs")],
         "packages": " ".join(site.packages or PACKAGES),
         "download_bytes": int(site.download_bytes or 0),
+        "file_bytes": " ".join(f"{name}:{int(size)}" for name, size in site.file_bytes),
         "call_timeout": CALL_TIMEOUT_MS,
         "stall_timeout": STALL_TIMEOUT_MS,
     }

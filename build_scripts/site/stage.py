@@ -174,7 +174,8 @@ def stage(root: Path, source: Path, folder: Path, *, serve_url: str | None = Non
     use_dir = bool(config.get("use_directory_urls", True))
     facts = helper_page.SiteFacts(
         runtime=f"helper/runtime/{built.key}/", packages=built.packages,
-        download_bytes=runtime.startup_bytes(built.directory, stored=compress), docs_dir=folder / DOCS,
+        download_bytes=runtime.startup_bytes(built.directory, stored=compress),
+        file_bytes=runtime.file_bytes(built.directory), docs_dir=folder / DOCS,
         use_directory_urls=use_dir, nav=config.get("nav") or [], site_name=str(config.get("site_name") or ""),
         local=settings, identity=local_settings.identity(settings, site_url))
     report = _write_pages(config, docs, folder / DOCS, facts=facts, register=register, today=today)

@@ -197,6 +197,7 @@ function startWorker({ restarted = false } = {}) {
     type: "init",
     runtime: new URL(config.runtime, location.href).href,
     packages: config.packages.split(/\s+/).filter(Boolean),
+    fileBytes: config.fileBytes || "",
     compilesWasm,
   });
   // The operations that wait for the record tools, from the contract's table, once the

@@ -2,10 +2,11 @@
 // The decision helper's Python, in a module Web Worker so the page never waits on it.
 //
 // Messages in:  {type: "init", runtime: URL of the versioned runtime folder, packages: [names],
-//                compilesWasm: whether the page compiles pyodide.asm.wasm and a
-//                {type: "wasm", module} message will follow}
+//                fileBytes: "name:size ..." (the runtime files the browser fetches for this
+//                worker, from the build), compilesWasm: whether the page compiles
+//                pyodide.asm.wasm and a {type: "wasm", module} message will follow}
 //               {type: "wasm", module: the compiled pyodide.asm.wasm, or null when the
-//                page could not compile it (this worker then does), bytes: its size}
+//                page could not compile it (this worker then does)}
 //               {type: "stages", recordOps: [the operations that wait for the record tools]}
 //               {type: "call", id, request: JSON string}
 // Messages out: {type: "progress", step, of, text}
@@ -62,10 +63,20 @@ function counted(response) {
   }));
   return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
 }
-// A module script's bytes, once it has loaded (the browser fetched it, not this script).
-function countModule(url) {
-  const entry = /** @type {PerformanceResourceTiming[]} */ (performance.getEntriesByName(url)).find((e) => e.decodedBodySize);
-  if (entry) addBytes(entry.decodedBodySize);
+// The files the browser fetches, not this script (the module scripts, and the WebAssembly
+// the page compiles) are counted once they have arrived, by their size in the build: not
+// every browser tells a script their size (Firefox has no resource timing for a module
+// served from the offline copy).
+/** @type {Map<string, number>} */
+let fileBytes = new Map();
+function readFileBytes(text) {
+  fileBytes = new Map(String(text || "").split(/\s+/).filter(Boolean).map((pair) => {
+    const at = pair.lastIndexOf(":");
+    return [pair.slice(0, at), Number(pair.slice(at + 1)) || 0];
+  }));
+}
+function countFile(url) {
+  addBytes(fileBytes.get(fileName(url)) || 0);
 }
 
 // A violation inside the worker is not seen by the page; pass it on so it is not silent.
@@ -250,10 +261,10 @@ async function load(runtime, packages) {
   // loadPyodide() imports pyodide.asm.mjs itself and gets this same module instance;
   // it reports a failure to load it, so none is reported here.
   if (!pageCompilesWasm) compileWasmHere(runtime);
-  import(url("pyodide.asm.mjs")).then(() => countModule(url("pyodide.asm.mjs")), () => {});
+  import(url("pyodide.asm.mjs")).then(() => countFile(url("pyodide.asm.mjs")), () => {});
   const lock = checkedFetch(url("pyodide-lock.json")).then(counted).then(readLock);
   const modules = Promise.all([import(url("pyodide.mjs")), import(url("wheels.mjs"))]);
-  modules.then(() => ["pyodide.mjs", "wheels.mjs"].forEach((name) => countModule(url(name))), () => {});
+  modules.then(() => ["pyodide.mjs", "wheels.mjs"].forEach((name) => countFile(url(name))), () => {});
   // Only our own package's wheel: its dependencies (Jinja2, MarkupSafe) follow "ready".
   const wheelFiles = Promise.all([lock, modules]).then(([lockfile, [, wheels]]) =>
     wheels.readWheels(lockfile, packages, async (name) => (await checkedFetch(url(name)).then(counted)).arrayBuffer(),
@@ -317,13 +328,14 @@ function describe(error) {
 self.addEventListener("message", (event) => {
   const message = event.data || {};
   if (message.type === "init") {
+    readFileBytes(message.fileBytes);
     pageCompilesWasm = Boolean(message.compilesWasm);
     runtimeURL = message.runtime;
     start(message.runtime, message.packages);
   } else if (message.type === "wasm") {
     if (message.module) {
       // Counted as part of what Python needed, wherever the page got it from.
-      addBytes(Number(message.bytes) || 0);
+      countFile(new URL("pyodide.asm.wasm", runtimeURL).href);
       receiveWasm(message.module);
     } else {
       compileWasmHere(runtimeURL); // the page could not compile it after all

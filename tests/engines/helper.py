@@ -82,6 +82,15 @@ def failure_text(tab: EnginePage) -> str:
     return tab.text(sel("failed"))
 
 
+def downloaded(tab: EnginePage) -> tuple[int, int]:
+    """What the worker counted of Python's download when the helper became ready (the
+    page's "infoshare:ready" mark carries it), and the build's total, which the progress
+    bar is drawn against."""
+    count = tab.js("performance.getEntriesByName('infoshare:ready').at(-1)?.detail?.downloaded ?? -1")
+    total = tab.js("Number(document.querySelector('script[data-download-bytes]').dataset.downloadBytes)")
+    return int(count), int(total)
+
+
 def open_helper(tab: EnginePage, base: str) -> None:
     tab.goto(base + "helper/")
     assert wait_settled(tab) == "ready", failure_text(tab)

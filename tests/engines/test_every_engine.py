@@ -4,7 +4,8 @@ Chrome), Firefox and WebKit (Safari on an iPad).
 The same steps run in all three (`tab` is parametrized over the engines): a whole
 decision with every download, a draft saved and carried on from, a sealed record
 re-opened and amended, the browser's Back and Forward, the date boxes and their errors,
-and the helper with no network once the site's service worker has made its copy.
+and the helper with no network once the site's service worker has made its copy (its
+download progress counting every byte there too).
 Chromium alone is tested in far more depth in tests/browser/; these are the paths a
 difference between engines would break.
 """
@@ -206,10 +207,16 @@ def test_with_no_network_once_the_service_worker_is_active(tab: EnginePage, own_
                    what="the offline copy")
     assert tab.visible(h.sel("offline_note"))
 
+    count, total = h.downloaded(tab)
+    assert count == total > 0, f"the progress counted {count:,} of {total:,} bytes"
+
     own_site.stop()  # no network from here on
     tab.reload()
     assert h.wait_settled(tab) == "ready", h.failure_text(tab)
     assert tab.js("Boolean(navigator.serviceWorker.controller)")
+    # From the copy too, the progress counts every byte of the build's total.
+    count, total = h.downloaded(tab)
+    assert count == total > 0, f"from the offline copy the progress counted {count:,} of {total:,} bytes"
     token = uuid.uuid4().hex[:10]
     answers = {**answers_for("no_purpose"), "case_reference": f"OFF-{token}"}
     h.answer_questions(tab, answers)

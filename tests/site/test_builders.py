@@ -95,6 +95,13 @@ def test_the_helper_page_has_its_runtime_and_first_question(builder_site: tuple[
     folder = (site / "helper" / runtime).resolve()
     for name in ("pyodide.mjs", "pyodide.asm.wasm", "pyodide-lock.json", "python_stdlib.zip", "wheels.mjs"):
         assert (folder / name).is_file(), name
+    # The files the browser fetches for the worker, which it cannot count itself: their
+    # sizes, as the built folder has them, for the download's progress.
+    (sizes,) = re.findall(r'data-file-bytes="([^"]+)"', helper)
+    listed = dict(pair.rsplit(":", 1) for pair in sizes.split())
+    assert sorted(listed) == ["pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide.mjs", "wheels.mjs"]
+    assert {name: int(size) for name, size in listed.items()} == {
+        name: (folder / name).stat().st_size for name in listed}
     assert 'id="infoshare-contract"' in helper or "data-contract=" in helper
     assert re.search(r'data-theme-scripts="[^"]*bundle\.[0-9a-f]+\.min\.js"', helper)
     assert "Is a child in immediate danger" in helper

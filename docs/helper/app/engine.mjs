@@ -29,6 +29,7 @@ export function createEngine(kit, blocked) {
   let restarts = 0;
   let last = { type: "progress", step: 1, of: 3, text: "" };
   let lastBytes = null; // how much of the download has arrived
+  let downloaded = 0; // the worker's own count, unclamped (the "ready" mark carries it)
   let readiness = deferred(); // settles when the current worker is ready, or the helper has failed
   let stallTimer = null;
   let stalled = false;
@@ -175,6 +176,7 @@ export function createEngine(kit, blocked) {
     } else if (message.type === "bytes") {
       if (engine.state !== "loading") return;
       watchForStall();
+      downloaded = Number.isFinite(Number(message.received)) ? Number(message.received) : 0;
       if (!totalBytes) return;
       emit({ type: "bytes", received: Math.min(Number(message.received) || 0, totalBytes), total: totalBytes });
     } else if (message.type === "ready") {
@@ -182,7 +184,7 @@ export function createEngine(kit, blocked) {
       watchForStall();
       clearTimeout(stallTimer);
       setState("ready");
-      performance.mark("infoshare:ready");
+      performance.mark("infoshare:ready", { detail: { downloaded } });
       emit({ type: "ready", restarted });
       readiness.resolve("ready");
       settleFirst("ready");
@@ -253,13 +255,9 @@ export function createEngine(kit, blocked) {
     // compiles it once more in the background so that the next visit finds a kept copy.
     // Compiling is asynchronous and runs off the main thread.
     if (started.compilesWasm) {
-      // With the module goes its size, so that the worker's count of what Python needed
-      // (the progress bar) adds up to the build's total here too.
+      // (The worker counts the module's size, from the build, in what Python needed.)
       WebAssembly.compileStreaming(fetch(wasm))
-        .then((module) => {
-          const entry = /** @type {PerformanceResourceTiming | undefined} */ (performance.getEntriesByName(wasm.href).at(-1));
-          current.postMessage({ type: "wasm", module, bytes: (entry && entry.decodedBodySize) || 0 });
-        })
+        .then((module) => current.postMessage({ type: "wasm", module }))
         .catch(() => current.postMessage({ type: "wasm", module: null }));
     } else if (typeof WebAssembly.compileStreaming === "function" && !restarted) {
       engine.settled.then((state) => {
