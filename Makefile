@@ -23,7 +23,7 @@ help:
 	@echo "make check   lint (ruff) and type-check (mypy --strict) the Python sources, and lint-js"
 	@echo "make lint-js type-check (tsc, from JSDoc) and lint (ESLint) the helper's JavaScript"
 	@echo "make test-js the JavaScript unit tests beside the modules (node --test)"
-	@echo "make bench   measure the helper's start-up and output speed in Chromium (and on Fast 4G via nginx)"
+	@echo "make bench   measure the helper's start-up and output speed in Chromium (and on Fast 4G via nginx), and its start-up in Chromium, Firefox and WebKit"
 	@echo "make lighthouse   Lighthouse scores for the home page and a rule page"
 
 $(BIN)/activate:
@@ -89,7 +89,7 @@ test: check test-js chromium engines nginx
 test-fast: setup
 	$(BIN)/python -m pytest -q tests/unit tests/site -m "not browser and not build"
 
-bench: setup chromium nginx
+bench: setup chromium engines nginx
 	$(BIN)/python -m build_scripts.dev.bench
 
 lighthouse: setup chromium

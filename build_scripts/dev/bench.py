@@ -1,6 +1,8 @@
 """Benchmark the decision helper page in headless Chromium, against bare npm Pyodide.
 
-    python -m build_scripts.dev.bench [--site DIR] [--runs N] [--fast4g-runs N] [--json FILE]
+    python -m build_scripts.dev.bench [--site DIR] [--runs N] [--fast4g-runs N] [--engine-runs N]
+                                      [--engines chromium,firefox,webkit]
+                                      [--webkit-env JSC_option=value ...] [--json FILE]
 
 Builds the site (or takes a built one), serves it on a loopback port, and for each run
 opens a fresh browser context (an empty cache, cleared again through the devtools
@@ -47,6 +49,11 @@ bytes before ready  what nginx sent (the body bytes, compressed as sent) for eve
                     that reached it before the helper was ready, from nginx's own log.
                     What follows ready (the rest of the standard library, Jinja2, the
                     offline copy of the site) is listed apart.
+
+Last, the helper's start-up in each engine practitioners use, Chromium, Firefox and WebKit
+(build_scripts/dev/bench_engines.py): the page's marks for each step of Python's start,
+on a first visit and on a return visit from the offline copy, median of --engine-runs
+fresh profiles.
 """
 
 from __future__ import annotations
@@ -69,8 +76,10 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from build_scripts.dev import bench_engines  # noqa: E402
 from build_scripts.dev.static_server import serving  # noqa: E402
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402  the test suite's browser, same flags
+from tests.engines.engines import ENGINES  # noqa: E402
 
 BARE_PREFIX = "/__bare__/"
 BUDGETS = {
@@ -454,6 +463,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=5, help="runs, each cold then warm (default 5)")
     parser.add_argument("--fast4g-runs", type=int, default=3,
                         help="cold runs on emulated Fast 4G through nginx (default 3; 0 leaves them out)")
+    parser.add_argument("--engine-runs", type=int, default=3,
+                        help="fresh profiles of each engine for its start-up (default 3; 0 leaves them out)")
+    parser.add_argument("--engines", default=",".join(ENGINES),
+                        help="which engines' start-up to measure (default chromium,firefox,webkit)")
+    parser.add_argument("--webkit-env", action="append", default=[], metavar="NAME=VALUE",
+                        help="add to WebKit's environment, e.g. JSC_useOMGJIT=0 (JavaScriptCore's options)")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     parser.add_argument("--strict", action="store_true", help="exit 1 when a budget is missed")
     args = parser.parse_args(argv)
@@ -463,6 +478,9 @@ def main(argv: list[str] | None = None) -> int:
             raise SystemExit(f"{site} has no helper/index.html: not a built site")
         samples = run(site, args.runs) if args.runs > 0 else None
         fast4g = run_fast4g(site, args.fast4g_runs) if args.fast4g_runs > 0 else None
+        webkit_env = dict(item.split("=", 1) for item in args.webkit_env)
+        per_engine = bench_engines.run(site, args.engine_runs, webkit_env=webkit_env,
+                                       only=tuple(args.engines.split(","))) if args.engine_runs > 0 else None
     ok = True
     summary: dict[str, Any] = {}
     if samples is not None:
@@ -471,6 +489,10 @@ def main(argv: list[str] | None = None) -> int:
     if fast4g is not None:
         text, summary["fast4g"], fast_ok = report_fast4g(fast4g)
         ok = ok and fast_ok
+        print()
+        print(text)
+    if per_engine is not None:
+        text, summary["engines"] = bench_engines.report(per_engine, args.engine_runs, webkit_env)
         print()
         print(text)
     if args.json:

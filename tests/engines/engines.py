@@ -354,9 +354,10 @@ def virtual_display() -> Iterator[str]:
         server.wait(timeout=10)
 
 
-def webkit_session(display: str) -> Any:
+def webkit_session(display: str, env: dict[str, str] | None = None) -> Any:
     """A new MiniBrowser, driven by WebKitWebDriver: a fresh profile each time (in
-    automation mode MiniBrowser keeps nothing on disk)."""
+    automation mode MiniBrowser keeps nothing on disk). `env` is added to the browser's
+    environment (make bench passes JavaScriptCore's JSC_* options through it)."""
     from selenium import webdriver
     from selenium.webdriver.webkitgtk.options import Options
     from selenium.webdriver.webkitgtk.service import Service
@@ -364,7 +365,7 @@ def webkit_session(display: str) -> Any:
     options = Options()
     options.binary_location = MINIBROWSER
     options.add_argument("--automation")
-    service = Service(executable_path=WEBKIT_DRIVER, env={**os.environ, "DISPLAY": display})
+    service = Service(executable_path=WEBKIT_DRIVER, env={**os.environ, **(env or {}), "DISPLAY": display})
     driver = webdriver.WebKitGTK(options=options, service=service)
     driver.set_window_size(1280, 900)
     return driver
