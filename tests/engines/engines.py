@@ -298,11 +298,20 @@ class SeleniumPage(EnginePage):
         from selenium.webdriver.common.by import By
 
         element = self.driver.find_element(By.CSS_SELECTOR, css)
-        if not element.is_selected():
-            # GOV.UK's radios and checkboxes draw their own circle over the real control;
-            # a person clicks its label.
+        # GOV.UK's radios and checkboxes draw their own circle over the real control; a
+        # person clicks its label, and clicks again if the page moved under the pointer
+        # (WebKitWebDriver clicks where the label was when it scrolled there: a page that
+        # is still moving focus to its new heading can move it away).
+        for _ in range(3):
+            if element.is_selected():
+                return
             label = self.driver.find_element(By.CSS_SELECTOR, f"label[for='{element.get_attribute('id')}']")
             self._in_view(label).click()
+            deadline = time.monotonic() + 1
+            while not element.is_selected() and time.monotonic() < deadline:
+                time.sleep(0.05)
+        if not element.is_selected():
+            raise EngineError(f"webkit: clicking the label of {css} three times did not tick it")
 
     def set_file(self, css: str, path: Path) -> None:
         from selenium.webdriver.common.by import By
