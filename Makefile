@@ -82,12 +82,17 @@ JS_TESTS := $(wildcard docs/helper/*.test.mjs docs/helper/app/*.test.mjs build_s
 test-js: node_modules/.installed
 	node --test $(JS_TESTS)
 
+# The tests run in one process per core (pytest-xdist; at most four, set JOBS to choose):
+# a site several tests read is built once for all of them (tests/building.py).
+JOBS ?= auto
+PYTEST := $(BIN)/python -m pytest -n $(JOBS) --maxprocesses 4
+
 test: check test-js chromium engines nginx
-	$(BIN)/python -m pytest
+	$(PYTEST)
 
 # The tier to run after every change: tests/README.md says what each tier runs and takes.
 test-fast: setup
-	$(BIN)/python -m pytest -q tests/unit tests/site -m "not browser and not build"
+	$(PYTEST) -q tests/unit tests/site -m "not browser and not build"
 
 bench: setup chromium engines nginx
 	$(BIN)/python -m build_scripts.dev.bench

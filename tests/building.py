@@ -8,6 +8,10 @@ status, the messages) is what a person building the site sees.
     build_site(out, builder="zensical")               # the second builder
     build_site(out, docs=FIXTURE_DOCS, stop_after="stage", today="2026-12-01")  # stage alone
     build_site(out, stop_after="build")   # stage and the builder, unfinished: out/site
+    site = built_once(tmp_path_factory, "name", **options)  # one build for the whole run
+
+The tests run in two processes (pytest-xdist, `make test`): a site a fixture builds for many
+tests is built once, by whichever process needs it first, and read by both (`built_once`).
 
 Only what a test passes reaches the build: SITE_URL, PRECOMPRESS and LAW_CHECK_TODAY are
 taken out of the inherited environment and set from the arguments.
@@ -15,9 +19,12 @@ taken out of the inherited environment and set from the arguments.
 
 from __future__ import annotations
 
+import fcntl
 import os
+import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -69,4 +76,26 @@ def built(out: Path, **options: object) -> Path:
     result = build_site(out, **options)  # type: ignore[arg-type]
     if result.returncode != 0:
         pytest.fail(f"the build failed ({options}):\n" + result.stdout + result.stderr, pytrace=False)
+    return out
+
+
+def built_once(tmp_path_factory: pytest.TempPathFactory, name: str,
+               then: Callable[[Path], None] | None = None, **options: object) -> Path:
+    """`built`, and then `then` on the built site, once per test run however many processes
+    run the tests: the first to ask builds `name` while holding its lock, the others wait for
+    it and then read the same files (which no test changes: one that would, copies them)."""
+    require_mark("build", "builds the site")
+    base = tmp_path_factory.getbasetemp()
+    # With pytest-xdist, each process has its own folder in the run's folder.
+    shared = (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / "built-once"
+    shared.mkdir(exist_ok=True)
+    out, done = shared / name / "site", shared / name / "done"
+    with (shared / f"{name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        if not done.exists():
+            shutil.rmtree(out.parent, ignore_errors=True)  # a build that failed part-way
+            built(out, **options)
+            if then is not None:
+                then(out)
+            done.write_text("", encoding="utf-8")
     return out

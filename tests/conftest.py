@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.building import ROOT, TEST_SITE_URL, built, require_mark, running
+from tests.building import ROOT, TEST_SITE_URL, built_once, require_mark, running
 
 __all__ = ["ROOT", "TEST_SITE_URL"]
 
@@ -75,7 +75,7 @@ def pytest_runtest_protocol(item: pytest.Item) -> Generator[None, object, object
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Build the site once, as `make build` does (strict: any problem fails the build)."""
-    return built(tmp_path_factory.mktemp("built") / "site")
+    return built_once(tmp_path_factory, "built")
 
 
 @pytest.fixture(scope="session")

@@ -23,7 +23,7 @@ import pytest
 
 from build_scripts.dev import nginx_server
 from build_scripts.dev.nginx_server import Nginx
-from tests.building import built
+from tests.building import built_once
 
 __all__ = ["Nginx"]
 
@@ -54,12 +54,14 @@ def nginx_binary() -> str:
 @pytest.fixture(scope="session")
 def hosted_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The site as `make build` builds it (strict, precompressed), plus the probe files."""
-    out = built(tmp_path_factory.mktemp("hosted") / "site", precompress=True)
+    return built_once(tmp_path_factory, "hosted", then=_add_probes, precompress=True)
+
+
+def _add_probes(out: Path) -> None:
     for target, source in PROBE_FILES.items():
         path = out / target
         path.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(PROBES / source, path)
-    return out
 
 
 @pytest.fixture(scope="session")

@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from build_scripts.site import site_checks
-from tests.building import built
+from tests.building import built_once
 from tests.conftest import site_pages
 
 BUILDERS = ("mkdocs", "zensical")
@@ -34,7 +34,9 @@ GUARD_MARK = "/* infoshare: this worker refuses requests to other origins (helpe
 @pytest.fixture(scope="module", params=BUILDERS)
 def builder_site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Path]:
     builder = str(request.param)
-    return builder, built(tmp_path_factory.mktemp(builder) / "site", builder=builder)
+    # MkDocs's is the site every other test reads (tests/conftest.py's built_site).
+    name = "built" if builder == "mkdocs" else builder
+    return builder, built_once(tmp_path_factory, name, builder=builder)
 
 
 def pages(site: Path) -> list[Path]:

@@ -22,7 +22,7 @@ import pytest
 import yaml
 
 from build_scripts.site import local_settings
-from tests.building import ROOT, build_site, built
+from tests.building import ROOT, build_site, built_once
 from tests.site.helpers import collapse
 
 FIXTURE = Path(__file__).parent / "fixtures" / "partnership.yml"
@@ -38,7 +38,7 @@ def fixture_local() -> dict[str, Any]:
 
 @pytest.fixture(scope="module")
 def partnership_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return built(tmp_path_factory.mktemp("partnership") / "site", config=FIXTURE, site_url=PARTNERSHIP_URL)
+    return built_once(tmp_path_factory, "partnership", config=FIXTURE, site_url=PARTNERSHIP_URL)
 
 
 def staged_config(folder: Path, config: Path | None, site_url: str | None) -> Any:
