@@ -27,7 +27,7 @@ import pytest
 from build_scripts.dev.static_server import serving
 from build_scripts.site import offline as offline_step
 from tests.browser import driver
-from tests.building import ROOT, TEST_SITE_URL, built
+from tests.building import ROOT, TEST_SITE_URL, built, built_once
 
 OUTCOME = "share_risk_of_harm"  # the longest journey: every question page
 COPY_TIMEOUT_S = 90
@@ -248,7 +248,7 @@ SECOND_SITE_URL = "https://infoshare-second-build.invalid/"
 def second_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A second, real build of the site: the same sources for another address, so every
     page differs (its canonical link) and the build has another version."""
-    return built(tmp_path_factory.mktemp("build-b") / "site", site_url=SECOND_SITE_URL)
+    return built_once(tmp_path_factory, "build-b", site_url=SECOND_SITE_URL)
 
 
 @pytest.fixture
@@ -315,13 +315,17 @@ def test_the_offer_waits_while_answers_are_unsaved(context: Any, two_builds: Two
     driver.wait_settled(helper)
     assert cache_state(helper)["controlled"]
     helper.locator("#f-urgency-2").check()  # typed, not saved
+    # The site's offline.js asks the page, with this event, whether reloading could lose
+    # something, each time it would offer the new version: marked where a selector sees it.
+    helper.evaluate("""() => document.addEventListener("infoshare:before-reload",
+        () => { document.documentElement.dataset.testAsked = "yes"; })""")
 
     two_builds.publish(two_builds.b)
     other = context.new_page()  # another tab finds the new build
     other.goto(base + "rules/4/")
     other.locator(NOTICE).wait_for(timeout=COPY_TIMEOUT_S * 1000)
-    helper.wait_for_timeout(2000)
-    assert helper.locator(NOTICE).count() == 0  # not while the answer is unsaved
+    helper.wait_for_selector("html[data-test-asked=yes]", state="attached", timeout=COPY_TIMEOUT_S * 1000)
+    assert helper.locator(NOTICE).count() == 0  # asked, and not offered while the answer is unsaved
 
     # Saving the answers makes reloading safe: the offer follows.
     with helper.expect_download():

@@ -81,6 +81,26 @@ class _Recorder(http.server.BaseHTTPRequestHandler):
         pass
 
 
+AFTER = "after-the-probe"
+
+
+def wait_for_later_request(page: Any, other: str, seen: list[str]) -> None:
+    """Send the other origin a request from the page, after the probe has finished, and wait
+    until it arrives: a request the probe let out went before it, so it has arrived too."""
+    page.evaluate("(url) => fetch(url, {mode: 'no-cors'}).catch(() => null)", other + AFTER)
+    wait_until_seen(seen, {"/" + AFTER})
+    seen.remove("/" + AFTER)
+
+
+def wait_until_seen(seen: list[str], paths: set[str], timeout: float = 10) -> None:
+    """Wait until a request for every path in `paths` has reached the other origin."""
+    deadline = time.monotonic() + timeout
+    while not paths <= {path.split("?")[0] for path in seen}:
+        if time.monotonic() > deadline:
+            pytest.fail(f"never arrived at the other origin: {sorted(paths)}; seen {seen}", pytrace=False)
+        time.sleep(0.02)
+
+
 @pytest.fixture
 def other_origin() -> Iterator[tuple[str, list[str]]]:
     seen: ClassVar[list[str]] = []
@@ -106,7 +126,7 @@ def test_worker_cannot_reach_another_origin_without_a_policy_header(
         page.goto(f"{base}index.html#{other}")
         page.wait_for_function("document.getElementById('out').textContent !== 'waiting'")
         results = json.loads(page.locator("#out").inner_text())
-    time.sleep(0.5)  # anything that slipped out would have arrived by now
+        wait_for_later_request(page, other, seen)
     assert results == {
         "fetch": "refused: SecurityError",
         "fetch Request": "refused: SecurityError",
@@ -182,7 +202,10 @@ def test_search_worker_cannot_reach_another_origin_without_a_policy_header(
         page.goto(f"{base}index.html#{other}")
         page.wait_for_function("document.getElementById('out').textContent !== 'waiting'")
         results = json.loads(page.locator("#out").inner_text())
-    time.sleep(0.5)
+        if guarded:
+            wait_for_later_request(page, other, seen)
+        else:
+            wait_until_seen(seen, {"/search-fetch"})
     if guarded:
         assert results == {
             "fetch": "refused: SecurityError",
@@ -322,7 +345,11 @@ def test_no_way_round_the_guard_reaches_another_origin(
         page.goto(f"{base}index.html#{other}")
         page.wait_for_function("document.getElementById('out').textContent !== 'waiting'", timeout=30_000)
         results = json.loads(page.locator("#out").inner_text())
-        time.sleep(1.5)  # what slipped out (a nested worker's own fetch) has arrived by now
+        if guarded:
+            wait_for_later_request(page, other, seen)
+        else:  # the control: what each channel sent (a nested worker's own fetch comes late)
+            wait_until_seen(seen, {BYPASS_PATHS[name] for name, result in results.items()
+                                   if name in BYPASS_PATHS and result == "allowed"})
     assert "error" not in results, results
     assert results.pop("own origin") == "allowed"
     got_out = {name for name, path in BYPASS_PATHS.items() if any(p.startswith(path) for p in seen)}

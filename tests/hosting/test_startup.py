@@ -64,7 +64,15 @@ def test_each_file_is_downloaded_once(nginx: Nginx, page: Any) -> None:
     logged = len(nginx.log_entries())
     driver.open_helper(page, nginx.base)
     page.wait_for_selector("html[data-helper-downloads=complete]", state="attached", timeout=60_000)
-    page.wait_for_timeout(500)
+    # A second download of a file would have been asked for before a request the page
+    # makes now: once that is in the server's log, so is anything sent before it.
+    page.evaluate("() => fetch('/after-the-downloads').catch(() => null)")
+    for _ in range(300):
+        if any(e["request"].startswith("/after-the-downloads") for e in nginx.log_entries()[logged:]):
+            break
+        page.wait_for_timeout(50)
+    else:
+        pytest.fail("the request made after the downloads never reached nginx", pytrace=False)
     entries = [e for e in nginx.log_entries()[logged:] if "Chrome" in e["user_agent"]]
     runtime = [e for e in entries if "/helper/runtime/" in e["request"]]
     names = sorted(e["request"].rsplit("/", 1)[1] for e in runtime)
