@@ -82,10 +82,11 @@ JS_TESTS := $(wildcard docs/helper/*.test.mjs docs/helper/app/*.test.mjs build_s
 test-js: node_modules/.installed
 	node --test $(JS_TESTS)
 
-# The tests run in one process per core (pytest-xdist; at most four, set JOBS to choose):
-# a site several tests read is built once for all of them (tests/building.py).
+# The tests run in one process per core (pytest-xdist; at most four, set JOBS to choose),
+# and a process that runs out of tests takes some from another. A site several tests read
+# is built once for all of them (tests/building.py).
 JOBS ?= auto
-PYTEST := $(BIN)/python -m pytest -n $(JOBS) --maxprocesses 4
+PYTEST := $(BIN)/python -m pytest -n $(JOBS) --maxprocesses 4 --dist worksteal
 
 test: check test-js chromium engines nginx
 	$(PYTEST)
