@@ -20,10 +20,15 @@
 const ORIGIN = self.location.origin;
 const BASE = self.location.href;
 
+// The worker reports it by its reason and values (see worker.mjs); the page words it from
+// the contract (its message worker_reason_refused).
 export class RefusedOrigin extends Error {
   constructor(url) {
-    super(`The helper does not connect to other sites (refused ${url.slice(0, 200)})`);
+    const shown = url.slice(0, 200);
+    super(`refused ${shown}`);
     this.name = "SecurityError";
+    this.reason = "refused";
+    this.values = { url: shown };
   }
 }
 

@@ -9,12 +9,15 @@
 //                page could not compile it (this worker then does)}
 //               {type: "stages", recordOps: [the operations that wait for the record tools]}
 //               {type: "call", id, request: JSON string}
-// Messages out: {type: "progress", step, of, text}
+// Messages out: {type: "progress", step, of}  (the page words each step)
 //               {type: "bytes", received}  (how much of the download has arrived, a few times a second)
-//               {type: "ready"} | {type: "failed", reason, later?}
+//               {type: "ready"} | {type: "failed", reason, values?, later?}  (a reason the
+//                page words from its contract, worker_reason_<reason> filled from values, or
+//                Python's own message)
 //               {type: "complete"}  (everything sent after "ready" has arrived, or been given up)
 //               {type: "waiting", id}  (the call waits for the record tools, still downloading)
 //               {type: "result", id, response: JSON string}
+//               {type: "not_ready", id}  (a call that came before Python had started)
 //               {type: "problem", text}  (a security-policy violation inside the worker)
 //
 // Everything Pyodide needs comes from the runtime folder on this site: the lockfile
@@ -36,8 +39,22 @@ import { wrapFetch } from "./guard.mjs";
 const STEPS = 3;
 let bridgeCall = null;
 
-function progress(step, text) {
-  self.postMessage({ type: "progress", step, of: STEPS, text });
+function progress(step) {
+  self.postMessage({ type: "progress", step, of: STEPS });
+}
+
+// A failure the page words from its contract: `reason` names its message, `values` fill
+// in its placeholders. (Every sentence the page shows is the contract's, not this file's.)
+class Reason extends Error {
+  /**
+   * @param {string} reason
+   * @param {Record<string, string | number>} [values]
+   */
+  constructor(reason, values = {}) {
+    super(reason);
+    this.reason = reason;
+    this.values = values;
+  }
 }
 
 // Download progress: the bytes of every file Python needs to start, counted as they
@@ -111,7 +128,7 @@ const isFile = (url, name) => url.split(/[?#]/)[0].endsWith(`/${name}`);
 const realInstantiateStreaming = WebAssembly.instantiateStreaming;
 WebAssembly.instantiateStreaming = /** @type {typeof WebAssembly.instantiateStreaming} */ (async (source, imports) => {
   const module = await compiledWasm;
-  progress(2, "starting Python");
+  progress(2);
   if (module) return { instance: await WebAssembly.instantiate(module, imports), module };
   try {
     return await realInstantiateStreaming(source, imports);
@@ -149,7 +166,7 @@ async function readLock(response) {
   const packages = lock && typeof lock === "object" && !Array.isArray(lock) ? lock.packages : null;
   if (!packages || typeof packages !== "object" || Array.isArray(packages)) {
     startupFailed?.(LOCK_DAMAGED);
-    throw new Error(LOCK_DAMAGED);
+    throw new Reason(LOCK_DAMAGED);
   }
   return lock;
 }
@@ -161,10 +178,10 @@ async function checkedFetch(input, init) {
   try {
     response = await rawFetch(input, init);
   } catch (error) {
-    startupFailed?.(`${fileName(url)} could not be downloaded (${error.message})`);
+    startupFailed?.("download_failed", { file: fileName(url), detail: error.message });
     throw error;
   }
-  if (!response.ok) startupFailed?.(`${fileName(url)} could not be downloaded (HTTP ${response.status})`);
+  if (!response.ok) startupFailed?.("download_http", { file: fileName(url), status: response.status });
   return response;
 }
 // Pyodide's own requests: the WebAssembly it asks for gets the placeholder (see above), the
@@ -191,7 +208,7 @@ function fileName(url) {
 
 async function start(runtime, packages) {
   const failure = new Promise((_, reject) => {
-    startupFailed = (reason) => reject(new Error(reason));
+    startupFailed = (reason, values) => reject(new Reason(reason, values));
   });
   try {
     const loaded = await Promise.race([failure, load(runtime, packages)]);
@@ -209,7 +226,7 @@ async function start(runtime, packages) {
       .then(() => self.postMessage({ type: "complete" }));
   } catch (error) {
     startupFailed = null;
-    self.postMessage({ type: "failed", reason: describe(error) });
+    self.postMessage({ type: "failed", ...describe(error) });
   }
 }
 
@@ -232,9 +249,10 @@ async function download(url) {
   try {
     response = await fetch(url);
   } catch (error) {
-    throw new Error(`${fileName(url)} could not be downloaded (${error.message})`, { cause: error });
+    if (error.reason) throw error; // refused by the guard, which says why
+    throw new Reason("download_failed", { file: fileName(url), detail: error.message });
   }
-  if (!response.ok) throw new Error(`${fileName(url)} could not be downloaded (HTTP ${response.status})`);
+  if (!response.ok) throw new Reason("download_http", { file: fileName(url), status: response.status });
   return response.arrayBuffer();
 }
 
@@ -250,12 +268,12 @@ function addRecordTools({ pyodide, wheels, lock }, runtime, packages) {
       wheels.mountStdlib(pyodide, wheels.RECORDS_STDLIB, records);
       recordToolsAdded = true;
     });
-  tools.catch((error) => self.postMessage({ type: "failed", reason: describe(error), later: true }));
+  tools.catch((error) => self.postMessage({ type: "failed", ...describe(error), later: true }));
   return tools;
 }
 
 async function load(runtime, packages) {
-  progress(1, "downloading Python and the helper");
+  progress(1);
   const url = (name) => new URL(name, runtime).href;
   // Everything is requested at once: the engine, the lockfile, then the wheels it lists.
   // loadPyodide() imports pyodide.asm.mjs itself and gets this same module instance;
@@ -280,7 +298,7 @@ async function load(runtime, packages) {
     stdout: () => {},
     stderr: () => {},
   });
-  progress(3, "starting the helper");
+  progress(3);
   // The wheels go on sys.path as they are (see wheels.mjs), not through loadPackage().
   wheels.mountWheels(pyodide, await wheelFiles);
   const bridge = pyodide.pyimport("infoshare.bridge");
@@ -305,7 +323,7 @@ function answer(id, request) {
     response = bridgeCall(request);
   } catch (error) {
     // bridge.call never raises by contract; a failure here means Python itself broke.
-    self.postMessage({ type: "failed", reason: describe(error) });
+    self.postMessage({ type: "failed", ...describe(error) });
     return;
   }
   self.postMessage({ type: "result", id, response });
@@ -319,10 +337,13 @@ function operation(request) {
   }
 }
 
+// A failure as the page is sent it: a reason of this worker's (or the guard's), with its
+// values, or else the first line of the error's own message (Pyodide's messages can carry
+// a long traceback), or "unknown" when there is none.
 function describe(error) {
-  const text = String((error && error.message) || error || "unknown error");
-  // Keep the first line: Pyodide's messages can carry a long traceback.
-  return text.split("\n").find((line) => line.trim()) || text;
+  if (error && typeof error.reason === "string") return { reason: error.reason, values: error.values || {} };
+  const text = String((error && error.message) || error || "");
+  return { reason: text.split("\n").find((line) => line.trim()) || text || "unknown" };
 }
 
 self.addEventListener("message", (event) => {
@@ -344,8 +365,7 @@ self.addEventListener("message", (event) => {
     if (Array.isArray(message.recordOps)) recordOps = new Set(message.recordOps.filter((op) => typeof op === "string"));
   } else if (message.type === "call") {
     if (bridgeCall === null) {
-      const response = JSON.stringify({ ok: false, errors: [{ field: null, message: "The helper is not ready yet." }] });
-      self.postMessage({ type: "result", id: message.id, response });
+      self.postMessage({ type: "not_ready", id: message.id });
     } else if (waitsForRecordTools(operation(message.request)) && !recordToolsAdded) {
       // Waits for the record tools, and says so, so that the page does not take the wait
       // for a worker that stopped answering. If they cannot be added, "failed" has been

@@ -1,6 +1,6 @@
 """Every sentence the helper's page shows comes from Python's contract (infoshare.contract):
 a string literal in the page's JavaScript that reads like English must be one of the
-contract's own texts, or be on the list below of those not yet moved there. A sentence
+contract's own texts (or one of the few strings below that are never shown). A sentence
 added to a module, and not to the contract, fails this test."""
 
 from __future__ import annotations
@@ -39,28 +39,6 @@ NOT_SHOWN = {
     "The rest of Python's standard library was not added ({}).": "console only",
 }
 
-# Sentences the page does show that are still written in the modules: each is to move into
-# the contract. The test fails when one of them is no longer in the code, so this list can
-# only shrink.
-NOT_YET_IN_CONTRACT = {
-    "From these answers, the guidance points to: {}.",
-    "{}: was {}; now {}",
-    "the helper is not running",
-    "the helper stopped responding",
-    "the helper stopped",
-    "the file could not be read",
-    "All answers cleared.",
-    "The helper does not connect to other sites (refused {})",
-    "starting Python",
-    "downloading Python and the helper",
-    "starting the helper",
-    "{} could not be downloaded ({})",
-    "{} could not be downloaded (HTTP {})",
-    "unknown error",
-    "The helper is not ready yet.",
-}
-
-
 def sentences_in(source: str) -> list[str]:
     """The string literals in `source` that read like English, interpolations as {}."""
     found: list[str] = []
@@ -94,13 +72,23 @@ def test_every_sentence_in_the_pages_javascript_is_the_contracts() -> None:
     known = _texts(json.loads(json.dumps(contract())))
     unexplained = sorted({f"{path.relative_to(HELPER)}: {text!r}"
                           for path in _modules() for text in sentences_in(path.read_text(encoding="utf-8"))
-                          if text not in known and text not in NOT_SHOWN and text not in NOT_YET_IN_CONTRACT})
+                          if text not in known and text not in NOT_SHOWN})
     assert unexplained == [], "sentences the contract does not hold:\n" + "\n".join(unexplained)
+
+
+def test_no_module_keeps_its_own_copy_of_a_contract_sentence() -> None:
+    """A sentence the contract holds is read from it (the messages the page receives), never
+    written out again in a module: a copy would pass the test above and drift from it."""
+    known = _texts(json.loads(json.dumps(contract())))
+    copies = sorted({f"{path.relative_to(HELPER)}: {text!r}"
+                     for path in _modules() for text in sentences_in(path.read_text(encoding="utf-8"))
+                     if text in known})
+    assert copies == [], "copies of the contract's sentences:\n" + "\n".join(copies)
 
 
 def test_the_lists_of_exceptions_only_shrink() -> None:
     everywhere = {text for path in _modules() for text in sentences_in(path.read_text(encoding="utf-8"))}
-    stale = sorted((set(NOT_SHOWN) | NOT_YET_IN_CONTRACT) - everywhere)
+    stale = sorted(set(NOT_SHOWN) - everywhere)
     assert stale == [], f"no longer in the modules, so take them off the list: {stale}"
 
 
@@ -143,3 +131,19 @@ def test_a_sentence_that_never_entered_the_contract_fails(tmp_path: Path, monkey
     monkeypatch.setitem(globals(), "HELPER", helper)
     with pytest.raises(AssertionError, match="Your answers were sent to the server"):
         test_every_sentence_in_the_pages_javascript_is_the_contracts()
+
+
+def test_a_module_that_copies_a_contract_sentence_fails(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The hostile control for copies: a module that writes out one of the contract's
+    sentences, rather than reading it, makes the copy test fail."""
+    helper = tmp_path / "helper"
+    for path in _modules():
+        target = helper / path.relative_to(HELPER)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    with (helper / "app" / "records.mjs").open("a", encoding="utf-8") as f:
+        f.write('\nexport const CLEARED = "All answers cleared.";\n')
+    monkeypatch.setitem(globals(), "HELPER", helper)
+    test_every_sentence_in_the_pages_javascript_is_the_contracts()  # in the contract, so this passes
+    with pytest.raises(AssertionError, match="All answers cleared"):
+        test_no_module_keeps_its_own_copy_of_a_contract_sentence()

@@ -3,6 +3,8 @@
 // to, and, while a saved record is being amended, which record it is and what the
 // amendment changes.
 
+import { fillIn } from "./text.mjs";
+
 export function createCheck(ctx) {
   const { kit, engine, answers, errors, views, guidance, summary, session } = ctx;
   const call = (request) => engine.call(request);
@@ -17,8 +19,7 @@ export function createCheck(ctx) {
     session.returnToCheck = false;
     warmRenderers(current);
     summary.fill(rows.rows);
-    kit.element("check_outcome").textContent =
-      `From these answers, the guidance points to: ${outcome.recommendation.title}.`;
+    kit.element("check_outcome").textContent = kit.fill(messages().check_outcome, outcome.recommendation.title);
     const amending = session.original !== null;
     kit.element("amend").hidden = !amending;
     // Once a record exists (opened, or made here), creating it again amends it; a file that
@@ -47,7 +48,7 @@ export function createCheck(ctx) {
       return;
     }
     list.replaceChildren(...reply.changes.map((change) =>
-      guidance.item(`${change.label}: was ${change.before}; now ${change.after}`)));
+      guidance.item(fillIn(messages().amend_change, change))));
   }
 
   // While the practitioner reads their answers, make a throwaway record once so the

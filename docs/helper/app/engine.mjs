@@ -10,6 +10,9 @@
 // Events for subscribers: {type: "progress", step, of, text}, {type: "bytes", received,
 // total}, {type: "ready", restarted}, {type: "interrupted", reason},
 // {type: "stalled", seconds}, {type: "moving"}, {type: "failed", reason, fix}.
+// The worker names its steps and its reasons; the contract's messages word them here.
+
+import { fillIn } from "./text.mjs";
 
 const STARTUP_TIMEOUT_MS = 120_000;
 // Restarts allowed before the helper gives up and says it cannot run here.
@@ -43,7 +46,7 @@ export function createEngine(kit, blocked) {
     settled: new Promise((resolve) => { settleFirst = resolve; }),
     // A call waits until Python is ready, and fails if it does not answer in time.
     async call(request) {
-      if ((await readiness.promise) !== "ready") throw new Error("the helper is not running");
+      if ((await readiness.promise) !== "ready") throw new Error(messages().call_not_running);
       const id = nextId++;
       return new Promise((resolve, reject) => {
         const waiter = { resolve, reject, timer: null };
@@ -75,7 +78,7 @@ export function createEngine(kit, blocked) {
   }
 
   function interruption() {
-    const error = /** @type {Error & {interrupted?: boolean}} */ (new Error("the helper stopped responding"));
+    const error = /** @type {Error & {interrupted?: boolean}} */ (new Error(messages().call_interrupted));
     error.interrupted = true;
     return error;
   }
@@ -125,7 +128,7 @@ export function createEngine(kit, blocked) {
 
   function failed(reason, fix) {
     setState("failed");
-    rejectPending(new Error("the helper stopped"));
+    rejectPending(new Error(messages().call_stopped));
     emit({ type: "failed", reason, fix });
     // A fresh answer for calls from now on: after "ready" (a record tool that cannot be
     // had, see worker.mjs) the old one already says "ready".
@@ -172,7 +175,8 @@ export function createEngine(kit, blocked) {
       if (engine.state !== "loading") return;
       watchForStall();
       performance.mark(`infoshare:step-${message.step}`);
-      emit(message);
+      const text = messages()[`loading_step_${message.step}`] ?? "";
+      emit({ type: "progress", step: message.step, of: message.of, text });
     } else if (message.type === "bytes") {
       if (engine.state !== "loading") return;
       watchForStall();
@@ -193,7 +197,7 @@ export function createEngine(kit, blocked) {
       // a file sent after "ready" (Jinja2, for records) was missing or damaged (`later`),
       // which a restart would not mend: that stops the helper, as before "ready".
       if (engine.state === "ready" && !message.later) restart(messages().crashed);
-      else fail(kit.fill(messages().failed_prefix, messages()[`worker_reason_${message.reason}`] ?? message.reason));
+      else fail(kit.fill(messages().failed_prefix, reasonText(message)));
     } else if (message.type === "complete") {
       // Everything sent after "ready" has arrived: the site's offline.js waits for this
       // before it keeps a copy of the site, so the two never share the connection.
@@ -204,6 +208,15 @@ export function createEngine(kit, blocked) {
       // "ready" on a slow connection: that is not a worker that stopped answering, so its
       // deadline is the download's (the worker says "failed" if the download fails).
       pending.get(message.id)?.arm(STARTUP_TIMEOUT_MS);
+    } else if (message.type === "not_ready") {
+      // A call that reached a worker whose Python had not started: answered as Python
+      // answers a request it cannot take.
+      const waiter = pending.get(message.id);
+      pending.delete(message.id);
+      if (waiter) {
+        clearTimeout(waiter.timer);
+        waiter.resolve({ ok: false, errors: [{ field: null, message: messages().not_ready }] });
+      }
     } else if (message.type === "result") {
       const waiter = pending.get(message.id);
       pending.delete(message.id);
@@ -219,6 +232,14 @@ export function createEngine(kit, blocked) {
     } else if (message.type === "problem") {
       console.error(message.text);
     }
+  }
+
+  // The worker's reason for a failure, in the contract's words (worker_reason_<name>, its
+  // {placeholders} filled from the worker's values); anything else is Python's own message.
+  function reasonText({ reason, values }) {
+    const key = `worker_reason_${reason}`;
+    if (!Object.hasOwn(messages(), key)) return String(reason);
+    return fillIn(messages()[key], values && typeof values === "object" ? values : {});
   }
 
   function startWorker({ restarted = false } = {}) {

@@ -12,6 +12,8 @@ const MESSAGES = {
   stopped: "no answer in {detail} s", crashed: "crashed", host_fix: "fix it", failed_prefix: "failed: {detail}",
   worker_refused: "refused: {detail}", worker_stopped: "stopped{detail}", worker_garbled: "garbled",
   timeout_reason: "slow", timeout_fix: "wait", offline_reason: "offline: {detail}", offline_fix: "reconnect",
+  call_not_running: "not running", call_interrupted: "interrupted", call_stopped: "stopped", not_ready: "not ready",
+  loading_step_1: "step one", worker_reason_download_http: "{file}: HTTP {status}", worker_reason_unknown: "unknown",
 };
 
 // What engine.mjs reads from the page, without a page.
@@ -112,7 +114,7 @@ test("a call that misses its deadline is refused, and the worker is replaced", a
   const { engine, workers, events, latest } = setUp({ callTimeout: 30 });
   latest().send({ type: "ready" });
   const error = await engine.call({ op: "outcome" }).then(() => null, (e) => e);
-  assert.ok(error && error.interrupted, "the call says the helper stopped responding");
+  assert.ok(error && error.interrupted, "the call is marked as interrupted");
   assert.equal(workers.length, 2);
   assert.ok(workers[0].terminated);
   assert.deepEqual(events.find((e) => e.type === "interrupted"), { type: "interrupted", reason: "no answer in 0 s" });
@@ -182,4 +184,40 @@ test("with no network the failure says so, not that the host is at fault", async
   } finally {
     offline.now = false;
   }
+});
+
+test("the worker's steps and reasons are worded from the contract's messages", async () => {
+  const { latest, events } = setUp();
+  latest().send({ type: "progress", step: 1, of: 3 });
+  assert.deepEqual(events.at(-1), { type: "progress", step: 1, of: 3, text: "step one" });
+  latest().send({ type: "progress", step: 7, of: 3 }); // a step the contract does not name
+  assert.equal(events.at(-1).text, "");
+  latest().send({ type: "failed", reason: "download_http", values: { file: "a.whl", status: 404 } });
+  await settle();
+  assert.equal(events.at(-1).reason, "failed: a.whl: HTTP 404");
+  // A reason that is not the contract's own (Python's message, or a hostile name) is shown
+  // as it is, never looked up on the messages' prototype; hostile values fill nothing.
+  /** @type {[Record<string, unknown>, string][]} */
+  const cases = [
+    [{ reason: "toString" }, "failed: toString"],
+    [{ reason: "__proto__" }, "failed: __proto__"],
+    [{ reason: "download_http", values: "x" }, "failed: {file}: HTTP {status}"],
+    [{ reason: "unknown" }, "failed: unknown"],
+  ];
+  for (const [message, expected] of cases) {
+    const { latest: worker, events: heard } = setUp();
+    worker().send({ type: "failed", ...message });
+    await settle();
+    assert.equal(heard.at(-1).reason, expected);
+  }
+});
+
+test("a call that reaches a worker before Python has started is answered as not ready", async () => {
+  const { engine, latest } = setUp();
+  latest().send({ type: "ready" });
+  const call = engine.call({ op: "outcome" });
+  await settle();
+  latest().send({ type: "not_ready", id: latest().calls()[0].id });
+  assert.deepEqual(await call, { ok: false, errors: [{ field: null, message: "not ready" }] });
+  latest().terminate();
 });

@@ -119,7 +119,7 @@ function wire(kit, engine) {
       const name = ctx.downloads.record(button.dataset.format);
       if (!name) return;
       session.dirty = false;
-      kit.element("downloaded").textContent = `Downloaded ${name}.`;
+      kit.element("downloaded").textContent = kit.fill(kit.contract().messages.downloaded, name);
     },
     "open-record": (button) => records.open(button),
     "time-now": (button) => answers.fillNow(button.dataset.field),

@@ -74,7 +74,7 @@ export function createRecords(ctx) {
     return new Promise((resolve, reject) => {
       const reader = new FileReader();
       reader.onload = () => resolve(String(reader.result));
-      reader.onerror = () => reject(reader.error || new Error("the file could not be read"));
+      reader.onerror = () => reject(reader.error || new Error(messages().file_not_read));
       reader.readAsText(file);
     });
   }
@@ -131,7 +131,7 @@ export function createRecords(ctx) {
     summary.clear();
     views.show(views.questions[0]);
     views.forget();
-    if (engine.state === "ready") status.say("All answers cleared.");
+    if (engine.state === "ready") status.say(messages().cleared);
   }
 
   async function copyCaseNote() {

@@ -2,9 +2,7 @@
 // The loading status above the questions: which step Python's start is on, how much of
 // its download has arrived, and whether an answer is waiting for it.
 
-// A message with its {name} placeholders filled in (a name not given stays as it is).
-const fillIn = (template, values) =>
-  template.replace(/\{(\w+)\}/g, (whole, name) => (Object.hasOwn(values, name) ? String(values[name]) : whole));
+import { fillIn } from "./text.mjs";
 
 export function createStatus(kit) {
   const messages = () => kit.contract().messages;

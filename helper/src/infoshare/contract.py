@@ -108,6 +108,12 @@ MESSAGES: dict[str, str] = {
                                    "be damaged, or served without the type application/wasm)"),
     "worker_reason_lock_damaged": ("the runtime's list of packages, pyodide-lock.json, could not be "
                                    "read (it may be damaged, or the host sent another page in its place)"),
+    # {file} is the file's name; {detail} what the browser said, {status} the HTTP status.
+    "worker_reason_download_failed": "{file} could not be downloaded ({detail})",
+    "worker_reason_download_http": "{file} could not be downloaded (HTTP {status})",
+    # The worker's guard refused an address on another site (docs/helper/guard.mjs).
+    "worker_reason_refused": "The helper does not connect to other sites (refused {url})",
+    "worker_reason_unknown": "unknown error",
     "timeout_reason": "Python took more than two minutes to start.",
     "timeout_fix": ("Reload the page. If it happens again, try another browser or ask your IT "
                     "team whether large downloads are blocked."),
@@ -136,11 +142,27 @@ MESSAGES: dict[str, str] = {
     "open_no_python": "The helper could not start, so it cannot open a saved record",
     "open_unreadable": "The file could not be read: {detail}",
     "unexpected": "Something went wrong in the helper: {detail}",
+    # Why a call to Python got no answer, each filled into "unexpected" when it shows.
+    "call_not_running": "the helper is not running",
+    "call_interrupted": "the helper stopped responding",
+    "call_stopped": "the helper stopped",
+    # The answer to a call that reached a worker whose Python had not started yet.
+    "not_ready": "The helper is not ready yet.",
+    "file_not_read": "the file could not be read",
+    "cleared": "All answers cleared.",
+    "downloaded": "Downloaded {detail}.",
+    "check_outcome": "From these answers, the guidance points to: {detail}.",
+    # One answer an amendment changes; {label}, {before} and {after} are filled in by the page.
+    "amend_change": "{label}: was {before}; now {after}",
     # The loading status (docs/helper/app/status.mjs): {step}, {of}, {text}, {received}
     # and {total} are filled in by the page.
     "loading": "Loading the helper…",
     "loading_step": "Loading the helper ({step} of {of}){text}…",
     "loading_step_text": ": {text}",
+    # What each of the worker's loading steps is doing ({text} in loading_step).
+    "loading_step_1": "downloading Python and the helper",
+    "loading_step_2": "starting Python",
+    "loading_step_3": "starting the helper",
     "loading_amount": "{received} of {total} MB",
     "loading_waiting": "Your answer will be checked as soon as the helper has loaded.",
     "loading_ready": "The helper is ready.",

@@ -1,0 +1,13 @@
+// @ts-check
+// Filling in the contract's messages: every sentence the page shows is the contract's
+// (infoshare.contract.MESSAGES), with its {name} placeholders filled in here.
+
+/**
+ * A message with its {name} placeholders filled in (a name not given stays as it is).
+ * @param {string} template
+ * @param {Record<string, unknown>} values
+ * @returns {string}
+ */
+export function fillIn(template, values) {
+  return template.replace(/\{(\w+)\}/g, (whole, name) => (Object.hasOwn(values, name) ? String(values[name]) : whole));
+}
