@@ -42,11 +42,6 @@ SCHEMA_PATH = "helper/record.schema.json"
 # Pages that show, under their question, what the guidance points to so far: the
 # practitioner decides with the recommendation in view.
 POINTER_PAGES = ("decision", "departure")
-# How long the page waits for one answer from Python before it takes the worker for hung
-# and restarts it, and for any progress in Python's download before it says the download
-# has stopped moving. (The boot script's data-call-timeout and data-stall-timeout.)
-CALL_TIMEOUT_MS = 15_000
-STALL_TIMEOUT_MS = 15_000
 KINDS = frozenset({"radios", "checkboxes", "text", "textarea", "date", "datetime"})
 _INPUT_TYPES = {"text": "text", "date": "date", "datetime": "datetime-local"}
 
@@ -229,8 +224,9 @@ def expand(markdown: str, *, src_uri: str, page_url: str, meta: dict[str, Any], 
         "packages": " ".join(site.packages or PACKAGES),
         "download_bytes": int(site.download_bytes or 0),
         "file_bytes": " ".join(f"{name}:{int(size)}" for name, size in site.file_bytes),
-        "call_timeout": CALL_TIMEOUT_MS,
-        "stall_timeout": STALL_TIMEOUT_MS,
+        # The contract's time limits (infoshare.contract.TIMEOUTS), as the boot script's
+        # data- attributes: the page needs them before it has parsed the contract.
+        "timeouts": dict(data["timeouts"]),
     }
     use_dir = site.use_directory_urls
     titles = rule_titles(site.nav or [])

@@ -258,12 +258,14 @@ function blocked() {
 }
 
 // The theme's own script (search, the header's behaviour) waits until the helper has
-// started or failed, or eight seconds, whichever is first, so that on a slow computer the
+// started or failed, or eight seconds (the contract's timeouts.theme_scripts_ms, this
+// script's data-theme-wait), whichever is first, so that on a slow computer the
 // two do not compete for the processor while Python starts, nor on a slow connection for
 // the download (the script, its search worker and index are about 70 KB: on "Fast 4G" a
 // tenth of the wait) (build_scripts/site/theme_scripts.py moved its addresses here). The
 // page works without it meanwhile.
 function holdThemeScripts(settled) {
+  const wait = Number(config.themeWait);
   const urls = (config.themeScripts || "").split(" ").filter(Boolean);
   let loaded = false;
   const load = () => {
@@ -279,7 +281,7 @@ function holdThemeScripts(settled) {
     });
   };
   settled.then(load, load);
-  setTimeout(load, 8000);
+  setTimeout(load, wait);
 }
 
 const stop = blocked();

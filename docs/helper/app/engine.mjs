@@ -14,15 +14,17 @@
 
 import { fillIn } from "./text.mjs";
 
-const STARTUP_TIMEOUT_MS = 120_000;
-// Restarts allowed before the helper gives up and says it cannot run here.
-const MAX_RESTARTS = 3;
+// Its time limits, and how many restarts are allowed before the helper gives up and says
+// it cannot run here, are the contract's (infoshare.contract.TIMEOUTS), which the build
+// writes into the boot script's data- attributes.
 
 export function createEngine(kit, blocked) {
   const { config } = kit;
   const messages = () => kit.contract().messages;
-  const callTimeout = Number(config.callTimeout) || 15_000;
-  const stallTimeout = Number(config.stallTimeout) || 15_000;
+  const callTimeout = Number(config.callTimeout);
+  const stallTimeout = Number(config.stallTimeout);
+  const startupTimeout = Number(config.startupTimeout);
+  const maxRestarts = Number(config.maxRestarts);
   const doc = document.documentElement;
   const listeners = new Set();
   const pending = new Map();
@@ -143,7 +145,7 @@ export function createEngine(kit, blocked) {
   // Everything typed is on the page, not in the worker, so nothing is lost.
   function restart(reason) {
     if (engine.state === "failed" || failing) return;
-    if (restarts >= MAX_RESTARTS) {
+    if (!(restarts < maxRestarts)) {
       fail(reason);
       return;
     }
@@ -207,7 +209,7 @@ export function createEngine(kit, blocked) {
       // A record operation waits in the worker for the record tools, still downloading after
       // "ready" on a slow connection: that is not a worker that stopped answering, so its
       // deadline is the download's (the worker says "failed" if the download fails).
-      pending.get(message.id)?.arm(STARTUP_TIMEOUT_MS);
+      pending.get(message.id)?.arm(startupTimeout);
     } else if (message.type === "not_ready") {
       // A call that reached a worker whose Python had not started: answered as Python
       // answers a request it cannot take.
@@ -288,7 +290,7 @@ export function createEngine(kit, blocked) {
     watchForStall();
     startupTimer = setTimeout(() => {
       if (engine.state === "loading") fail(messages().timeout_reason, messages().timeout_fix);
-    }, STARTUP_TIMEOUT_MS);
+    }, startupTimeout);
   }
 
   setState("loading");

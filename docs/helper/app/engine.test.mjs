@@ -47,7 +47,10 @@ function setUp({ callTimeout = 10_000 } = {}) {
   /** @type {any[]} */
   const events = [];
   const kit = {
-    config: { callTimeout: String(callTimeout), stallTimeout: "60000", runtime: "runtime/", downloadBytes: "100" },
+    config: {
+      callTimeout: String(callTimeout), stallTimeout: "60000", startupTimeout: "60000", maxRestarts: "3",
+      runtime: "runtime/", downloadBytes: "100",
+    },
     contract: () => ({ messages: MESSAGES }),
     fill: (/** @type {string} */ t, /** @type {any} */ d) => t.replace("{detail}", d == null ? "" : String(d)),
     takeFirstWorker: () => null,

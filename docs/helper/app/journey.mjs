@@ -9,6 +9,8 @@ export function createJourney(ctx) {
   const call = (request) => engine.call(request);
   const { busy, unexpected } = ctx.steps;
   const showCheck = (options) => ctx.check.show(options);
+  // The pages Python names besides a question (infoshare.contract.TARGETS).
+  const targets = () => kit.contract().targets;
 
   // Without Python the answers cannot be checked, but they can still be typed and kept:
   // move through the questions in order and offer the download at the end.
@@ -41,12 +43,12 @@ export function createJourney(ctx) {
 
   // Shows the page Python named: a question, "act_now" (then `then`), "outcome" or "check".
   async function go(target, then, current = answers.collect()) {
-    if (target === "act_now") {
+    if (target === targets().act_now) {
       session.afterActNow = then;
       views.show(views.named.actNow);
-    } else if (target === "check") {
+    } else if (target === targets().check) {
       await showCheck();
-    } else if (target === "outcome") {
+    } else if (target === targets().outcome) {
       await showOutcome(current);
     } else {
       views.show(views.question(target));

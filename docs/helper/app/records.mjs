@@ -100,7 +100,7 @@ export function createRecords(ctx) {
         session.separate = Boolean(reply.separate);
         // A sealed record opens at the check page; a draft carries on where it stopped.
         const path = await call({ op: "path", answers: answers.collect() });
-        const resumeAt = reply.resume === "check" ? path.pages.length : path.pages.indexOf(reply.resume);
+        const resumeAt = reply.resume === kit.contract().targets.check ? path.pages.length : path.pages.indexOf(reply.resume);
         session.completed = new Set(path.pages.slice(0, Math.max(resumeAt, 0)));
         views.forget();
         views.trail(path.pages.slice(1, Math.max(resumeAt, 0)).map(views.question).filter(Boolean));

@@ -19,10 +19,11 @@ from .dateparts import DATE_KINDS, Part, example_hint, part_name, parts_of
 from .draft import AMENDING_VERSION, DRAFT_FORMAT, DRAFT_VERSION
 from .filenames import NAME_RULE
 from .formats import FORMATS
+from .navigation import ACT_NOW, CHECK, OUTCOME
 from .parse import MAX_BYTES, TOO_LARGE
 from .questions import PAGES, SECTIONS, Field, Page, offered
 
-__all__ = ["CONTRACT_VERSION", "FIELD_ID_PREFIX", "IDS", "MESSAGES", "contract", "field_id"]
+__all__ = ["CONTRACT_VERSION", "FIELD_ID_PREFIX", "IDS", "MESSAGES", "TARGETS", "TIMEOUTS", "contract", "field_id"]
 
 CONTRACT_VERSION = 1
 
@@ -191,6 +192,23 @@ OPERATION_STAGES: dict[str, str] = {
 }
 
 
+# The pages Python's `step` and `open` operations name besides a question page's id
+# (infoshare.navigation): the page compares with these, never with words of its own.
+TARGETS: dict[str, str] = {"act_now": ACT_NOW, "outcome": OUTCOME, "check": CHECK}
+
+# How long the page waits, and how often it tries again. call_ms: for one answer from
+# Python before it takes the worker for hung and restarts it. stall_ms: for any news of
+# Python's download before it says the download has stopped moving. startup_ms: for
+# Python to start at all (the message timeout_reason says "two minutes"). max_restarts:
+# restarts of a hung or broken worker before the helper says it cannot run here.
+# theme_scripts_ms: the longest the theme's own script waits for the helper to start
+# (docs/helper/helper.js says why). The build writes them into the boot script's data-
+# attributes, so the page has them before it has parsed the contract.
+TIMEOUTS: dict[str, int] = {
+    "call_ms": 15_000, "stall_ms": 15_000, "startup_ms": 120_000, "max_restarts": 3, "theme_scripts_ms": 8_000,
+}
+
+
 def field_id(name: str) -> str:
     return FIELD_ID_PREFIX + name
 
@@ -261,4 +279,6 @@ def contract() -> dict[str, Any]:
         "messages": dict(MESSAGES),
         "character_count": dict(CHARACTER_COUNT),
         "operation_stages": dict(OPERATION_STAGES),
+        "targets": dict(TARGETS),
+        "timeouts": dict(TIMEOUTS),
     }
