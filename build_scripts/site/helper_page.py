@@ -219,8 +219,9 @@ def expand(markdown: str, *, src_uri: str, page_url: str, meta: dict[str, Any], 
         "runtime": _relative(runtime, page_url),
         "worker": _relative("helper/worker.mjs", page_url) + f"?v={version}",
         "app": f"{app}main.mjs?v={version}",
-        # Fetched in parallel with the boot script: the entry module and the worker client.
-        "preload": [f"{app}{name}?v={version}" for name in ("main.mjs", "engine.mjs")],
+        # Fetched in parallel with the boot script: the entry module, the worker client, and
+        # the two modules the entry imports the rest through (so those are found as soon).
+        "preload": [f"{app}{name}?v={version}" for name in ("main.mjs", "engine.mjs", "parts.mjs", "events.mjs")],
         "packages": " ".join(site.packages or PACKAGES),
         "download_bytes": int(site.download_bytes or 0),
         "file_bytes": " ".join(f"{name}:{int(size)}" for name, size in site.file_bytes),

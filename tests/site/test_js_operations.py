@@ -65,7 +65,8 @@ def test_every_operation_the_page_sends_is_one_the_bridge_answers() -> None:
 def test_no_module_compares_with_a_target_of_its_own() -> None:
     assert own_targets(_sources()) == []
     journey = (HELPER / "app" / "journey.mjs").read_text(encoding="utf-8")
-    assert "contract().targets" in journey
+    for target in TARGETS:
+        assert f"targets.{target}" in journey, target
 
 
 def test_the_contracts_targets_are_the_navigations() -> None:

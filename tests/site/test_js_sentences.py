@@ -96,7 +96,7 @@ def test_the_character_count_and_loading_status_speak_from_the_contract() -> Non
     messages = contract()["messages"]
     status = (HELPER / "app" / "status.mjs").read_text(encoding="utf-8")
     for key in ("loading", "loading_step", "loading_amount", "loading_waiting", "loading_ready"):
-        assert f"messages().{key}" in status, key
+        assert f"messages.{key}" in status, key
         assert messages[key] not in status
     assert "characters remaining" not in "".join(p.read_text(encoding="utf-8") for p in _modules())
 

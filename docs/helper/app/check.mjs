@@ -3,13 +3,16 @@
 // to, and, while a saved record is being amended, which record it is and what the
 // amendment changes.
 
-import { fillIn } from "./text.mjs";
+import { fill, fillIn } from "./text.mjs";
 
-export function createCheck(ctx) {
-  const { kit, engine, answers, errors, views, guidance, summary, session } = ctx;
-  const call = (request) => engine.call(request);
-  const messages = () => kit.contract().messages;
-
+// `call` asks Python; `answers`, `errors`, `views`, `guidance` and `summary` are the page's
+// parts; `session`, what it remembers; `outcome`, `amend`, `amendAbout` and `amendChanges`
+// the check page's elements; `messages`, the contract's; `localNow` and `site`, the time
+// and the site a record is made on.
+export function createCheck({
+  call, answers, errors, views, guidance, summary, session, messages, localNow, site,
+  elements: { outcome: outcomeText, amend, amendAbout, amendChanges },
+}) {
   async function showCheck({ push = true } = {}) {
     const current = answers.collect();
     const [rows, outcome] = await Promise.all([
@@ -19,15 +22,15 @@ export function createCheck(ctx) {
     session.returnToCheck = false;
     warmRenderers(current);
     summary.fill(rows.rows);
-    kit.element("check_outcome").textContent = kit.fill(messages().check_outcome, outcome.recommendation.title);
+    outcomeText.textContent = fill(messages.check_outcome, outcome.recommendation.title);
     const amending = session.original !== null;
-    kit.element("amend").hidden = !amending;
+    amend.hidden = !amending;
     // Once a record exists (opened, or made here), creating it again amends it; a file that
     // could not be amended gives a new, separate record, and the button says so.
     const label = amending ? "seal_amendment" : session.separate ? "seal_separate" : "seal";
-    views.named.check.querySelector("[data-action='seal']").textContent = messages()[label];
+    views.named.check.querySelector("[data-action='seal']").textContent = messages[label];
     if (amending) {
-      kit.element("amend_about").textContent = session.amending;
+      amendAbout.textContent = session.amending;
       await showChanges(current);
     }
     if (views.current === views.named.check) {
@@ -41,14 +44,14 @@ export function createCheck(ctx) {
 
   // While amending: every answer changed so far, worded as the amendment will record it.
   async function showChanges(current) {
-    const reply = await call({ op: "changes", original: session.original, answers: current, now: kit.localNow() });
-    const list = kit.element("amend_changes");
+    const reply = await call({ op: "changes", original: session.original, answers: current, now: localNow() });
+    const list = amendChanges;
     if (!reply.ok || reply.changes.length === 0) {
-      list.replaceChildren(guidance.item(messages().no_changes));
+      list.replaceChildren(guidance.item(messages.no_changes));
       return;
     }
     list.replaceChildren(...reply.changes.map((change) =>
-      guidance.item(fillIn(messages().amend_change, change))));
+      guidance.item(fillIn(messages.amend_change, change))));
   }
 
   // While the practitioner reads their answers, make a throwaway record once so the
@@ -57,7 +60,7 @@ export function createCheck(ctx) {
   let warmed = false;
   function warmRenderers(current) {
     if (warmed) return;
-    call({ op: "seal", answers: current, now: kit.localNow(), original: null, amendment: null, site: ctx.records.site() })
+    call({ op: "seal", answers: current, now: localNow(), original: null, amendment: null, site: site() })
       .then((reply) => {
         if (!reply.ok) return null;
         warmed = true;

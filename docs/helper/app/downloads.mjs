@@ -3,8 +3,10 @@
 // answers. Files are made in memory and handed to the browser as a download; nothing is
 // sent anywhere or kept.
 
-export function createDownloads(kit, engine) {
-  const formats = new Map(kit.contract().formats.map((f) => [f.key, f]));
+// `formats` are the contract's; `saveFile`, `draftFile` and `localNow` the boot script's;
+// `engine` the worker client, which asks Python for a draft.
+export function createDownloads({ formats: offered, saveFile, draftFile, localNow, engine }) {
+  const formats = new Map(offered.map((f) => [f.key, f]));
   let made = null; // {files: {key: text}, stem} for the record made last
 
   return {
@@ -23,7 +25,7 @@ export function createDownloads(kit, engine) {
       const format = formats.get(key);
       if (!made || !format) return null;
       const name = `${made.stem}.${format.extension}`;
-      kit.saveFile({ name, text: made.files[key], type: format.mime });
+      saveFile({ name, text: made.files[key], type: format.mime });
       return name;
     },
     // The record as a case note (its plain-text format), on the clipboard.
@@ -41,12 +43,12 @@ export function createDownloads(kit, engine) {
     // amending it and why (`amendment`). Python writes it when it is running; otherwise the
     // boot script does, from the same contract.
     async draft(answers, { original = null, amendment = null } = {}) {
-      let file = kit.draftFile(answers, { original, amendment });
+      let file = draftFile(answers, { original, amendment });
       if (engine.state === "ready") {
-        const reply = await engine.call({ op: "draft", answers, original, amendment, now: kit.localNow() });
+        const reply = await engine.call({ op: "draft", answers, original, amendment, now: localNow() });
         if (reply.ok) file = { ...file, text: reply.json, name: `${reply.filename_stem}.${formats.get("json").extension}` };
       }
-      kit.saveFile(file);
+      saveFile(file);
       return file.name;
     },
   };

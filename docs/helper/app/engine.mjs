@@ -12,15 +12,17 @@
 // {type: "stalled", seconds}, {type: "moving"}, {type: "failed", reason, fix}.
 // The worker names its steps and its reasons; the contract's messages word them here.
 
-import { fillIn } from "./text.mjs";
+import { fill, fillIn } from "./text.mjs";
 
 // Its time limits, and how many restarts are allowed before the helper gives up and says
 // it cannot run here, are the contract's (infoshare.contract.TIMEOUTS), which the build
 // writes into the boot script's data- attributes.
 
-export function createEngine(kit, blocked) {
-  const { config } = kit;
-  const messages = () => kit.contract().messages;
+// `config` is the boot script's data- attributes (its time limits and files); `messages`
+// gives the contract's messages (once the page has them: the engine starts before the page
+// is parsed); `startWorker` and `takeFirstWorker` are the boot script's; `blocked`, why
+// Python cannot start here at all, or null.
+export function createEngine({ config, messages, startWorker: newWorker, takeFirstWorker }, blocked) {
   const callTimeout = Number(config.callTimeout);
   const stallTimeout = Number(config.stallTimeout);
   const startupTimeout = Number(config.startupTimeout);
@@ -57,7 +59,7 @@ export function createEngine(kit, blocked) {
           waiter.timer = setTimeout(() => {
             pending.delete(id);
             reject(interruption());
-            restart(kit.fill(messages().stopped, Math.round(ms / 1000)));
+            restart(fill(messages().stopped, Math.round(ms / 1000)));
           }, ms);
         };
         waiter.arm(callTimeout);
@@ -125,7 +127,7 @@ export function createEngine(kit, blocked) {
     // host's fault: say what it is.
     if (fix !== messages().host_fix) failed(reason, fix);
     else reachable().then((online) => online ? failed(reason, fix)
-      : failed(kit.fill(messages().offline_reason, reason.replace(/\.$/, "")), messages().offline_fix));
+      : failed(fill(messages().offline_reason, reason.replace(/\.$/, "")), messages().offline_fix));
   }
 
   function failed(reason, fix) {
@@ -199,7 +201,7 @@ export function createEngine(kit, blocked) {
       // a file sent after "ready" (Jinja2, for records) was missing or damaged (`later`),
       // which a restart would not mend: that stops the helper, as before "ready".
       if (engine.state === "ready" && !message.later) restart(messages().crashed);
-      else fail(kit.fill(messages().failed_prefix, reasonText(message)));
+      else fail(fill(messages().failed_prefix, reasonText(message)));
     } else if (message.type === "complete") {
       // Everything sent after "ready" has arrived: the site's offline.js waits for this
       // before it keeps a copy of the site, so the two never share the connection.
@@ -247,9 +249,9 @@ export function createEngine(kit, blocked) {
   function startWorker({ restarted = false } = {}) {
     let started;
     try {
-      started = (!restarted && kit.takeFirstWorker()) || kit.startWorker({ restarted });
+      started = (!restarted && takeFirstWorker()) || newWorker({ restarted });
     } catch (error) {
-      fail(kit.fill(messages().worker_refused, error.message));
+      fail(fill(messages().worker_refused, error.message));
       return;
     }
     const current = started.worker;
@@ -263,7 +265,7 @@ export function createEngine(kit, blocked) {
         event.preventDefault();
         if (worker !== current) return;
         if (engine.state === "ready") restart(messages().crashed);
-        else fail(kit.fill(messages().worker_stopped, event.message ? ` (${event.message})` : ""));
+        else fail(fill(messages().worker_stopped, event.message ? ` (${event.message})` : ""));
       },
       messageerror() {
         if (worker === current) fail(messages().worker_garbled);

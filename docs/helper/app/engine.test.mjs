@@ -46,13 +46,12 @@ function setUp({ callTimeout = 10_000 } = {}) {
   const workers = [];
   /** @type {any[]} */
   const events = [];
-  const kit = {
+  const parts = {
     config: {
       callTimeout: String(callTimeout), stallTimeout: "60000", startupTimeout: "60000", maxRestarts: "3",
       runtime: "runtime/", downloadBytes: "100",
     },
-    contract: () => ({ messages: MESSAGES }),
-    fill: (/** @type {string} */ t, /** @type {any} */ d) => t.replace("{detail}", d == null ? "" : String(d)),
+    messages: () => MESSAGES,
     takeFirstWorker: () => null,
     startWorker: () => {
       const worker = new FakeWorker();
@@ -60,7 +59,7 @@ function setUp({ callTimeout = 10_000 } = {}) {
       return { worker, compilesWasm: false, listen(/** @type {any} */ h) { worker.handlers = h; } };
     },
   };
-  const engine = createEngine(kit, null);
+  const engine = createEngine(parts, null);
   engine.subscribe((/** @type {any} */ event) => events.push(event));
   return { engine, workers, events, latest: () => workers.at(-1) };
 }

@@ -2,12 +2,13 @@
 // Errors the GOV.UK way: a summary at the top of the page that takes focus and links to
 // each problem, and a message at each question, tied to its control by aria-describedby.
 
-export function createErrors(kit, { goToField, onTitleChange }) {
-  const root = kit.element("root");
-  const prefix = kit.contract().field_id_prefix;
+// `root` is the helper; `pages`, the contract's question pages; `prefix`, its rule for a
+// field's id; `goToField` and `onTitleChange`, what a link in the summary and a change of
+// errors do.
+export function createErrors({ root, pages, prefix, goToField, onTitleChange }) {
 
   // Date boxes, by field: [{part, id}] from the contract.
-  const boxes = new Map(kit.contract().pages.flatMap((page) => page.fields)
+  const boxes = new Map(pages.flatMap((page) => page.fields)
     .filter((field) => field.parts && field.parts.length)
     .map((field) => [field.name, field.parts]));
 

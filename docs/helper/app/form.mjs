@@ -8,9 +8,11 @@
 
 import { startGovuk } from "./govuk.mjs";
 
-export function createForm(kit) {
-  const form = kit.element("form");
-  const govuk = startGovuk(kit.element("root"), kit.contract().character_count,
+// `root` is the helper, `form` its form, `spelling` the spell-checking choice;
+// `characterCount`, the contract's words for GOV.UK's character count; `collectAnswers`,
+// the boot script's reading of the form.
+export function createForm({ root, form, spelling, characterCount, collectAnswers }) {
+  const govuk = startGovuk(root, characterCount,
     (error) => console.error("A GOV.UK component could not start:", error));
   let extra = {};
 
@@ -22,11 +24,11 @@ export function createForm(kit) {
     form,
     // What is on screen (follow-ups hidden by another answer left out).
     collect() {
-      return kit.collectAnswers({ extra });
+      return collectAnswers({ extra });
     },
     // Everything typed, hidden follow-ups included: for drafts and for undoing a change.
     collectAll() {
-      return kit.collectAnswers({ extra, includeHidden: true });
+      return collectAnswers({ extra, includeHidden: true });
     },
     any() {
       return Object.keys(answers.collectAll()).length > 0;
@@ -69,7 +71,6 @@ export function createForm(kit) {
     // one of its values. (One revealed by a single option sits under it, as GOV.UK's
     // conditional reveal, which GOV.UK Frontend opens and closes.)
     updateConditionals() {
-      const root = kit.element("root");
       for (const box of root.querySelectorAll("[data-show-if-field]")) {
         const values = JSON.parse(box.dataset.showIfIn);
         const chosen = controlsNamed(box.dataset.showIfField).filter((c) => c.checked).map((c) => c.value);
@@ -82,8 +83,7 @@ export function createForm(kit) {
 
   // Spell checking stays off on every typed field unless the practitioner turns it on for
   // this page (see the choice's hint for why). The choice is not remembered anywhere.
-  const spelling = kit.element("spelling");
-  const typed = () => kit.element("root").querySelectorAll("textarea, input[type=text]");
+  const typed = () => root.querySelectorAll("textarea, input[type=text]");
   spelling.checked = false;
   spelling.addEventListener("change", () => {
     for (const control of typed()) control.spellcheck = spelling.checked;

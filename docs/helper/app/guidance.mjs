@@ -3,8 +3,10 @@
 // decides, under the decision question. Python's `outcome` operation works it out; this
 // only writes it into the page, as text.
 
-export function createGuidance(kit) {
-  const template = kit.element("rule_links").content;
+// `ruleLinks` is the build's template of links to the rule pages; `outcome` the outcome
+// page, with its `title`, `summary`, `reasons`, `rules` and `prompts`.
+export function createGuidance({ ruleLinks: links, outcome, title, summary, reasons, rules, prompts }) {
+  const template = links.content;
 
   function item(text) {
     const li = document.createElement("li");
@@ -24,14 +26,14 @@ export function createGuidance(kit) {
     item,
     // The outcome page.
     fillOutcome(recommendation) {
-      kit.element("outcome").querySelector(".infoshare-recommendation").dataset.code = recommendation.code;
-      kit.element("outcome_title").textContent = recommendation.title;
-      kit.element("outcome_summary").textContent = recommendation.summary;
-      kit.element("outcome_reasons").replaceChildren(...recommendation.reasons.map(item));
-      kit.element("outcome_rules").replaceChildren(...ruleLinks(recommendation.rules));
+      outcome.querySelector(".infoshare-recommendation").dataset.code = recommendation.code;
+      title.textContent = recommendation.title;
+      summary.textContent = recommendation.summary;
+      reasons.replaceChildren(...recommendation.reasons.map(item));
+      rules.replaceChildren(...ruleLinks(recommendation.rules));
       // Prompts (such as "talk to your designated safeguarding lead") ask nothing and block
       // nothing; the record notes that they were shown.
-      kit.element("outcome_prompts").replaceChildren(...(recommendation.prompts || []).map((prompt) => {
+      prompts.replaceChildren(...(recommendation.prompts || []).map((prompt) => {
         const box = document.createElement("div");
         box.className = "govuk-inset-text infoshare-prompt";
         box.dataset.code = prompt.code;

@@ -4,20 +4,24 @@
 // Forward. Python decides every step (which page is next, what is wrong, what the guidance
 // points to); this module asks it and shows the answer.
 
-export function createJourney(ctx) {
-  const { kit, engine, status, answers, errors, views, guidance, session } = ctx;
+// `engine` is the worker client; `status`, `answers`, `errors`, `views` and `guidance` the
+// page's parts; `session`, what it remembers; `busy` and `unexpected`, one action at a
+// time (steps.mjs); `showCheck`, the check page (check.mjs); `targets`, the pages Python
+// names besides a question (infoshare.contract.TARGETS); `afterActNow`, the question after
+// the "act now" page when Python names none; `failed`, the box that says Python cannot run;
+// `localNow`, the boot script's time.
+export function createJourney({
+  engine, status, answers, errors, views, guidance, session, busy, unexpected, showCheck, targets, afterActNow,
+  failed, localNow,
+}) {
   const call = (request) => engine.call(request);
-  const { busy, unexpected } = ctx.steps;
-  const showCheck = (options) => ctx.check.show(options);
-  // The pages Python names besides a question (infoshare.contract.TARGETS).
-  const targets = () => kit.contract().targets;
 
   // Without Python the answers cannot be checked, but they can still be typed and kept:
   // move through the questions in order and offer the download at the end.
   function continueWithoutPython(section) {
     const index = views.questions.indexOf(section);
     if (index >= 0 && index + 1 < views.questions.length) views.show(views.questions[index + 1]);
-    else kit.element("failed").focus();
+    else failed.focus();
   }
 
   async function next(section, button) {
@@ -26,7 +30,7 @@ export function createJourney(ctx) {
       const current = answers.collect();
       try {
         const reply = await call({
-          op: "step", page: section.dataset.page, answers: current, now: kit.localNow(),
+          op: "step", page: section.dataset.page, answers: current, now: localNow(),
           completed: [...session.completed], returning: session.returnToCheck,
         });
         status.dismissNotice();
@@ -43,12 +47,12 @@ export function createJourney(ctx) {
 
   // Shows the page Python named: a question, "act_now" (then `then`), "outcome" or "check".
   async function go(target, then, current = answers.collect()) {
-    if (target === targets().act_now) {
+    if (target === targets.act_now) {
       session.afterActNow = then;
       views.show(views.named.actNow);
-    } else if (target === targets().check) {
+    } else if (target === targets.check) {
       await showCheck();
-    } else if (target === targets().outcome) {
+    } else if (target === targets.outcome) {
       await showOutcome(current);
     } else {
       views.show(views.question(target));
@@ -59,7 +63,7 @@ export function createJourney(ctx) {
     await busy(button, async () => {
       try {
         // Python says where the act-now page leads (`then`); failing that, the next question.
-        await go(session.afterActNow || kit.contract().pages[1].id);
+        await go(session.afterActNow || afterActNow);
       } catch (error) {
         unexpected(views.named.actNow, error);
       }

@@ -15,23 +15,19 @@
 //   check.mjs      the check-answers page, and what an amendment changes
 //   records.mjs    create, open, save the answers so far, copy the case note, start again
 //   opened.mjs     what the page says about a file just opened (a draft, a record with problems)
+//   parts.mjs      makes the parts above, each with what it needs
+//   events.mjs     what each button does, and the page's other events
+//   text.mjs       the contract's messages, filled in
 //
 // Every question, message, format and id comes from the contract the build wrote into the
-// page (infoshare.contract), read through the boot script's kit.
+// page (infoshare.contract). Only this module and parts.mjs read the boot script's kit:
+// they hand each part exactly what it needs (its elements, the contract's messages, the
+// functions it calls), once, as they make it; no part reaches into another's, nor into the
+// kit.
 
-import { createDownloads } from "./downloads.mjs";
 import { createEngine } from "./engine.mjs";
-import { createErrors } from "./errors.mjs";
-import { createForm } from "./form.mjs";
-import { createGuidance } from "./guidance.mjs";
-import { createCheck } from "./check.mjs";
-import { createJourney } from "./journey.mjs";
-import { createOpened } from "./opened.mjs";
-import { createRecords } from "./records.mjs";
-import { createStatus } from "./status.mjs";
-import { createSteps } from "./steps.mjs";
-import { createSummary } from "./summary.mjs";
-import { createViews } from "./views.mjs";
+import { actionsFor, listen } from "./events.mjs";
+import { createFlows, createPage } from "./parts.mjs";
 
 // What the page remembers between steps; nothing here is stored anywhere else.
 function createSession() {
@@ -49,141 +45,32 @@ function createSession() {
 }
 
 export function start(kit, blocked) {
-  const engine = createEngine(kit, blocked);
+  const engine = createEngine({
+    config: kit.config,
+    messages: () => kit.contract().messages,
+    startWorker: kit.startWorker,
+    takeFirstWorker: kit.takeFirstWorker,
+  }, blocked);
   kit.whenParsed(() => wire(kit, engine));
   return engine.settled;
 }
 
 function wire(kit, engine) {
-  const root = kit.element("root");
+  const contract = kit.contract();
+  /** @param {string} role */
+  const el = (role) => document.getElementById(contract.ids[role]);
   const session = createSession();
-  const status = createStatus(kit);
-  const answers = createForm(kit);
-  const opened = createOpened(kit);
-  // The parts, in one place so that each can reach the others it needs.
-  const ctx = { kit, engine, status, answers, session, opened };
-  const views = createViews(kit, {
-    canOpenFiles: () => engine.state !== "failed",
-    onHistory: (section, how) => ctx.journey.onHistory(section, how),
-    onShow(section) {
-      if (engine.state === "ready" && !views.isFirst(section)) status.tuck(true);
-      opened.place(section);
-      const pointer = section.querySelector("[data-pointer]");
-      if (pointer) ctx.journey.updatePointer(pointer);
-    },
+  // The journey is made last, so the parts made before it reach it through these callbacks,
+  // which are only called once the page is in use.
+  const page = createPage(kit, contract, el, engine, session, {
+    onHistory: (section, how) => flows.journey.onHistory(section, how),
+    updatePointer: (pointer) => flows.journey.updatePointer(pointer),
+    onChange: (section) => flows.journey.change(section),
   });
-  const errors = createErrors(kit, {
-    goToField(target) {
-      const section = target.closest("section.infoshare-page");
-      if (section && section !== views.current) {
-        if (section.dataset.view === "question") session.returnToCheck = true;
-        views.show(section, { focus: false });
-      }
-      // Bring the question into view as well as the control, as GOV.UK does.
-      const label = target.closest("[data-field]").querySelector("legend, label");
-      (label || target).scrollIntoView({ block: "start" });
-      target.focus({ preventScroll: true });
-    },
-    onTitleChange: () => views.setTitle(),
-  });
-  views.titleErrors((section) => errors.showing(section));
-  Object.assign(ctx, { views, errors, guidance: createGuidance(kit), downloads: createDownloads(kit, engine) });
-  ctx.summary = createSummary(kit, { views, errors, onChange: (section) => ctx.journey.change(section) });
-  ctx.steps = createSteps(ctx);
-  ctx.check = createCheck(ctx);
-  ctx.records = createRecords(ctx);
-  ctx.journey = createJourney(ctx);
-  const { steps, check, records, journey } = ctx;
+  const flows = createFlows(kit, contract, el, engine, session, page);
   kit.onSave(() => { session.dirty = false; });
   // The boot script's own draft button (shown when Python fails or stops) keeps the link too.
-  kit.setDraftExtras(() => records.draftExtras());
-
-  // Each button's data-action, and what it does.
-  const actions = {
-    "back": () => views.back(),
-    "act-now-continue": (button) => journey.actNowContinue(button),
-    "save-answers": (button) => steps.busy(button, async () => {
-      await records.saveAnswers();
-      // The confirmation is in the footer, below the page: on a phone it would be off the
-      // screen, so bring it into view (the least scrolling that shows it).
-      kit.element("saved").scrollIntoView({ block: "nearest" });
-    }),
-    "to-seal": (link, event) => {
-      event.preventDefault();
-      kit.element("seal_button").focus();
-    },
-    "to-check": (button) => steps.busy(button, () =>
-      check.show().catch((error) => steps.unexpected(views.named.outcome, error))),
-    "seal": (button) => records.seal(button),
-    "download": (button) => {
-      const name = ctx.downloads.record(button.dataset.format);
-      if (!name) return;
-      session.dirty = false;
-      kit.element("downloaded").textContent = kit.fill(kit.contract().messages.downloaded, name);
-    },
-    "open-record": (button) => records.open(button),
-    "time-now": (button) => answers.fillNow(button.dataset.field),
-    "copy-case-note": (button) => steps.busy(button, () => records.copyCaseNote()),
-    "check-again": (button) => steps.busy(button, () =>
-      check.show().catch((error) => steps.unexpected(views.named.record, error))),
-    "clear": () => views.show(views.named.clear),
-    "clear-cancel": () => views.back(),
-    "clear-confirm": () => records.clearAll(),
-    "new-record": () => {
-      if (session.dirty && answers.any()) views.show(views.named.clear);
-      else records.clearAll();
-    },
-  };
-
-  root.addEventListener("click", (event) => {
-    const button = event.target.closest("[data-action]");
-    if (!button || button.getAttribute("aria-disabled") === "true") return;
-    actions[button.dataset.action]?.(button, event);
-  });
-  // Forms never submit: nothing leaves the page. Enter or Continue goes to the next step.
-  answers.form.addEventListener("submit", (event) => {
-    event.preventDefault();
-    const section = event.target.querySelector("section:not([hidden])") || views.current;
-    journey.next(section, section.querySelector("[data-action='continue']"));
-  });
-  for (const source of [answers.form, kit.element("amend")]) {
-    source.addEventListener("input", () => { session.dirty = true; });
-    source.addEventListener("change", () => { session.dirty = true; });
-  }
-  // The theme's keyboard shortcuts n, p, "," and "." open the site's next or previous
-  // page. Here focus often rests on a question's heading, so one stray key would leave
-  // a decision half made: inside the helper those keys do nothing.
-  root.addEventListener("keydown", (event) => {
-    if (!event.ctrlKey && !event.metaKey && !event.altKey && ["n", "p", ",", "."].includes(event.key)) {
-      event.stopPropagation();
-    }
-  });
-  // Something typed or made that has not been downloaded: leaving would lose it.
-  const unsaved = () => session.dirty && answers.any();
-  window.addEventListener("beforeunload", (event) => {
-    if (unsaved()) {
-      event.preventDefault();
-      event.returnValue = "";
-    }
-  });
-  // Leaving forgets the decision, as closing the tab does: a browser that keeps the page
-  // whole to show it again on Back (the back-forward cache) would bring the last case's
-  // answers back to whoever uses the device next. The page asked before it was left with
-  // anything not downloaded. (Cleared as the page is shown again, not as it is left: a
-  // change made while leaving stops WebKit keeping the page, and Back then reloads it.)
-  window.addEventListener("pageshow", (event) => {
-    if (event.persisted) records.clearAll();
-  });
-  // The site's "new version" notice (../../offline.js) asks before it offers to reload:
-  // not while anything is unsaved. It only reads the answer; nothing here changes.
-  document.addEventListener("infoshare:before-reload", (event) => {
-    /** @type {CustomEvent} */ (event).detail.answered = true;
-    if (unsaved()) event.preventDefault();
-  });
-
-  answers.updateConditionals();
-  engine.subscribe((event) => {
-    status.update(event);
-    if (event.type === "failed") views.named.open.hidden = true;
-  });
+  kit.setDraftExtras(() => flows.records.draftExtras());
+  listen({ root: el("root"), amend: el("amend"), engine, session, ...page, ...flows,
+    actions: actionsFor({ el, session, messages: contract.messages, ...page, ...flows }) });
 }

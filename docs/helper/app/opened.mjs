@@ -4,16 +4,17 @@
 // the file opened at and on the check page, where the record is created, until the record
 // is made, another file is opened or the answers are cleared.
 
-export function createOpened(kit) {
-  const box = kit.element("opened");
+// `box` is the notice, with its `title`, `text` and list of `problems`; `check`, the
+// check page, where the notice shows too.
+export function createOpened({ box, title, text, problems, check }) {
   let notice = null;
   let at = null; // the page the file opened at
 
   function fill() {
     box.dataset.tone = notice.tone;
-    kit.element("opened_title").textContent = notice.title;
-    kit.element("opened_text").textContent = notice.text;
-    const list = kit.element("opened_problems");
+    title.textContent = notice.title;
+    text.textContent = notice.text;
+    const list = problems;
     list.replaceChildren(...notice.problems.map((problem) => {
       const li = document.createElement("li");
       li.textContent = problem;
@@ -40,7 +41,7 @@ export function createOpened(kit) {
     },
     // Called as each page shows: the notice stays with the page it opened at, and the check page.
     place(section) {
-      if (notice !== null) box.hidden = !(section === at || section === kit.element("check"));
+      if (notice !== null) box.hidden = !(section === at || section === check);
     },
   };
 }

@@ -3,23 +3,18 @@
 // is open, or once a record has been made from these answers), opening a saved record or
 // draft, saving the answers so far, copying the case note, and starting again.
 
-export function createRecords(ctx) {
-  const { kit, engine, status, answers, errors, views, summary, downloads, session, opened } = ctx;
-  const call = (request) => engine.call(request);
-  const messages = () => kit.contract().messages;
-  const { busy, unexpected } = ctx.steps;
-  const amendFields = kit.contract().amendment_fields;
-  const prefix = kit.contract().field_id_prefix;
-  const amendControl = (field) => /** @type {HTMLInputElement} */ (document.getElementById(prefix + field.name));
+import { fill } from "./text.mjs";
 
-  // The site the record is made on, as the build wrote it into the page (the partnership's
-  // name, or the site's, and its address), or nothing where the build had no address.
-  function site() {
-    const root = kit.element("root");
-    const name = root.dataset.siteName || "";
-    const url = root.dataset.siteUrl || "";
-    return name && url ? { name, url } : null;
-  }
+// Given the page's parts, what it remembers (`session`), one action at a time (`busy`,
+// `unexpected`), the journey's move to a page Python names (`go`), the contract, its
+// elements, and where and when a record is made (`site`, `localNow`).
+export function createRecords({
+  engine, status, answers, errors, views, summary, downloads, session, opened, busy, unexpected, go, contract,
+  elements: { recordFile, saved, downloaded }, site, localNow,
+}) {
+  const call = (request) => engine.call(request);
+  const { messages, amendment_fields: amendFields, field_id_prefix: prefix } = contract;
+  const amendControl = (field) => /** @type {HTMLInputElement} */ (document.getElementById(prefix + field.name));
 
   function amendment() {
     if (session.original === null) return null;
@@ -45,7 +40,7 @@ export function createRecords(ctx) {
       const pressed = performance.now();
       try {
         const reply = await call({
-          op: "seal", answers: current, now: kit.localNow(), original: session.original, amendment: amendment(),
+          op: "seal", answers: current, now: localNow(), original: session.original, amendment: amendment(),
           site: site(),
         });
         status.dismissNotice();
@@ -61,7 +56,7 @@ export function createRecords(ctx) {
         fillAmendment(null);
         opened.hide();
         session.dirty = true;
-        kit.element("downloaded").textContent = "";
+        downloaded.textContent = "";
         views.show(views.named.record);
         performance.measure("infoshare:create", { start: pressed, end: performance.now() });
       } catch (error) {
@@ -74,42 +69,41 @@ export function createRecords(ctx) {
     return new Promise((resolve, reject) => {
       const reader = new FileReader();
       reader.onload = () => resolve(String(reader.result));
-      reader.onerror = () => reject(reader.error || new Error(messages().file_not_read));
+      reader.onerror = () => reject(reader.error || new Error(messages.file_not_read));
       reader.readAsText(file);
     });
   }
 
   async function open(button) {
-    const input = kit.element("record_file");
     await busy(button, async () => {
-      const file = input.files[0];
+      const file = recordFile.files[0];
       const problem = (message) => errors.show(views.named.open, [{ field: "record_file", message }]);
-      if (!file) return problem(messages().open_no_file);
-      if (file.size > kit.contract().max_file_bytes) return problem(messages().open_too_large);
-      if ((await engine.settled) === "failed") return problem(messages().open_no_python);
+      if (!file) return problem(messages.open_no_file);
+      if (file.size > contract.max_file_bytes) return problem(messages.open_too_large);
+      if ((await engine.settled) === "failed") return problem(messages.open_no_python);
       try {
-        const reply = await call({ op: "open", text: await readText(file), now: kit.localNow() });
+        const reply = await call({ op: "open", text: await readText(file), now: localNow() });
         if (!reply.ok) return errors.show(views.named.open, reply.errors.map((e) => ({ field: "record_file", message: e.message })));
         errors.clear();
         answers.fill(reply.answers);
         fillAmendment(reply.amendment);
-        input.value = "";
+        recordFile.value = "";
         // The record an amendment would amend: none for a draft, or for a record with problems.
         session.original = reply.record || null;
         session.amending = reply.amending || "";
         session.separate = Boolean(reply.separate);
         // A sealed record opens at the check page; a draft carries on where it stopped.
         const path = await call({ op: "path", answers: answers.collect() });
-        const resumeAt = reply.resume === kit.contract().targets.check ? path.pages.length : path.pages.indexOf(reply.resume);
+        const resumeAt = reply.resume === contract.targets.check ? path.pages.length : path.pages.indexOf(reply.resume);
         session.completed = new Set(path.pages.slice(0, Math.max(resumeAt, 0)));
         views.forget();
         views.trail(path.pages.slice(1, Math.max(resumeAt, 0)).map(views.question).filter(Boolean));
         session.dirty = false;
         opened.hide();
-        await ctx.journey.go(reply.resume);
+        await go(reply.resume);
         opened.show(reply.opened, views.current);
       } catch (error) {
-        problem(kit.fill(messages().open_unreadable, error.message || error));
+        problem(fill(messages.open_unreadable, error.message || error));
       }
     });
   }
@@ -117,7 +111,7 @@ export function createRecords(ctx) {
   function clearAll() {
     answers.clear();
     fillAmendment(null);
-    kit.element("record_file").value = "";
+    recordFile.value = "";
     errors.clear();
     Object.assign(session, {
       completed: new Set(), returnToCheck: false, snapshot: null, original: null, amending: "", separate: false,
@@ -126,24 +120,24 @@ export function createRecords(ctx) {
     opened.hide();
     downloads.forget();
     // Both name the cleared case's files, so its reference.
-    kit.element("saved").textContent = "";
-    kit.element("downloaded").textContent = "";
+    saved.textContent = "";
+    downloaded.textContent = "";
     summary.clear();
     views.show(views.questions[0]);
     views.forget();
-    if (engine.state === "ready") status.say(messages().cleared);
+    if (engine.state === "ready") status.say(messages.cleared);
   }
 
   async function copyCaseNote() {
     const copied = await downloads.copy("txt");
-    kit.element("downloaded").textContent = copied ? messages().copied : messages().copy_failed;
+    downloaded.textContent = copied ? messages.copied : messages.copy_failed;
   }
 
   async function saveAnswers() {
     const name = await downloads.draft(answers.collectAll(), draftExtras());
     session.dirty = false;
-    kit.element("saved").textContent = kit.fill(messages().saved, name);
+    saved.textContent = fill(messages.saved, name);
   }
 
-  return { site, seal, open, clearAll, copyCaseNote, saveAnswers, draftExtras };
+  return { seal, open, clearAll, copyCaseNote, saveAnswers, draftExtras };
 }

@@ -2,24 +2,18 @@
 // The loading status above the questions: which step Python's start is on, how much of
 // its download has arrived, and whether an answer is waiting for it.
 
-import { fillIn } from "./text.mjs";
+import { fill, fillIn } from "./text.mjs";
 
-export function createStatus(kit) {
-  const messages = () => kit.contract().messages;
-  const box = kit.element("status");
-  const notice = kit.element("interrupted");
-  const noticeTitle = kit.element("interrupted_title");
-  const noticeText = kit.element("interrupted_text");
-  const text = kit.element("status_text");
-  const bar = kit.element("progress");
-  const amount = kit.element("amount");
+// Its elements: the status box, its text, progress bar and amount, and the notice with its
+// title and text; `messages`, the contract's; `showFailure`, the boot script's.
+export function createStatus({ box, text, bar, amount, notice, noticeTitle, noticeText, messages, showFailure }) {
   const megabytes = (bytes) => (bytes / 1e6).toFixed(1);
-  let loadingText = messages().loading;
+  let loadingText = messages.loading;
   let downloading = true;
   let waiting = false;
 
   function show() {
-    text.textContent = waiting ? `${loadingText} ${messages().loading_waiting}` : loadingText;
+    text.textContent = waiting ? `${loadingText} ${messages.loading_waiting}` : loadingText;
   }
 
   // The notice for a helper that stopped responding or a download that stopped moving:
@@ -40,8 +34,8 @@ export function createStatus(kit) {
     // Engine events (see engine.mjs).
     update(event) {
       if (event.type === "progress") {
-        loadingText = fillIn(messages().loading_step, {
-          step: event.step, of: event.of, text: event.text ? fillIn(messages().loading_step_text, { text: event.text }) : "",
+        loadingText = fillIn(messages.loading_step, {
+          step: event.step, of: event.of, text: event.text ? fillIn(messages.loading_step_text, { text: event.text }) : "",
         });
         show();
         downloading = event.step === 1;
@@ -57,28 +51,28 @@ export function createStatus(kit) {
         if (!downloading) return;
         bar.max = event.total;
         bar.value = event.received;
-        amount.textContent = fillIn(messages().loading_amount,
+        amount.textContent = fillIn(messages.loading_amount,
           { received: megabytes(event.received), total: megabytes(event.total) });
       } else if (event.type === "ready") {
         bar.value = bar.max;
         bar.hidden = true;
         amount.textContent = "";
-        text.textContent = messages().loading_ready;
+        text.textContent = messages.loading_ready;
         box.classList.add("infoshare-status--ready");
-        if (event.restarted) notify(messages().stopped_title, messages().restarted);
+        if (event.restarted) notify(messages.stopped_title, messages.restarted);
         else notice.hidden = true;
       } else if (event.type === "interrupted") {
         bar.hidden = false;
         bar.removeAttribute("value");
         box.classList.remove("infoshare-status--ready");
-        notify(messages().stopped_title, event.reason, { focus: true });
+        notify(messages.stopped_title, event.reason, { focus: true });
       } else if (event.type === "stalled") {
-        notify(messages().stalled_title, kit.fill(messages().stalled, event.seconds));
+        notify(messages.stalled_title, fill(messages.stalled, event.seconds));
       } else if (event.type === "moving") {
-        if (noticeTitle.textContent === messages().stalled_title) noticeText.textContent = messages().resumed;
+        if (noticeTitle.textContent === messages.stalled_title) noticeText.textContent = messages.resumed;
       } else if (event.type === "failed") {
         notice.hidden = true;
-        kit.showFailure(event.reason, event.fix);
+        showFailure(event.reason, event.fix);
       }
     },
     // An answer is waiting for Python: say why nothing has happened yet.

@@ -2,9 +2,12 @@
 // Doing one thing at a time: an action waits for Python when it is still loading (the
 // status says so), and anything unexpected is shown as an error, never lost silently.
 
-export function createSteps(ctx) {
-  const { kit, engine, status, errors, session } = ctx;
-  const messages = () => kit.contract().messages;
+import { fill } from "./text.mjs";
+
+// `engine` is the worker client, `status` the loading status, `errors` the error summary,
+// `session` what the page remembers, `failed` the box that says Python cannot run, and
+// `messages` the contract's.
+export function createSteps({ engine, status, errors, session, failed, messages }) {
 
   // One action at a time; a click that arrives while Python is still loading waits for it,
   // and the status says so.
@@ -23,13 +26,13 @@ export function createSteps(ctx) {
 
   function unexpected(section, error) {
     if (engine.state === "failed") {
-      kit.element("failed").focus();
+      failed.focus();
       return;
     }
     // The worker stopped answering and is being restarted: the notice says so (and has
     // focus); the answers are all still on the page.
     if (error.interrupted) return;
-    errors.show(section, [{ field: null, message: kit.fill(messages().unexpected, error.message || error) }]);
+    errors.show(section, [{ field: null, message: fill(messages.unexpected, error.message || error) }]);
   }
 
   return { busy, unexpected };

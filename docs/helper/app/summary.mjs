@@ -4,7 +4,9 @@
 // with a Change link. Rows come from Python's `summary`
 // operation (label and value already worded); they are written as text, never as HTML.
 
-export function createSummary(kit, { views, errors, onChange }) {
+// `list` is the summary's element; `pages`, the contract's; `views` and `errors` find a
+// question's page and control; `onChange`, what a Change link does.
+export function createSummary({ list: summary, pages, views, errors, onChange }) {
   function row(data) {
     const wrapper = document.createElement("div");
     wrapper.className = "govuk-summary-list__row";
@@ -39,7 +41,7 @@ export function createSummary(kit, { views, errors, onChange }) {
   // request", "The decision", ...), and within it, so that the role of the person who asked
   // and of the person you share with can be told apart, each page of several answers under
   // that page's heading.
-  const sectionOf = new Map(kit.contract().pages.map((page) => [page.id, page.section]));
+  const sectionOf = new Map(pages.map((page) => [page.id, page.section]));
 
   function heading(level, className, text) {
     const element = document.createElement(level);
@@ -78,10 +80,10 @@ export function createSummary(kit, { views, errors, onChange }) {
 
   return {
     fill(rows) {
-      kit.element("summary").replaceChildren(...groups(rows));
+      summary.replaceChildren(...groups(rows));
     },
     clear() {
-      kit.element("summary").replaceChildren();
+      summary.replaceChildren();
     },
   };
 }

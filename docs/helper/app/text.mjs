@@ -11,3 +11,14 @@
 export function fillIn(template, values) {
   return template.replace(/\{(\w+)\}/g, (whole, name) => (Object.hasOwn(values, name) ? String(values[name]) : whole));
 }
+
+/**
+ * A message with its one {detail} filled in (nothing for null or undefined), as the boot
+ * script's own fill() does.
+ * @param {string} template
+ * @param {unknown} detail
+ * @returns {string}
+ */
+export function fill(template, detail) {
+  return template.replace("{detail}", detail == null ? "" : String(detail));
+}

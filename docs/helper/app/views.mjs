@@ -8,19 +8,11 @@
 // button does. An entry holds only the page's id and how deep it is, never an answer, and
 // the address stays exactly as it was.
 
-export function createViews(kit, { canOpenFiles, onShow, onHistory }) {
-  const root = kit.element("root");
-  const form = kit.element("form");
+// `root` is the helper, `form` its form (whose sections are the questions), `named` its
+// other pages ({open, actNow, outcome, check, record, clear}) and `footer` its footer;
+// `canOpenFiles`, `onShow` and `onHistory` say what the rest of the page does.
+export function createViews({ root, form, named, footer, canOpenFiles, onShow, onHistory }) {
   const questions = [...form.querySelectorAll("section[data-view='question']")];
-  const named = {
-    open: kit.element("open"),
-    actNow: kit.element("act_now"),
-    outcome: kit.element("outcome"),
-    check: kit.element("check"),
-    record: kit.element("record"),
-    clear: kit.element("confirm_clear"),
-  };
-  const footer = kit.element("footer");
   const baseTitle = document.title;
   let current = questions[0];
   let depth = 0; // this page's place in the browser's history, counted from the helper's first
