@@ -34,8 +34,9 @@ export class RefusedOrigin extends Error {
 
 // The address of a real Request, or null for anything else (a Proxy around a Request has
 // no Request inside it: the browser would read it as a string, through the Proxy).
-const requestURL = Object.getOwnPropertyDescriptor(Request.prototype, "url").get;
+const requestURL = Object.getOwnPropertyDescriptor(Request.prototype, "url")?.get;
 function realRequestURL(input) {
+  if (!requestURL) return null;
   try {
     return requestURL.call(input);
   } catch {

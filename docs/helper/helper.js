@@ -19,21 +19,35 @@
 (function () {
 "use strict";
 
-const script = document.currentScript;
+// A classic script (never a module) has its own element while it runs.
+const script = /** @type {HTMLScriptElement} */ (document.currentScript);
 const config = script.dataset;
+// One of the build's data- attributes (overrides/helper.html writes every one), or nothing.
+const setting = (/** @type {string} */ name) => config[name] || "";
 
 function whenParsed(callback) {
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", callback, { once: true });
   else callback();
 }
 
+// The element with `id`, which the page must have: its absence is a fault of the page's
+// build, thrown as reading a missing element would be.
+function required(/** @type {string} */ id) {
+  const found = document.getElementById(id);
+  if (found === null) throw new TypeError(`#${id}`);
+  return found;
+}
+
+/** @type {Record<string, any> | null} */
 let cachedContract = null;
+/** The contract the build wrote into the page (infoshare.contract), as JSON data. */
 function contract() {
-  if (!cachedContract) cachedContract = JSON.parse(document.getElementById(config.contract).textContent);
+  if (!cachedContract) cachedContract = /** @type {Record<string, any>} */ (JSON.parse(required(setting("contract")).textContent || "null"));
   return cachedContract;
 }
 
-function element(role) {
+// The page's part with the contract's id for `role`, or null where this page has none.
+function element(/** @type {string} */ role) {
   return document.getElementById(contract().ids[role]);
 }
 
@@ -103,6 +117,10 @@ function format(key) {
 // the draft from Python's own `draft` operation instead; both are the contract's format,
 // named apart from any record. With `original` (the record being amended), the draft
 // carries it, and who is amending it and why, so that finishing it amends that record.
+/**
+ * @param {Record<string, unknown>} answers
+ * @param {{original?: unknown, amendment?: {by?: string, reason?: string} | null}} [extras]
+ */
 function draftFile(answers, { original = null, amendment = null } = {}) {
   const { draft, file_name: rule } = contract();
   const json = format("json");
@@ -143,9 +161,9 @@ function showFailure(reason, fix) {
     if (status) status.hidden = true;
     const open = element("open");
     if (open) open.hidden = true;
-    element("failed_reason").textContent = reason;
-    element("failed_fix").textContent = fix;
-    const box = element("failed");
+    required(contract().ids.failed_reason).textContent = reason;
+    required(contract().ids.failed_fix).textContent = fix;
+    const box = required(contract().ids.failed);
     box.hidden = false;
     box.setAttribute("role", "alert");
   });
@@ -184,7 +202,7 @@ function returnVisit() {
 // compiles Python's WebAssembly, from the browser's cache, and sends it (app/engine.mjs
 // says why); `compilesWasm` tells the worker to wait for it.
 function startWorker({ restarted = false } = {}) {
-  const worker = new Worker(new URL(config.worker, location.href), { type: "module" });
+  const worker = new Worker(new URL(setting("worker"), location.href), { type: "module" });
   const compilesWasm = typeof WebAssembly.compileStreaming === "function" && (restarted || returnVisit());
   const held = [];
   const hold = (event) => {
@@ -195,8 +213,8 @@ function startWorker({ restarted = false } = {}) {
   for (const type of types) worker.addEventListener(type, hold);
   worker.postMessage({
     type: "init",
-    runtime: new URL(config.runtime, location.href).href,
-    packages: config.packages.split(/\s+/).filter(Boolean),
+    runtime: new URL(setting("runtime"), location.href).href,
+    packages: setting("packages").split(/\s+/).filter(Boolean),
     fileBytes: config.fileBytes || "",
     compilesWasm,
   });
@@ -221,6 +239,7 @@ function startWorker({ restarted = false } = {}) {
 
 // The first worker, started below; the engine takes it once (null if it could not start:
 // the engine then starts one itself and reports why it cannot).
+/** @type {ReturnType<typeof startWorker> | null} */
 let firstWorker = null;
 function takeFirstWorker() {
   const started = firstWorker;
@@ -300,7 +319,7 @@ if (stop && location.protocol === "file:") {
   settled = Promise.resolve("failed");
 } else {
   document.documentElement.dataset.helperState = "loading";
-  settled = import(new URL(config.app, location.href).href).then(
+  settled = import(new URL(setting("app"), location.href).href).then(
     (app) => app.start(kit, stop),
     (error) => {
       takeFirstWorker()?.worker.terminate();

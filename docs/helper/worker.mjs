@@ -37,6 +37,7 @@
 import { wrapFetch } from "./guard.mjs";
 
 const STEPS = 3;
+/** Python's infoshare.bridge.call, once Python has started. @type {((request: string) => string) | null} */
 let bridgeCall = null;
 
 function progress(step) {
@@ -106,6 +107,7 @@ self.addEventListener("securitypolicyviolation", (event) => {
 
 // A start-up failure (a file missing, damaged or refused) is reported at once, with the
 // file that caused it, rather than left for Pyodide to wait on.
+/** @type {((reason: string, values?: Record<string, string | number>) => void) | null} */
 let startupFailed = null;
 // Reasons the page words from the contract (its messages worker_reason_<name>).
 const WASM_DAMAGED = "wasm_damaged";
@@ -120,7 +122,8 @@ const WASM_DAMAGED = "wasm_damaged";
 // that the pinned Pyodide still starts that way (build_scripts/runtime/build.py,
 // ENGINE_ASSUMPTIONS).
 let pageCompilesWasm = false;
-let runtimeURL = null;
+/** @type {string | undefined} */
+let runtimeURL;
 let receiveWasm;
 const compiledWasm = new Promise((resolve) => { receiveWasm = resolve; });
 // Whether `url` is the runtime's file `name` (whatever its query or fragment).
@@ -157,13 +160,15 @@ function compileWasmHere(runtime) {
 // quote the bytes, and they are not the practitioner's business.
 const LOCK_DAMAGED = "lock_damaged";
 async function readLock(response) {
+  /** @type {unknown} */
   let lock = null;
   try {
     lock = JSON.parse(await response.text());
   } catch {
     // Refused below.
   }
-  const packages = lock && typeof lock === "object" && !Array.isArray(lock) ? lock.packages : null;
+  const packages = lock && typeof lock === "object" && !Array.isArray(lock)
+    ? /** @type {{packages?: unknown}} */ (lock).packages : null;
   if (!packages || typeof packages !== "object" || Array.isArray(packages)) {
     startupFailed?.(LOCK_DAMAGED);
     throw new Reason(LOCK_DAMAGED);
@@ -171,14 +176,15 @@ async function readLock(response) {
   return lock;
 }
 
-let rawFetch = null;
+/** The browser's own fetch, behind the guard's check (set by wrapFetch, below). @type {typeof fetch} */
+let rawFetch = fetch;
 async function checkedFetch(input, init) {
   const url = input instanceof Request ? input.url : String(input);
   let response;
   try {
     response = await rawFetch(input, init);
   } catch (error) {
-    startupFailed?.("download_failed", { file: fileName(url), detail: error.message });
+    startupFailed?.("download_failed", { file: fileName(url), detail: messageOf(error) });
     throw error;
   }
   if (!response.ok) startupFailed?.("download_http", { file: fileName(url), status: response.status });
@@ -198,6 +204,11 @@ wrapFetch((fetchOwnOrigin) => {
   };
 });
 
+/** What an error says: its message, or the thing thrown itself. @param {unknown} error */
+function messageOf(error) {
+  return error instanceof Error ? error.message : String(error);
+}
+
 function fileName(url) {
   try {
     return new URL(url, self.location.href).pathname.split("/").pop() || url;
@@ -213,13 +224,15 @@ async function start(runtime, packages) {
   try {
     const loaded = await Promise.race([failure, load(runtime, packages)]);
     startupFailed = null;
-    bridgeCall = loaded.call;
+    /** @type {(request: string) => string} */
+    const call = loaded.call;
+    bridgeCall = call;
     self.postMessage({ type: "bytes", received });
     self.postMessage({ type: "ready" });
     // A first call runs the bridge's code once, so the practitioner's first answer is
     // quick; the page's own calls queue behind it. (No call can come in between: this
     // all runs before the worker reads its next message.)
-    bridgeCall(JSON.stringify({ op: "path", answers: {} }));
+    call(JSON.stringify({ op: "path", answers: {} }));
     recordTools = addRecordTools(loaded, runtime, packages);
     recordTools
       .then(() => addMoreStdlib(loaded, runtime), () => {})
@@ -239,6 +252,7 @@ async function start(runtime, packages) {
 let recordOps = null;
 const waitsForRecordTools = (/** @type {string} */ op) => recordOps === null || recordOps.has(op);
 // Settles once the record tools are on sys.path (rejects if they cannot be).
+/** @type {Promise<void> | null} */
 let recordTools = null;
 let recordToolsAdded = false;
 
@@ -249,8 +263,8 @@ async function download(url) {
   try {
     response = await fetch(url);
   } catch (error) {
-    if (error.reason) throw error; // refused by the guard, which says why
-    throw new Reason("download_failed", { file: fileName(url), detail: error.message });
+    if (error instanceof Error && "reason" in error) throw error; // refused by the guard, which says why
+    throw new Reason("download_failed", { file: fileName(url), detail: messageOf(error) });
   }
   if (!response.ok) throw new Reason("download_http", { file: fileName(url), status: response.status });
   return response.arrayBuffer();
@@ -313,14 +327,15 @@ async function addMoreStdlib({ pyodide, wheels }, runtime) {
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     wheels.mountStdlib(pyodide, wheels.MORE_STDLIB, await response.arrayBuffer());
   } catch (error) {
-    console.warn(`The rest of Python's standard library was not added (${error.message}).`);
+    console.warn(`The rest of Python's standard library was not added (${messageOf(error)}).`);
   }
 }
 
-function answer(id, request) {
+/** @param {(request: string) => string} call @param {unknown} id @param {string} request */
+function answer(call, id, request) {
   let response;
   try {
-    response = bridgeCall(request);
+    response = call(request);
   } catch (error) {
     // bridge.call never raises by contract; a failure here means Python itself broke.
     self.postMessage({ type: "failed", ...describe(error) });
@@ -364,16 +379,19 @@ self.addEventListener("message", (event) => {
   } else if (message.type === "stages") {
     if (Array.isArray(message.recordOps)) recordOps = new Set(message.recordOps.filter((op) => typeof op === "string"));
   } else if (message.type === "call") {
-    if (bridgeCall === null) {
+    // Python and the promise of its record tools are set together, as it starts.
+    const call = bridgeCall;
+    const tools = recordTools;
+    if (call === null || tools === null) {
       self.postMessage({ type: "not_ready", id: message.id });
     } else if (waitsForRecordTools(operation(message.request)) && !recordToolsAdded) {
       // Waits for the record tools, and says so, so that the page does not take the wait
       // for a worker that stopped answering. If they cannot be added, "failed" has been
       // sent and the page stops waiting for this answer.
       self.postMessage({ type: "waiting", id: message.id });
-      recordTools.then(() => answer(message.id, message.request), () => {});
+      tools.then(() => answer(call, message.id, message.request), () => {});
     } else {
-      answer(message.id, message.request);
+      answer(call, message.id, message.request);
     }
   }
 });

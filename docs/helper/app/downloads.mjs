@@ -7,7 +7,8 @@
 // `engine` the worker client, which asks Python for a draft.
 export function createDownloads({ formats: offered, saveFile, draftFile, localNow, engine }) {
   const formats = new Map(offered.map((f) => [f.key, f]));
-  let made = null; // {files: {key: text}, stem} for the record made last
+  /** The record made last: each format's text, by key, and the files' name. @type {{files: Record<string, string>, stem: string} | null} */
+  let made = null;
 
   return {
     // A record rendered by Python: {files, filename_stem}.

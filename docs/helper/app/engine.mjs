@@ -12,7 +12,7 @@
 // {type: "stalled", seconds}, {type: "moving"}, {type: "failed", reason, fix}.
 // The worker names its steps and its reasons; the contract's messages word them here.
 
-import { fill, fillIn } from "./text.mjs";
+import { fill, fillIn, messageOf } from "./text.mjs";
 
 // Its time limits, and how many restarts are allowed before the helper gives up and says
 // it cannot run here, are the contract's (infoshare.contract.TIMEOUTS), which the build
@@ -31,6 +31,7 @@ export function createEngine({ config, messages, startWorker: newWorker, takeFir
   const listeners = new Set();
   const pending = new Map();
   const totalBytes = Number(config.downloadBytes) || 0;
+  /** @type {Worker | null} */
   let worker = null;
   let nextId = 1;
   let restarts = 0;
@@ -38,9 +39,12 @@ export function createEngine({ config, messages, startWorker: newWorker, takeFir
   let lastBytes = null; // how much of the download has arrived
   let downloaded = 0; // the worker's own count, unclamped (the "ready" mark carries it)
   let readiness = deferred(); // settles when the current worker is ready, or the helper has failed
-  let stallTimer = null;
+  /** @typedef {ReturnType<typeof setTimeout>} Timer */
+  /** @type {Timer | undefined} */
+  let stallTimer;
   let stalled = false;
-  let startupTimer = null;
+  /** @type {Timer | undefined} */
+  let startupTimer;
 
   let settleFirst;
   const engine = {
@@ -51,9 +55,13 @@ export function createEngine({ config, messages, startWorker: newWorker, takeFir
     // A call waits until Python is ready, and fails if it does not answer in time.
     async call(request) {
       if ((await readiness.promise) !== "ready") throw new Error(messages().call_not_running);
+      // The worker that is ready now (a restart may have replaced the one there was).
+      const current = worker;
+      if (!current) throw new Error(messages().call_not_running);
       const id = nextId++;
       return new Promise((resolve, reject) => {
-        const waiter = { resolve, reject, timer: null };
+        /** @type {{resolve: (value: any) => void, reject: (error: unknown) => void, timer?: Timer, arm?: (ms: number) => void}} */
+        const waiter = { resolve, reject };
         waiter.arm = (ms) => {
           clearTimeout(waiter.timer);
           waiter.timer = setTimeout(() => {
@@ -64,7 +72,7 @@ export function createEngine({ config, messages, startWorker: newWorker, takeFir
         };
         waiter.arm(callTimeout);
         pending.set(id, waiter);
-        worker.postMessage({ type: "call", id, request: JSON.stringify(request) });
+        current.postMessage({ type: "call", id, request: JSON.stringify(request) });
       });
     },
     // The listener hears the latest news at once, then every change.
@@ -174,28 +182,46 @@ export function createEngine({ config, messages, startWorker: newWorker, takeFir
     }, stallTimeout);
   }
 
-  function onMessage(message, restarted) {
+  // News of the download while Python loads: the step it is on, or how much has arrived.
+  function onLoading(message) {
+    if (engine.state !== "loading") return;
+    watchForStall();
     if (message.type === "progress") {
-      if (engine.state !== "loading") return;
-      watchForStall();
       performance.mark(`infoshare:step-${message.step}`);
       const text = messages()[`loading_step_${message.step}`] ?? "";
       emit({ type: "progress", step: message.step, of: message.of, text });
-    } else if (message.type === "bytes") {
-      if (engine.state !== "loading") return;
-      watchForStall();
-      downloaded = Number.isFinite(Number(message.received)) ? Number(message.received) : 0;
-      if (!totalBytes) return;
-      emit({ type: "bytes", received: Math.min(Number(message.received) || 0, totalBytes), total: totalBytes });
+      return;
+    }
+    downloaded = Number.isFinite(Number(message.received)) ? Number(message.received) : 0;
+    if (!totalBytes) return;
+    emit({ type: "bytes", received: Math.min(Number(message.received) || 0, totalBytes), total: totalBytes });
+  }
+
+  function onReady(restarted) {
+    clearTimeout(startupTimer);
+    watchForStall();
+    clearTimeout(stallTimer);
+    setState("ready");
+    performance.mark("infoshare:ready", { detail: { downloaded } });
+    emit({ type: "ready", restarted });
+    readiness.resolve("ready");
+    settleFirst("ready");
+  }
+
+  // The call waiting for answer `id`, taken off the list with its deadline cleared (none
+  // if it has been answered or given up already).
+  function takeWaiter(id) {
+    const waiter = pending.get(id);
+    pending.delete(id);
+    if (waiter) clearTimeout(waiter.timer);
+    return waiter;
+  }
+
+  function onMessage(message, restarted) {
+    if (message.type === "progress" || message.type === "bytes") {
+      onLoading(message);
     } else if (message.type === "ready") {
-      clearTimeout(startupTimer);
-      watchForStall();
-      clearTimeout(stallTimer);
-      setState("ready");
-      performance.mark("infoshare:ready", { detail: { downloaded } });
-      emit({ type: "ready", restarted });
-      readiness.resolve("ready");
-      settleFirst("ready");
+      onReady(restarted);
     } else if (message.type === "failed") {
       // Before Python is ready: it cannot start here. After: Python itself broke, unless
       // a file sent after "ready" (Jinja2, for records) was missing or damaged (`later`),
@@ -215,28 +241,20 @@ export function createEngine({ config, messages, startWorker: newWorker, takeFir
     } else if (message.type === "not_ready") {
       // A call that reached a worker whose Python had not started: answered as Python
       // answers a request it cannot take.
-      const waiter = pending.get(message.id);
-      pending.delete(message.id);
-      if (waiter) {
-        clearTimeout(waiter.timer);
-        waiter.resolve({ ok: false, errors: [{ field: null, message: messages().not_ready }] });
-      }
+      takeWaiter(message.id)?.resolve({ ok: false, errors: [{ field: null, message: messages().not_ready }] });
     } else if (message.type === "result") {
-      const waiter = pending.get(message.id);
-      pending.delete(message.id);
-      if (waiter) {
-        clearTimeout(waiter.timer);
-        // A reply that is not JSON refuses its call now, rather than at its deadline.
-        try {
-          waiter.resolve(JSON.parse(message.response));
-        } catch (error) {
-          waiter.reject(error);
-        }
+      const waiter = takeWaiter(message.id);
+      // A reply that is not JSON refuses its call now, rather than at its deadline.
+      try {
+        waiter?.resolve(JSON.parse(message.response));
+      } catch (error) {
+        waiter?.reject(error);
       }
     } else if (message.type === "problem") {
       console.error(message.text);
     }
   }
+
 
   // The worker's reason for a failure, in the contract's words (worker_reason_<name>, its
   // {placeholders} filled from the worker's values); anything else is Python's own message.
@@ -251,7 +269,7 @@ export function createEngine({ config, messages, startWorker: newWorker, takeFir
     try {
       started = (!restarted && takeFirstWorker()) || newWorker({ restarted });
     } catch (error) {
-      fail(fill(messages().worker_refused, error.message));
+      fail(fill(messages().worker_refused, messageOf(error)));
       return;
     }
     const current = started.worker;

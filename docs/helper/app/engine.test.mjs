@@ -61,7 +61,13 @@ function setUp({ callTimeout = 10_000 } = {}) {
   };
   const engine = createEngine(parts, null);
   engine.subscribe((/** @type {any} */ event) => events.push(event));
-  return { engine, workers, events, latest: () => workers.at(-1) };
+  /** The worker started last (a test without one fails here). */
+  const latest = () => {
+    const worker = workers.at(-1);
+    assert.ok(worker, "a worker was started");
+    return worker;
+  };
+  return { engine, workers, events, latest };
 }
 
 /** Let queued promise callbacks run. */

@@ -59,6 +59,7 @@ export function createErrors({ root, pages, prefix, goToField, onTitleChange }) 
     if (!target) return false;
     // The question's own group (a date's boxes each sit in a group of their own).
     const group = target.closest("[data-field]");
+    if (!group) return false; // not a question's control: the summary alone names it
     if (group.classList.contains("govuk-form-group--error")) return true; // first message wins
     group.classList.add("govuk-form-group--error");
     const message = /** @type {HTMLElement} */ (group.querySelector(".govuk-error-message"));

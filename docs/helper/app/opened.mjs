@@ -7,10 +7,14 @@
 // `box` is the notice, with its `title`, `text` and list of `problems`; `check`, the
 // check page, where the notice shows too.
 export function createOpened({ box, title, text, problems, check }) {
+  /** @typedef {{tone: string, title: string, text: string, problems: string[]}} Notice */
+  /** @type {Notice | null} */
   let notice = null;
+  /** @type {HTMLElement | null} */
   let at = null; // the page the file opened at
 
-  function fill() {
+  /** @param {Notice} notice */
+  function fill(notice) {
     box.dataset.tone = notice.tone;
     title.textContent = notice.title;
     text.textContent = notice.text;
@@ -31,7 +35,7 @@ export function createOpened({ box, title, text, problems, check }) {
       at = section;
       box.hidden = notice === null;
       if (notice === null) return;
-      fill();
+      fill(notice);
       box.focus();
     },
     hide() {

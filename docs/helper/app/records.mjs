@@ -103,7 +103,7 @@ export function createRecords({
         await go(reply.resume);
         opened.show(reply.opened, views.current);
       } catch (error) {
-        problem(fill(messages.open_unreadable, error.message || error));
+        problem(fill(messages.open_unreadable, (error instanceof Error && error.message) || error));
       }
     });
   }

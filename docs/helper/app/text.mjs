@@ -13,6 +13,15 @@ export function fillIn(template, values) {
 }
 
 /**
+ * What an error says: its message, or the thing thrown itself when it is not an Error.
+ * @param {unknown} error
+ * @returns {string}
+ */
+export function messageOf(error) {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
  * A message with its one {detail} filled in (nothing for null or undefined), as the boot
  * script's own fill() does.
  * @param {string} template
