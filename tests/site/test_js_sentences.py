@@ -86,6 +86,45 @@ def test_no_module_keeps_its_own_copy_of_a_contract_sentence() -> None:
     assert copies == [], "copies of the contract's sentences:\n" + "\n".join(copies)
 
 
+def literals_in(source: str) -> list[str]:
+    """Every string literal in `source`, interpolations as {}, however short."""
+    found: list[str] = []
+    for match in _TOKEN.finditer(source):
+        if match.group(0).startswith("/"):
+            continue  # a comment
+        text = next(g for g in match.groups() if g is not None)
+        found.append(_INTERPOLATION.sub("{}", text).replace("\\'", "'").replace('\\"', '"'))
+    return found
+
+
+def test_no_module_writes_out_a_word_of_the_contracts_messages() -> None:
+    """The check above sees sentences of two words or more; the page's own short words
+    (the "Change" link, the "Error:" before an error) are the contract's messages too, and
+    a module that writes one out, rather than reading it, fails this."""
+    words = {_PLACEHOLDER.sub("{}", text).strip() for text in contract()["messages"].values()}
+    copies = sorted({f"{path.relative_to(HELPER)}: {text!r}"
+                     for path in _modules() for text in literals_in(path.read_text(encoding="utf-8"))
+                     if text.strip() and text.strip() in words})
+    assert copies == [], "the contract's messages, written out:\n" + "\n".join(copies)
+
+
+@pytest.mark.parametrize("line", ['link.append("Change", hidden);', 'hidden.textContent = "Error:";',
+                                  "item(`Rule ${number}`);", 'document.title = "Error: " + title;'])
+def test_a_module_that_writes_out_a_short_message_fails(line: str, tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """The hostile control for short words: each of these, added to a module, fails it."""
+    helper = tmp_path / "helper"
+    for path in _modules():
+        target = helper / path.relative_to(HELPER)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    with (helper / "app" / "summary.mjs").open("a", encoding="utf-8") as f:
+        f.write(f"\n{line}\n")
+    monkeypatch.setitem(globals(), "HELPER", helper)
+    with pytest.raises(AssertionError, match="written out"):
+        test_no_module_writes_out_a_word_of_the_contracts_messages()
+
+
 def test_the_lists_of_exceptions_only_shrink() -> None:
     everywhere = {text for path in _modules() for text in sentences_in(path.read_text(encoding="utf-8"))}
     stale = sorted(set(NOT_SHOWN) - everywhere)

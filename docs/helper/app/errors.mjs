@@ -5,7 +5,7 @@
 // `root` is the helper; `pages`, the contract's question pages; `prefix`, its rule for a
 // field's id; `goToField` and `onTitleChange`, what a link in the summary and a change of
 // errors do.
-export function createErrors({ root, pages, prefix, goToField, onTitleChange }) {
+export function createErrors({ root, pages, prefix, messages, goToField, onTitleChange }) {
 
   // Date boxes, by field: [{part, id}] from the contract.
   const boxes = new Map(pages.flatMap((page) => page.fields)
@@ -65,7 +65,7 @@ export function createErrors({ root, pages, prefix, goToField, onTitleChange }) 
     const message = /** @type {HTMLElement} */ (group.querySelector(".govuk-error-message"));
     const hidden = document.createElement("span");
     hidden.className = "govuk-visually-hidden";
-    hidden.textContent = "Error:";
+    hidden.textContent = messages.error_prefix;
     message.replaceChildren(hidden, ` ${text}`);
     message.hidden = false;
     // Radios and checkboxes are described on their fieldset; other inputs on themselves.

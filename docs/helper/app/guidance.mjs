@@ -5,7 +5,10 @@
 
 // `ruleLinks` is the build's template of links to the rule pages; `outcome` the outcome
 // page, with its `title`, `summary`, `reasons`, `rules` and `prompts`.
-export function createGuidance({ ruleLinks: links, outcome, title, summary, reasons, rules, prompts }) {
+import { fill } from "./text.mjs";
+
+// `messages` are the contract's.
+export function createGuidance({ ruleLinks: links, outcome, title, summary, reasons, rules, prompts, messages }) {
   const template = links.content;
 
   function item(text) {
@@ -18,7 +21,7 @@ export function createGuidance({ ruleLinks: links, outcome, title, summary, reas
   function ruleLinks(numbers) {
     return numbers.map((number) => {
       const known = template.querySelector(`[data-rule="${Number(number)}"]`);
-      return known ? known.cloneNode(true) : item(`Rule ${number}`);
+      return known ? known.cloneNode(true) : item(fill(messages.rule_fallback, number));
     });
   }
 

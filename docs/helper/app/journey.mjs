@@ -1,6 +1,6 @@
 // @ts-check
 // Moving through the questions: Continue on each one, the "act now" page in an emergency,
-// what the guidance points to, Change from the check page, and the browser's Back and
+// what the guidance points to, a change made from the check page, and the browser's Back and
 // Forward. Python decides every step (which page is next, what is wrong, what the guidance
 // points to); this module asks it and shows the answer.
 
@@ -87,7 +87,7 @@ export function createJourney({
     }
   }
 
-  // "Change" on the check page: the answers as they were are kept, and put back if the
+  // The change link on the check page: the answers as they were are kept, and put back if the
   // practitioner goes Back without pressing Continue (as on GOV.UK).
   function change(section) {
     session.snapshot = answers.collectAll();

@@ -11,7 +11,7 @@
 //   summary.mjs    the check-answers summary
 //   downloads.mjs  the record's files and drafts
 //   steps.mjs      one action at a time, and what to do with the unexpected
-//   journey.mjs    Continue, act now, the outcome, Change, Back and Forward
+//   journey.mjs    Continue, act now, the outcome, changes from the check page, Back and Forward
 //   check.mjs      the check-answers page, and what an amendment changes
 //   records.mjs    create, open, save the answers so far, copy the case note, start again
 //   opened.mjs     what the page says about a file just opened (a draft, a record with problems)
@@ -33,8 +33,8 @@ import { createFlows, createPage } from "./parts.mjs";
 function createSession() {
   return {
     completed: new Set(), // question pages whose answers Continue has accepted
-    returnToCheck: false, // a page opened from the check page with "Change"
-    snapshot: null, // the answers before that "Change", put back if it is abandoned
+    returnToCheck: false, // a page opened from the check page with its change link
+    snapshot: null, // the answers before that change, put back if it is abandoned
     afterActNow: null, // where the "act now" page's Continue goes
     original: null, // the sealed record any change amends: the one opened, or the one made here
     amending: "", // Python's sentence saying which record that is

@@ -31,7 +31,8 @@ export function createPage(kit, contract, el, engine, session, { onHistory, upda
   const named = { open: el("open"), actNow: el("act_now"), outcome: el("outcome"), check: el("check"),
     record: el("record"), clear: el("confirm_clear") };
   const views = createViews({
-    root: el("root"), form: el("form"), named, footer: el("footer"), onHistory,
+    root: el("root"), form: el("form"), named, footer: el("footer"), messages: contract.messages, onHistory,
+    titleHasErrors: (section) => errors.showing(section),
     canOpenFiles: () => engine.state !== "failed",
     onShow(section) {
       if (engine.state === "ready" && !views.isFirst(section)) status.tuck(true);
@@ -41,14 +42,14 @@ export function createPage(kit, contract, el, engine, session, { onHistory, upda
     },
   });
   const errors = createErrors({ root: el("root"), pages: contract.pages, prefix: contract.field_id_prefix,
-    goToField: (target) => goToField(views, session, target), onTitleChange: () => views.setTitle() });
-  views.titleErrors((section) => errors.showing(section));
+    messages: contract.messages, goToField: (target) => goToField(views, session, target), onTitleChange: () => views.setTitle() });
   const guidance = createGuidance({ ruleLinks: el("rule_links"), outcome: el("outcome"), title: el("outcome_title"),
     summary: el("outcome_summary"), reasons: el("outcome_reasons"), rules: el("outcome_rules"),
-    prompts: el("outcome_prompts") });
+    prompts: el("outcome_prompts"), messages: contract.messages });
   const downloads = createDownloads({ formats: contract.formats, saveFile: kit.saveFile, draftFile: kit.draftFile,
     localNow: kit.localNow, engine });
-  const summary = createSummary({ list: el("summary"), pages: contract.pages, views, errors, onChange });
+  const summary = createSummary({ list: el("summary"), pages: contract.pages, messages: contract.messages, views,
+    errors, onChange });
   return { status, answers, opened, views, errors, guidance, downloads, summary };
 }
 

@@ -1,12 +1,12 @@
 // @ts-check
 // The check-answers page's summary: one GOV.UK summary list per question page, under its
 // section's heading and, for a page of several answers, that page's heading; each answer
-// with a Change link. Rows come from Python's `summary`
+// with a change link. Rows come from Python's `summary`
 // operation (label and value already worded); they are written as text, never as HTML.
 
 // `list` is the summary's element; `pages`, the contract's; `views` and `errors` find a
-// question's page and control; `onChange`, what a Change link does.
-export function createSummary({ list: summary, pages, views, errors, onChange }) {
+// question's page and control; `onChange`, what a change link does.
+export function createSummary({ list: summary, pages, messages, views, errors, onChange }) {
   function row(data) {
     const wrapper = document.createElement("div");
     wrapper.className = "govuk-summary-list__row";
@@ -26,7 +26,7 @@ export function createSummary({ list: summary, pages, views, errors, onChange })
       const hidden = document.createElement("span");
       hidden.className = "govuk-visually-hidden";
       hidden.textContent = ` ${data.label}`;
-      link.append("Change", hidden);
+      link.append(messages.change, hidden);
       link.addEventListener("click", (event) => {
         event.preventDefault();
         onChange(views.question(data.page) || target.closest("section"));

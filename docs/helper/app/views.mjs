@@ -8,24 +8,26 @@
 // button does. An entry holds only the page's id and how deep it is, never an answer, and
 // the address stays exactly as it was.
 
+import { fillIn } from "./text.mjs";
+
 // `root` is the helper, `form` its form (whose sections are the questions), `named` its
 // other pages ({open, actNow, outcome, check, record, clear}) and `footer` its footer;
 // `canOpenFiles`, `onShow` and `onHistory` say what the rest of the page does.
-export function createViews({ root, form, named, footer, canOpenFiles, onShow, onHistory }) {
+// `titleHasErrors` says whether a page shows errors (its title then says so); `messages`
+// are the contract's.
+export function createViews({ root, form, named, footer, messages, canOpenFiles, onShow, onHistory, titleHasErrors }) {
   const questions = [...form.querySelectorAll("section[data-view='question']")];
   const baseTitle = document.title;
   let current = questions[0];
   let depth = 0; // this page's place in the browser's history, counted from the helper's first
   let floor = 0; // history below this belongs to answers that have since been cleared or replaced
-  /** @type {(section: HTMLElement) => boolean} */
-  let titleHasErrors = () => false;
 
   const headingOf = (section) => section.querySelector(".infoshare-heading");
 
   function setTitle(section = current) {
     const heading = headingOf(section).textContent.trim();
-    const title = section === questions[0] ? baseTitle : `${heading} - ${baseTitle}`;
-    document.title = (titleHasErrors(section) ? "Error: " : "") + title;
+    const title = section === questions[0] ? baseTitle : fillIn(messages.page_title, { heading, title: baseTitle });
+    document.title = (titleHasErrors(section) ? `${messages.error_prefix} ` : "") + title;
   }
 
   function record(section, push) {
@@ -124,6 +126,5 @@ export function createViews({ root, form, named, footer, canOpenFiles, onShow, o
         history.pushState({ infoshare: section.id, depth }, "");
       }
     },
-    titleErrors(check) { titleHasErrors = check; },
   };
 }

@@ -143,6 +143,13 @@ MESSAGES: dict[str, str] = {
     "open_no_python": "The helper could not start, so it cannot open a saved record",
     "open_unreadable": "The file could not be read: {detail}",
     "unexpected": "Something went wrong in the helper: {detail}",
+    # Words of the page's own furniture: before an error, read out (and in the title of a
+    # page with errors, as GOV.UK does); a check-page row's link; a page's title, {heading}
+    # and {title} (the site's) filled in by the page; a rule the page has no link for.
+    "error_prefix": "Error:",
+    "change": "Change",
+    "page_title": "{heading} - {title}",
+    "rule_fallback": "Rule {detail}",
     # Why a call to Python got no answer, each filled into "unexpected" when it shows.
     "call_not_running": "the helper is not running",
     "call_interrupted": "the helper stopped responding",
