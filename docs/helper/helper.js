@@ -215,7 +215,7 @@ function startWorker({ restarted = false } = {}) {
     type: "init",
     runtime: new URL(setting("runtime"), location.href).href,
     packages: setting("packages").split(/\s+/).filter(Boolean),
-    fileBytes: config.fileBytes || "",
+    fileBytes: setting("fileBytes"),
     compilesWasm,
   });
   // The operations that wait for the record tools, from the contract's table, once the

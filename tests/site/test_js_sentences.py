@@ -41,16 +41,11 @@ NOT_SHOWN = {
 
 def sentences_in(source: str) -> list[str]:
     """The string literals in `source` that read like English, interpolations as {}."""
-    found: list[str] = []
-    for match in _TOKEN.finditer(source):
-        if match.group(0).startswith("/"):
-            continue  # a comment
-        text = next(g for g in match.groups() if g is not None)
-        text = _INTERPOLATION.sub("{}", text).replace("\\'", "'").replace('\\"', '"')
-        prose = text.replace("{}", " ")
-        if _PROSE.fullmatch(prose) and len(_WORD.findall(prose)) >= 2 and " " in prose.strip():
-            found.append(text)
-    return found
+    return [text for text in literals_in(source) if _reads_like_english(text.replace("{}", " "))]
+
+
+def _reads_like_english(prose: str) -> bool:
+    return bool(_PROSE.fullmatch(prose)) and len(_WORD.findall(prose)) >= 2 and " " in prose.strip()
 
 
 def _texts(value: Any) -> set[str]:
@@ -68,8 +63,13 @@ def _modules() -> list[Path]:
     return sorted(p for p in files if not p.name.endswith(".test.mjs"))
 
 
+def _known() -> set[str]:
+    """Every text the contract holds, as the page receives it (JSON), placeholders as {}."""
+    return _texts(json.loads(json.dumps(contract())))
+
+
 def test_every_sentence_in_the_pages_javascript_is_the_contracts() -> None:
-    known = _texts(json.loads(json.dumps(contract())))
+    known = _known()
     unexplained = sorted({f"{path.relative_to(HELPER)}: {text!r}"
                           for path in _modules() for text in sentences_in(path.read_text(encoding="utf-8"))
                           if text not in known and text not in NOT_SHOWN})
@@ -79,7 +79,7 @@ def test_every_sentence_in_the_pages_javascript_is_the_contracts() -> None:
 def test_no_module_keeps_its_own_copy_of_a_contract_sentence() -> None:
     """A sentence the contract holds is read from it (the messages the page receives), never
     written out again in a module: a copy would pass the test above and drift from it."""
-    known = _texts(json.loads(json.dumps(contract())))
+    known = _known()
     copies = sorted({f"{path.relative_to(HELPER)}: {text!r}"
                      for path in _modules() for text in sentences_in(path.read_text(encoding="utf-8"))
                      if text in known})
