@@ -171,43 +171,57 @@ def _date_parts(value: str) -> dict[str, str]:
             "minute": value[14:16]}
 
 
+# The controls of a question, in page order: each name once, with its kind.
+_CONTROLS = """(section) => {
+  const seen = new Map();
+  for (const e of section.querySelectorAll('input[name], textarea[name]')) {
+    if (!seen.has(e.name)) seen.set(e.name, e.tagName === 'TEXTAREA' ? 'textarea' : e.type);
+  }
+  return [section.dataset.page, [...seen]];
+}"""
+# Which of `names` show now, as Playwright's is_visible() judges it (laid out, and not
+# visibility: hidden): a follow-up shows only once the answer it follows is chosen.
+_SHOWING = """(section, names) => names.filter((name) => {
+  const e = section.querySelector(`[name="${name}"]`);
+  return e !== null && e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden';
+})"""
+
+
 def answer_current_page(page: Any, answers: dict[str, Any], journey: Journey) -> str:
-    """Answer every visible field of the question showing, from `answers`; return its page id."""
+    """Answer every visible field of the question showing, from `answers`; return its page id.
+
+    The page is read once for its controls, and again for what shows only after a choice
+    (which can reveal a follow-up); each answer is then typed or ticked as a person would."""
     section = page.locator(QUESTION)
-    page_id = section.get_attribute("data-page")
-    names = section.evaluate(
-        "s => [...new Set([...s.querySelectorAll('input[name], textarea[name]')].map(e => e.name))]"
-    )
-    for name in names:
+    page_id, controls = section.evaluate(_CONTROLS)
+    todo: list[tuple[str, str, str]] = []  # (control, its kind, the answer it takes)
+    for name, kind in controls:
         part = _DATE_PART.fullmatch(name)
         if part and name not in answers and part.group(1) in answers:
-            # A date typed in GOV.UK's boxes: each box takes its part of the ISO value.
-            field_name, which = part.groups()
-            box = section.locator(f"[name='{name}']")
-            if not box.is_visible():
-                continue  # a follow-up for another answer
-            value = answers[field_name]
-            box.fill(_date_parts(value)[which])
-            journey.typed[field_name] = value
-            journey.kinds[field_name] = "datetime-local" if "T" in value else "date"
-            continue
-        if name not in answers:
-            continue
-        controls = section.locator(f"[name='{name}']")
-        if not controls.first.is_visible():
+            todo.append((name, "date-part", part.group(1)))  # a box of GOV.UK's date input
+        elif name in answers:
+            todo.append((name, kind, name))
+    showing = set(section.evaluate(_SHOWING, [name for name, _, _ in todo]))
+    for index, (name, kind, field_name) in enumerate(todo):
+        if name not in showing:
             continue  # a follow-up for another answer
-        kind = controls.first.evaluate("e => e.tagName === 'TEXTAREA' ? 'textarea' : e.type")
-        value = answers[name]
-        if kind == "radio":
-            section.locator(f"input[name='{name}'][value='{value}']").check()
-        elif kind == "checkbox":
-            for item in value:
+        value = answers[field_name]
+        if kind == "date-part":
+            box = _DATE_PART.fullmatch(name)
+            assert box is not None
+            section.locator(f"[name='{name}']").fill(_date_parts(value)[box.group(2)])
+            journey.kinds[field_name] = "datetime-local" if "T" in value else "date"
+        elif kind in {"radio", "checkbox"}:
+            for item in [value] if kind == "radio" else value:
                 section.locator(f"input[name='{name}'][value='{item}']").check()
+            journey.kinds[field_name] = kind
+            # A choice can reveal (or hide) a follow-up below it.
+            showing = set(section.evaluate(_SHOWING, [n for n, _, _ in todo[index + 1:]]))
         else:
-            controls.first.fill(value)
-        journey.typed[name] = value
-        journey.kinds[name] = kind
-    return page_id
+            section.locator(f"[name='{name}']").first.fill(value)
+            journey.kinds[field_name] = kind
+        journey.typed[field_name] = value
+    return str(page_id)
 
 
 def mark_old_errors(page: Any) -> None:
@@ -222,29 +236,48 @@ def press_continue(page: Any, page_id: str) -> None:
                            state="attached")
 
 
+# After Continue, in one reading of the page: the view showing, whether it is a question,
+# the error summary's text if one shows, and where focus is.
+_AFTER_CONTINUE = """() => {
+  const showing = [...document.querySelectorAll('section.infoshare-page')]
+    .filter((s) => !s.hidden && s.id !== 'infoshare-open');
+  const summary = [...document.querySelectorAll(
+    'section.infoshare-page:not([hidden]) .govuk-error-summary:not([hidden])')]
+    .find((e) => e.getClientRects().length > 0);
+  const e = document.activeElement;
+  const around = e.closest('section');
+  return {
+    view: showing.map((s) => s.dataset.page || s.dataset.view).join(','),
+    question: document.querySelector('#infoshare-form > section.infoshare-page:not([hidden])') !== null,
+    errors: summary ? summary.innerText : '',
+    focus: {tag: e.tagName.toLowerCase(), section: around ? (around.dataset.page || around.dataset.view) : null},
+  };
+}"""
+
+
 def answer_questions(page: Any, answers: dict[str, Any], *, check_focus: bool = True) -> Journey:
     """Answer question after question until the helper shows what the guidance points to."""
     journey = Journey()
+    now = page.evaluate(_AFTER_CONTINUE)
     for _ in range(40):
-        view = current_view(page)
-        if view == "act-now":
+        if now["view"] == "act-now":
             # A child in immediate danger: what to do now comes first, then the record.
             journey.pages.append("act-now")
             page.get_by_role("button", name="Continue to the record").click()
             page.wait_for_selector(QUESTION)
+            now = page.evaluate(_AFTER_CONTINUE)
             continue
-        if not page.locator(QUESTION).count():
+        if not now["question"]:
             return journey
         page_id = answer_current_page(page, answers, journey)
         journey.pages.append(page_id)
         press_continue(page, page_id)
-        problems = visible_error_text(page)
-        assert not problems, f"page {page_id!r} refused the answers: {problems}"
+        now = page.evaluate(_AFTER_CONTINUE)
+        assert not now["errors"], f"page {page_id!r} refused the answers: {now['errors']}"
         if check_focus:
-            now = focused(page)
             # Focus moves to the new page's heading, so a screen reader starts there.
-            assert now["tag"] == "h2", (view, now)
-            assert now["section"] == current_view(page), (now, current_view(page))
+            assert now["focus"]["tag"] == "h2", (page_id, now)
+            assert now["focus"]["section"] == now["view"], now
     raise AssertionError("the questions never ended")
 
 
@@ -312,20 +345,24 @@ def squash(text: str) -> str:
 AXE_OPTIONS = "{checks: [{id: 'aria-allowed-attr', options: {radio: ['aria-expanded']}}]}"
 
 
-def run_axe(page: Any) -> list[dict[str, Any]]:
+def run_axe(page: Any, within: str | None = None) -> list[dict[str, Any]]:
     """axe-core in the page, evaluated through the devtools protocol: the page's policy
-    forbids inline script, and page.evaluate is not subject to it."""
+    forbids inline script, and page.evaluate is not subject to it. With `within` (a CSS
+    selector), only that part of the page is checked, and the rules about the page as a
+    whole (its title, landmarks, language) are left to a check of the whole page."""
     if not page.evaluate("typeof window.axe === 'object'"):
         page.evaluate(AXE.read_text(encoding="utf-8"))
         page.evaluate(f"axe.configure({AXE_OPTIONS})")
     # Let the theme's transitions (its header title and back-to-top button fade as the
     # page scrolls) finish first: colours measured mid-fade are not what anyone sees.
     return page.evaluate(
-        "async (tags) => { await Promise.all(document.getAnimations().map(a => a.finished.catch(() => null)));"
-        " return (await axe.run(document, {runOnly: {type: 'tag', values: tags}})).violations"
+        "async ([tags, within]) => {"
+        " await Promise.all(document.getAnimations().map(a => a.finished.catch(() => null)));"
+        " const root = within === null ? document : document.querySelector(within);"
+        " return (await axe.run(root, {runOnly: {type: 'tag', values: tags}})).violations"
         ".map(v => ({id: v.id, impact: v.impact, help: v.help,"
         " nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 5)})) }",
-        AXE_TAGS,
+        [AXE_TAGS, within],
     )
 
 

@@ -77,6 +77,9 @@ def test_journey_to_each_outcome(watched: Any, site_url: str, record_schema: dic
     assert rule_links.count() >= 1
     for href in rule_links.evaluate_all("links => links.map(a => a.getAttribute('href'))"):
         assert re.fullmatch(r"\.\./rules/[1-7]/", href), href
+    # Advice was sought on every journey (BASE): no outcome prompts for it, not even a risk of
+    # harm, which does when none was (test_record_page.py).
+    assert page.locator("#infoshare-outcome-prompts .infoshare-prompt").count() == 0
 
     driver.to_record(page)
     files = driver.download_all(page)

@@ -76,7 +76,11 @@ def test_save_answers_so_far_and_carry_on_where_you_stopped(watched: Any, site_u
     page.get_by_role("button", name="Open the record").click()
     page.wait_for_selector("#q-risk_of_harm:not([hidden])")
     assert page.locator("#f-purpose").input_value() == answers["purpose"]
-    _to(page, "outcome", answers)
+    # And on to what the guidance points to: by the shorter way from here (no risk of harm,
+    # consent refused), which the answers saved before lead to as well.
+    _to(page, "outcome", driver.answers_for("do_not_share_or_seek_advice"))
+    assert page.locator("#infoshare-outcome .infoshare-recommendation").get_attribute("data-code") == \
+        "do_not_share_or_seek_advice"
 
 
 # ---- 2. The browser's Back and Forward move between the helper's pages -------------------
@@ -86,7 +90,7 @@ def test_back_and_forward_move_between_helper_pages_and_carry_no_answers(watched
     page = watched.page
     url = site_url + "helper/"
     driver.open_helper(page, site_url)
-    answers = driver.answers_for("share_risk_of_harm")
+    answers = driver.answers_for("not_personal_data")
     _to(page, "personal_data", answers)
     page.go_back()
     page.wait_for_selector("#q-purpose:not([hidden])")
@@ -121,7 +125,7 @@ def test_back_and_forward_move_between_helper_pages_and_carry_no_answers(watched
 def test_a_change_abandoned_with_the_browsers_back_is_not_kept(watched: Any, site_url: str) -> None:
     page = watched.page
     driver.open_helper(page, site_url)
-    answers = driver.answers_for("share_risk_of_harm")
+    answers = driver.answers_for("no_purpose")
     _to(page, "outcome", answers)
     driver.to_check(page)
     page.locator("#infoshare-summary a", has_text="Change").first.click()
@@ -280,6 +284,20 @@ def test_dates_in_boxes_under_a_us_locale_and_time_zone(browser: Any, site_url: 
         context.close()
 
 
+def test_axe_within_the_question_checks_it_and_only_it(watched: Any, site_url: str) -> None:
+    """Guard for the check below: axe run on the question's section reports a problem in
+    it, and not one elsewhere on the page."""
+    page = watched.page
+    driver.open_helper(page, site_url)
+    assert driver.run_axe(page, within=driver.QUESTION) == []
+    no_alt = "(css) => document.querySelector(css).append(Object.assign(document.createElement('img'), {src: 'x.png'}))"
+    page.evaluate(no_alt, ".md-header")
+    assert driver.run_axe(page, within=driver.QUESTION) == []
+    assert "image-alt" in {v["id"] for v in driver.run_axe(page)}
+    page.evaluate(no_alt, driver.QUESTION)
+    assert "image-alt" in {v["id"] for v in driver.run_axe(page, within=driver.QUESTION)}
+
+
 @pytest.mark.parametrize("width", [375, 1280])
 def test_every_state_is_accessible_at_phone_and_desktop_widths(browser: Any, site_url: str, width: int) -> None:
     """axe finds nothing on each kind of page, at a phone's width and a desktop's."""
@@ -295,7 +313,9 @@ def test_every_state_is_accessible_at_phone_and_desktop_widths(browser: Any, sit
             if view == "outcome":
                 break
             if view not in seen:
-                assert driver.run_axe(page) == [], (width, view)
+                # The whole page on the first question; after that only the question's
+                # own section changes from page to page, and only it is checked again.
+                assert driver.run_axe(page, within=driver.QUESTION if seen else None) == [], (width, view)
                 seen.append(view)
             # Every question page names its section above the question.
             caption = page.locator(f"{driver.QUESTION} .govuk-caption-m")

@@ -25,18 +25,12 @@ def test_a_risk_with_no_advice_prompts_talking_to_the_safeguarding_lead(watched:
     assert [p["code"] for p in record["recommendation"]["prompts"]] == [prompts.get_attribute("data-code")]
 
 
-def test_no_prompt_when_advice_was_sought(watched: Any, site_url: str) -> None:
-    page = watched.page
-    driver.open_helper(page, site_url)
-    driver.answer_questions(page, driver.answers_for("share_risk_of_harm"), check_focus=False)
-    assert page.locator("#infoshare-outcome-prompts .infoshare-prompt").count() == 0
-
-
 def test_copy_as_case_note_copies_the_plain_text(watched: Any, site_url: str) -> None:
     page = watched.page
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
     driver.open_helper(page, site_url)
-    driver.answer_questions(page, driver.answers_for("share_risk_of_harm"), check_focus=False)
+    reasons = "Unclear who asked (s.47 enquiry?) <b> & \"why\"."
+    driver.answer_questions(page, {**driver.answers_for("no_purpose"), "reasons": reasons}, check_focus=False)
     driver.to_record(page)
     page.get_by_role("button", name="Copy as case note").click()
     page.wait_for_selector("#infoshare-downloaded:has-text('The case note is copied')")
@@ -44,7 +38,7 @@ def test_copy_as_case_note_copies_the_plain_text(watched: Any, site_url: str) ->
     _, txt = driver.download(page, "Download as Plain text")
     assert copied == txt
     # Plain text: what was typed reads as typed, without Markdown's backslashes.
-    assert driver.BASE["purpose"] in copied and "\\(" not in copied
+    assert reasons in copied and "\\(" not in copied
 
 
 def test_the_record_names_the_site_it_was_made_on(watched: Any, site_url: str) -> None:

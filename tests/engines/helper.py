@@ -140,9 +140,12 @@ _FIELDS = """(css) => {
   }
   return {page: section.dataset.page, fields: [...seen]};
 }"""
-# Whether a control shows: a follow-up question shows only once its answer is chosen.
-# Shown: laid out at all (a follow-up GOV.UK Frontend has not revealed is display: none).
-_SHOWING = "(css) => document.querySelector(css).getClientRects().length > 0"
+# Which of the named controls show: a follow-up question shows only once its answer is
+# chosen. Shown: laid out at all (a follow-up GOV.UK Frontend has not revealed is display: none).
+_SHOWING = """(page, names) => names.filter((name) => {
+  const e = document.querySelector(`#q-${page} [name="${name}"]`);
+  return e !== null && e.getClientRects().length > 0;
+})"""
 
 
 def answer_page(tab: EnginePage, answers: dict[str, Any], journey: Journey) -> str:
@@ -150,20 +153,26 @@ def answer_page(tab: EnginePage, answers: dict[str, Any], journey: Journey) -> s
     (a follow-up shows once the answer before it is chosen); return the page's id."""
     found = tab.call(_FIELDS, SELECTORS["question"])
     page = str(found["page"])
+    todo: list[tuple[str, str, str]] = []  # (control, its kind, the answer it takes)
     for name, kind in found["fields"]:
         part = _DATE_PART.fullmatch(name)
         target = part.group(1) if part and name not in answers else name
-        if target not in answers or not tab.call(_SHOWING, sel("field", page=page, name=name)):
+        if target in answers:
+            todo.append((name, kind, target))
+    showing = set(tab.call(_SHOWING, page, [name for name, _, _ in todo]))
+    for index, (name, kind, target) in enumerate(todo):
+        if name not in showing:
             continue
         value = answers[target]
         if target != name:  # one box of a date
+            part = _DATE_PART.fullmatch(name)
             assert part is not None
             tab.fill(sel("field", page=page, name=name), _date_parts(value)[part.group(2)])
-        elif kind == "radio":
-            tab.check(sel("option", page=page, name=name, value=value))
-        elif kind == "checkbox":
-            for item in value:
+        elif kind in {"radio", "checkbox"}:
+            for item in [value] if kind == "radio" else value:
                 tab.check(sel("option", page=page, name=name, value=item))
+            # A choice can reveal (or hide) a follow-up below it.
+            showing = set(tab.call(_SHOWING, page, [n for n, _, _ in todo[index + 1:]]))
         else:
             tab.fill(sel("field", page=page, name=name), value)
         journey.typed[target] = value
