@@ -218,10 +218,12 @@ function startWorker({ restarted = false } = {}) {
     fileBytes: setting("fileBytes"),
     compilesWasm,
   });
-  // The operations that wait for the record tools, from the contract's table, once the
-  // page (and the contract in it) has arrived: before any call, which only the modules make.
+  // The bridge's operations, and those that wait for the record tools, from the contract,
+  // once the page (and the contract in it) has arrived: before any call, which only the
+  // modules make.
   whenParsed(() => worker.postMessage({
-    type: "stages",
+    type: "operations",
+    operations: contract().operations,
     recordOps: Object.entries(contract().operation_stages).filter(([, stage]) => stage === "records").map(([op]) => op),
   }));
   return {

@@ -7,7 +7,8 @@
 //                pyodide.asm.wasm and a {type: "wasm", module} message will follow}
 //               {type: "wasm", module: the compiled pyodide.asm.wasm, or null when the
 //                page could not compile it (this worker then does)}
-//               {type: "stages", recordOps: [the operations that wait for the record tools]}
+//               {type: "operations", operations: {role: name} (the bridge's operations, from
+//                the contract), recordOps: [the operations that wait for the record tools]}
 //               {type: "call", id, request: JSON string}
 // Messages out: {type: "progress", step, of}  (the page words each step)
 //               {type: "bytes", received}  (how much of the download has arrived, a few times a second)
@@ -229,10 +230,7 @@ async function start(runtime, packages) {
     bridgeCall = call;
     self.postMessage({ type: "bytes", received });
     self.postMessage({ type: "ready" });
-    // A first call runs the bridge's code once, so the practitioner's first answer is
-    // quick; the page's own calls queue behind it. (No call can come in between: this
-    // all runs before the worker reads its next message.)
-    call(JSON.stringify({ op: "path", answers: {} }));
+    warmUp();
     recordTools = addRecordTools(loaded, runtime, packages);
     recordTools
       .then(() => addMoreStdlib(loaded, runtime), () => {})
@@ -244,7 +242,7 @@ async function start(runtime, packages) {
 }
 
 // The operations that make or read a record: they wait for the record tools. The page
-// sends them ("stages"), from the contract's table (infoshare.contract.OPERATION_STAGES);
+// sends them ("operations"), from the contract's table (infoshare.contract.OPERATION_STAGES);
 // until then, or if it sends none, every operation waits. (The build's trace finds the
 // modules each stage imports, build_scripts/runtime/pyodide_trace.mjs, with these same
 // operations in its second stage.)
@@ -255,6 +253,22 @@ const waitsForRecordTools = (/** @type {string} */ op) => recordOps === null || 
 /** @type {Promise<void> | null} */
 let recordTools = null;
 let recordToolsAdded = false;
+
+// The bridge's operations by role, from the contract (the page sends them with the list
+// above, as soon as it has parsed the contract: before any call, and almost always long
+// before Python is ready).
+/** @type {Record<string, string> | null} */
+let operations = null;
+let warmed = false;
+// A first call runs the bridge's code once, so the practitioner's first answer is quick;
+// the page's own calls queue behind it. It runs once Python is ready and the operations'
+// names are known, whichever comes second: either way before the worker reads its next
+// message, and the page's calls come after the operations' names.
+function warmUp() {
+  if (warmed || bridgeCall === null || operations === null || typeof operations.path !== "string") return;
+  warmed = true;
+  bridgeCall(JSON.stringify({ op: operations.path, answers: {} }));
+}
 
 // A file downloaded after "ready", through the worker's guarded fetch; the message names
 // the file, as a start-up failure does.
@@ -376,8 +390,10 @@ self.addEventListener("message", (event) => {
     } else {
       compileWasmHere(runtimeURL); // the page could not compile it after all
     }
-  } else if (message.type === "stages") {
+  } else if (message.type === "operations") {
     if (Array.isArray(message.recordOps)) recordOps = new Set(message.recordOps.filter((op) => typeof op === "string"));
+    if (message.operations && typeof message.operations === "object") operations = message.operations;
+    warmUp();
   } else if (message.type === "call") {
     // Python and the promise of its record tools are set together, as it starts.
     const call = bridgeCall;

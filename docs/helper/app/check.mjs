@@ -8,16 +8,16 @@ import { fill, fillIn } from "./text.mjs";
 // `call` asks Python; `answers`, `errors`, `views`, `guidance` and `summary` are the page's
 // parts; `session`, what it remembers; `outcome`, `amend`, `amendAbout` and `amendChanges`
 // the check page's elements; `messages`, the contract's; `localNow` and `site`, the time
-// and the site a record is made on.
+// and the site a record is made on; `operations`, the bridge's names for its requests.
 export function createCheck({
-  call, answers, errors, views, guidance, summary, session, messages, localNow, site,
+  call, answers, errors, views, guidance, summary, session, messages, localNow, site, operations,
   elements: { outcome: outcomeText, amend, amendAbout, amendChanges },
 }) {
   async function showCheck({ push = true } = {}) {
     const current = answers.collect();
     const [rows, outcome] = await Promise.all([
-      call({ op: "summary", answers: current }),
-      call({ op: "outcome", answers: current }),
+      call({ op: operations.summary, answers: current }),
+      call({ op: operations.outcome, answers: current }),
     ]);
     session.returnToCheck = false;
     warmRenderers(current);
@@ -44,7 +44,7 @@ export function createCheck({
 
   // While amending: every answer changed so far, worded as the amendment will record it.
   async function showChanges(current) {
-    const reply = await call({ op: "changes", original: session.original, answers: current, now: localNow() });
+    const reply = await call({ op: operations.changes, original: session.original, answers: current, now: localNow() });
     const list = amendChanges;
     if (!reply.ok || reply.changes.length === 0) {
       list.replaceChildren(guidance.item(messages.no_changes));
@@ -60,11 +60,11 @@ export function createCheck({
   let warmed = false;
   function warmRenderers(current) {
     if (warmed) return;
-    call({ op: "seal", answers: current, now: localNow(), original: null, amendment: null, site: site() })
+    call({ op: operations.seal, answers: current, now: localNow(), original: null, amendment: null, site: site() })
       .then((reply) => {
         if (!reply.ok) return null;
         warmed = true;
-        return call({ op: "render", record: reply.record });
+        return call({ op: operations.render, record: reply.record });
       })
       .catch(() => {});
   }

@@ -4,8 +4,9 @@
 // sent anywhere or kept.
 
 // `formats` are the contract's; `saveFile`, `draftFile` and `localNow` the boot script's;
-// `engine` the worker client, which asks Python for a draft.
-export function createDownloads({ formats: offered, saveFile, draftFile, localNow, engine }) {
+// `engine` the worker client, which asks Python for a draft; `operations`, the bridge's
+// names for its requests (from the contract).
+export function createDownloads({ formats: offered, saveFile, draftFile, localNow, engine, operations }) {
   const formats = new Map(offered.map((f) => [f.key, f]));
   /** The record made last: each format's text, by key, and the files' name. @type {{files: Record<string, string>, stem: string} | null} */
   let made = null;
@@ -46,7 +47,7 @@ export function createDownloads({ formats: offered, saveFile, draftFile, localNo
     async draft(answers, { original = null, amendment = null } = {}) {
       let file = draftFile(answers, { original, amendment });
       if (engine.state === "ready") {
-        const reply = await engine.call({ op: "draft", answers, original, amendment, now: localNow() });
+        const reply = await engine.call({ op: operations.draft, answers, original, amendment, now: localNow() });
         if (reply.ok) file = { ...file, text: reply.json, name: `${reply.filename_stem}.${formats.get("json").extension}` };
       }
       saveFile(file);

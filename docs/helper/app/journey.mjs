@@ -9,10 +9,11 @@
 // time (steps.mjs); `showCheck`, the check page (check.mjs); `targets`, the pages Python
 // names besides a question (infoshare.contract.TARGETS); `afterActNow`, the question after
 // the "act now" page when Python names none; `failed`, the box that says Python cannot run;
-// `localNow`, the boot script's time.
+// `localNow`, the boot script's time; `operations`, the bridge's names for its requests
+// (infoshare.operations, from the contract).
 export function createJourney({
   engine, status, answers, errors, views, guidance, session, busy, unexpected, showCheck, targets, afterActNow,
-  failed, localNow,
+  failed, localNow, operations,
 }) {
   const call = (request) => engine.call(request);
 
@@ -30,7 +31,7 @@ export function createJourney({
       const current = answers.collect();
       try {
         const reply = await call({
-          op: "step", page: section.dataset.page, answers: current, now: localNow(),
+          op: operations.step, page: section.dataset.page, answers: current, now: localNow(),
           completed: [...session.completed], returning: session.returnToCheck,
         });
         status.dismissNotice();
@@ -71,7 +72,7 @@ export function createJourney({
   }
 
   async function showOutcome(current) {
-    const reply = await call({ op: "outcome", answers: current });
+    const reply = await call({ op: operations.outcome, answers: current });
     guidance.fillOutcome(reply.recommendation);
     views.show(views.named.outcome);
   }
@@ -80,7 +81,7 @@ export function createJourney({
   async function updatePointer(pointer) {
     if (engine.state !== "ready") return;
     try {
-      const reply = await call({ op: "outcome", answers: answers.collect() });
+      const reply = await call({ op: operations.outcome, answers: answers.collect() });
       guidance.fillPointer(pointer, reply.recommendation);
     } catch {
       pointer.hidden = true;

@@ -47,7 +47,7 @@ export function createPage(kit, contract, el, engine, session, { onHistory, upda
     summary: el("outcome_summary"), reasons: el("outcome_reasons"), rules: el("outcome_rules"),
     prompts: el("outcome_prompts"), messages: contract.messages });
   const downloads = createDownloads({ formats: contract.formats, saveFile: kit.saveFile, draftFile: kit.draftFile,
-    localNow: kit.localNow, engine });
+    localNow: kit.localNow, engine, operations: contract.operations });
   const summary = createSummary({ list: el("summary"), pages: contract.pages, messages: contract.messages, views,
     errors, onChange });
   return { status, answers, opened, views, errors, guidance, downloads, summary };
@@ -83,13 +83,14 @@ export function createFlows(kit, contract, el, engine, session, page) {
   const steps = createSteps({ engine, status, errors, session, failed: el("failed"), messages: contract.messages });
   const check = createCheck({
     call, answers, errors, views, guidance, summary, session, messages: contract.messages, localNow, site,
+    operations: contract.operations,
     elements: { outcome: el("check_outcome"), amend: el("amend"), amendAbout: el("amend_about"),
       amendChanges: el("amend_changes") },
   });
   const journey = createJourney({
     engine, status, answers, errors, views, guidance, session, busy: steps.busy, unexpected: steps.unexpected,
     showCheck: check.show, targets: contract.targets, afterActNow: contract.pages[1].id, failed: el("failed"),
-    localNow,
+    localNow, operations: contract.operations,
   });
   const records = createRecords({
     engine, status, answers, errors, views, summary, downloads, session, opened, busy: steps.busy,

@@ -13,7 +13,7 @@ export function createRecords({
   elements: { recordFile, saved, downloaded }, site, localNow,
 }) {
   const call = (request) => engine.call(request);
-  const { messages, amendment_fields: amendFields, field_id_prefix: prefix } = contract;
+  const { messages, operations, amendment_fields: amendFields, field_id_prefix: prefix } = contract;
   const amendControl = (field) => /** @type {HTMLInputElement} */ (document.getElementById(prefix + field.name));
 
   function amendment() {
@@ -40,14 +40,14 @@ export function createRecords({
       const pressed = performance.now();
       try {
         const reply = await call({
-          op: "seal", answers: current, now: localNow(), original: session.original, amendment: amendment(),
+          op: operations.seal, answers: current, now: localNow(), original: session.original, amendment: amendment(),
           site: site(),
         });
         status.dismissNotice();
         if (!reply.ok) return errors.show(views.named.check, reply.errors);
         errors.clear();
         const started = performance.now();
-        const rendered = await call({ op: "render", record: reply.record });
+        const rendered = await call({ op: operations.render, record: reply.record });
         performance.measure("infoshare:render", { start: started, end: performance.now() });
         if (!rendered.ok) return errors.show(views.named.check, rendered.errors);
         downloads.hold(rendered);
@@ -82,7 +82,7 @@ export function createRecords({
       if (file.size > contract.max_file_bytes) return problem(messages.open_too_large);
       if ((await engine.settled) === "failed") return problem(messages.open_no_python);
       try {
-        const reply = await call({ op: "open", text: await readText(file), now: localNow() });
+        const reply = await call({ op: operations.open, text: await readText(file), now: localNow() });
         if (!reply.ok) return errors.show(views.named.open, reply.errors.map((e) => ({ field: "record_file", message: e.message })));
         errors.clear();
         answers.fill(reply.answers);
@@ -93,7 +93,7 @@ export function createRecords({
         session.amending = reply.amending || "";
         session.separate = Boolean(reply.separate);
         // A sealed record opens at the check page; a draft carries on where it stopped.
-        const path = await call({ op: "path", answers: answers.collect() });
+        const path = await call({ op: operations.path, answers: answers.collect() });
         const resumeAt = reply.resume === contract.targets.check ? path.pages.length : path.pages.indexOf(reply.resume);
         session.completed = new Set(path.pages.slice(0, Math.max(resumeAt, 0)));
         views.forget();

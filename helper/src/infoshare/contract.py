@@ -20,10 +20,12 @@ from .draft import AMENDING_VERSION, DRAFT_FORMAT, DRAFT_VERSION
 from .filenames import NAME_RULE
 from .formats import FORMATS
 from .navigation import ACT_NOW, CHECK, OUTCOME
+from .operations import OPERATION_STAGES, OPERATIONS
 from .parse import MAX_BYTES, TOO_LARGE
 from .questions import PAGES, SECTIONS, Field, Page, offered
 
-__all__ = ["CONTRACT_VERSION", "FIELD_ID_PREFIX", "IDS", "MESSAGES", "TARGETS", "TIMEOUTS", "contract", "field_id"]
+__all__ = ["CONTRACT_VERSION", "FIELD_ID_PREFIX", "IDS", "MESSAGES", "OPERATIONS", "OPERATION_STAGES", "TARGETS",
+           "TIMEOUTS", "contract", "field_id"]
 
 CONTRACT_VERSION = 1
 
@@ -186,19 +188,6 @@ CHARACTER_COUNT: dict[str, Any] = {
                             "other": "You have %{count} characters too many"},
 }
 
-# Which loading stage each of the bridge's operations (infoshare.bridge) needs. "questions":
-# answered as soon as Python is ready. "records": waits in the worker for the record tools
-# (Jinja2, MarkupSafe and the standard library's records part), added right after "ready".
-# `changes` reads a sealed record, so it is a records operation too. The page sends the
-# records operations to its worker (docs/helper/helper.js), which holds them back until
-# then; the runtime's trace (build_scripts/runtime/pyodide_trace.mjs) runs each stage's.
-OPERATION_STAGES: dict[str, str] = {
-    "contract": "questions", "step": "questions", "path": "questions", "outcome": "questions",
-    "summary": "questions", "draft": "questions",
-    "seal": "records", "render": "records", "open": "records", "changes": "records",
-}
-
-
 # The pages Python's `step` and `open` operations name besides a question page's id
 # (infoshare.navigation): the page compares with these, never with words of its own.
 TARGETS: dict[str, str] = {"act_now": ACT_NOW, "outcome": OUTCOME, "check": CHECK}
@@ -285,6 +274,8 @@ def contract() -> dict[str, Any]:
         "ids": dict(IDS),
         "messages": dict(MESSAGES),
         "character_count": dict(CHARACTER_COUNT),
+        # The bridge's operations by role (infoshare.operations): the page sends these names.
+        "operations": dict(OPERATIONS),
         "operation_stages": dict(OPERATION_STAGES),
         "targets": dict(TARGETS),
         "timeouts": dict(TIMEOUTS),
