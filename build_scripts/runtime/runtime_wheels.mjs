@@ -20,9 +20,27 @@
 
 const WHEEL_DIR = "/wheels";
 
+// A problem with the runtime's wheels, named by its `reason`, with `values` for the
+// message's placeholders. The page words it from its contract (the message
+// worker_reason_<reason>, infoshare.contract.MESSAGES), as it does the worker's own
+// reasons, so no sentence of this file ever reaches the page; the error's message, for a
+// developer reading the build's output, is the reason and values as they are.
+export class WheelError extends Error {
+  /**
+   * @param {string} reason
+   * @param {Record<string, string>} values
+   */
+  constructor(reason, values) {
+    super(`${reason} ${JSON.stringify(values)}`);
+    this.name = "WheelError";
+    this.reason = reason;
+    this.values = values;
+  }
+}
+
 // The lockfile entries for `names` and everything they depend on, dependencies
-// first, each once. Throws on a name the lockfile lacks or a wheel that is not
-// pure Python (zipimport cannot load compiled extensions).
+// first, each once. Throws a WheelError on a name the lockfile lacks or a wheel that is
+// not pure Python (zipimport cannot load compiled extensions).
 export function wheelsToLoad(lock, names) {
   const packages = (lock && lock.packages) || {};
   const order = [];
@@ -33,14 +51,15 @@ export function wheelsToLoad(lock, names) {
     // Own entries only: "__proto__" or "constructor" is no package, whatever an object inherits.
     const entry = Object.hasOwn(packages, name) ? packages[name] : null;
     if (!entry) {
-      throw new Error(`pyodide-lock.json has no package "${name}"${from ? ` (needed by ${from})` : ""}`);
+      throw from ? new WheelError("wheel_dependency_not_listed", { name, needed_by: from })
+        : new WheelError("wheel_not_listed", { name });
     }
     // The name becomes a path in Python's file system: one plain file name, never a folder.
     if (typeof entry.file_name !== "string" || !/^[A-Za-z0-9_.+-]+\.whl$/.test(entry.file_name)) {
-      throw new Error(`${JSON.stringify(String(entry.file_name)).slice(0, 200)} in pyodide-lock.json is not a wheel's file name`);
+      throw new WheelError("wheel_bad_name", { file: JSON.stringify(String(entry.file_name)).slice(0, 200) });
     }
     if (!/-none-any\.whl$/.test(entry.file_name)) {
-      throw new Error(`${entry.file_name} is not a pure-Python wheel, so it cannot be imported from its zip`);
+      throw new WheelError("wheel_not_pure", { file: entry.file_name });
     }
     for (const dep of entry.depends || []) visit(dep, name);
     order.push(entry);
@@ -57,19 +76,19 @@ function hex(buffer) {
 // on, "all" both; each in the order wheelsToLoad gives (dependencies first).
 export const STAGES = ["startup", "later", "all"];
 export function wheelsForStage(lock, names, stage = "all") {
-  if (!STAGES.includes(stage)) throw new Error(`unknown stage "${stage}"`);
+  if (!STAGES.includes(stage)) throw new WheelError("wheel_stage", { stage: String(stage) });
   const all = wheelsToLoad(lock, names);
   if (stage === "all") return all;
   const named = new Set(names.map((name) => lock.packages[name]));
   return all.filter((entry) => named.has(entry) === (stage === "startup"));
 }
 
-// Resolves when `bytes` have the entry's SHA-256; otherwise rejects with a message
+// Resolves when `bytes` have the entry's SHA-256; otherwise rejects with a WheelError
 // that names the file.
 export async function checkWheel(entry, bytes) {
   const digest = hex(await crypto.subtle.digest("SHA-256", bytes));
   if (digest !== entry.sha256) {
-    throw new Error(`${entry.file_name} is damaged or was changed after the build (its SHA-256 does not match pyodide-lock.json)`);
+    throw new WheelError("wheel_damaged", { file: entry.file_name });
   }
 }
 

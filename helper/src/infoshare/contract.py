@@ -114,6 +114,16 @@ MESSAGES: dict[str, str] = {
     # {file} is the file's name; {detail} what the browser said, {status} the HTTP status.
     "worker_reason_download_failed": "{file} could not be downloaded ({detail})",
     "worker_reason_download_http": "{file} could not be downloaded (HTTP {status})",
+    # The runtime's wheel loader (build_scripts/runtime/runtime_wheels.mjs, its WheelError):
+    # {name} is a package's name, {needed_by} the package that needs it, {file} a wheel's file.
+    "worker_reason_wheel_not_listed": "the runtime's list of packages, pyodide-lock.json, has no package \"{name}\"",
+    "worker_reason_wheel_dependency_not_listed": ("the runtime's list of packages, pyodide-lock.json, has no "
+                                                  "package \"{name}\" (needed by {needed_by})"),
+    "worker_reason_wheel_bad_name": "{file} in pyodide-lock.json is not a wheel's file name",
+    "worker_reason_wheel_not_pure": "{file} is not a pure-Python wheel, so it cannot be imported from its zip",
+    "worker_reason_wheel_damaged": ("{file} is damaged or was changed after the build (its SHA-256 does not "
+                                    "match pyodide-lock.json)"),
+    "worker_reason_wheel_stage": "the helper asked for its packages at a stage it does not have ({stage})",
     # The worker's guard refused an address on another site (docs/helper/guard.mjs).
     "worker_reason_refused": "The helper does not connect to other sites (refused {url})",
     "worker_reason_unknown": "unknown error",
