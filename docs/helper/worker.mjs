@@ -37,10 +37,16 @@
 // First of all: this worker refuses every request to another origin (see guard.mjs).
 import { wrapFetch } from "./guard.mjs";
 
+/** The runtime's wheels.mjs (build_scripts/runtime/runtime_wheels.mjs). @typedef {typeof import("../../build_scripts/runtime/runtime_wheels.mjs")} Wheels */
+/** Python, started: Pyodide, the wheel loader, the lockfile, and the bridge's call.
+ * @typedef {{pyodide: import("pyodide").PyodideAPI, wheels: Wheels,
+ *   lock: import("../../build_scripts/runtime/runtime_wheels.mjs").Lock, call: (request: string) => string}} Loaded */
+
 const STEPS = 3;
 /** Python's infoshare.bridge.call, once Python has started. @type {((request: string) => string) | null} */
 let bridgeCall = null;
 
+/** @param {number} step */
 function progress(step) {
   self.postMessage({ type: "progress", step, of: STEPS });
 }
@@ -64,6 +70,7 @@ class Reason extends Error {
 // it has got rather than a bar that only says "busy".
 let received = 0;
 let reported = 0;
+/** @param {number} count */
 function addBytes(count) {
   received += count;
   const now = performance.now();
@@ -72,6 +79,7 @@ function addBytes(count) {
     self.postMessage({ type: "bytes", received });
   }
 }
+/** @param {Response} response */
 function counted(response) {
   if (!response.ok || !response.body || typeof TransformStream !== "function") return response;
   const body = response.body.pipeThrough(new TransformStream({
@@ -88,12 +96,14 @@ function counted(response) {
 // served from the offline copy).
 /** @type {Map<string, number>} */
 let fileBytes = new Map();
+/** @param {unknown} text */
 function readFileBytes(text) {
   fileBytes = new Map(String(text || "").split(/\s+/).filter(Boolean).map((pair) => {
     const at = pair.lastIndexOf(":");
     return [pair.slice(0, at), Number(pair.slice(at + 1)) || 0];
   }));
 }
+/** @param {string} url */
 function countFile(url) {
   addBytes(fileBytes.get(fileName(url)) || 0);
 }
@@ -125,10 +135,12 @@ const WASM_DAMAGED = "wasm_damaged";
 let pageCompilesWasm = false;
 /** @type {string | undefined} */
 let runtimeURL;
-let receiveWasm;
+/** @type {(module: WebAssembly.Module | null) => void} */
+let receiveWasm = () => {};
+/** @type {Promise<WebAssembly.Module | null>} */
 const compiledWasm = new Promise((resolve) => { receiveWasm = resolve; });
 // Whether `url` is the runtime's file `name` (whatever its query or fragment).
-const isFile = (url, name) => url.split(/[?#]/)[0].endsWith(`/${name}`);
+const isFile = (/** @type {string} */ url, /** @type {string} */ name) => url.split(/[?#]/)[0].endsWith(`/${name}`);
 const realInstantiateStreaming = WebAssembly.instantiateStreaming;
 WebAssembly.instantiateStreaming = /** @type {typeof WebAssembly.instantiateStreaming} */ (async (source, imports) => {
   const module = await compiledWasm;
@@ -142,6 +154,7 @@ WebAssembly.instantiateStreaming = /** @type {typeof WebAssembly.instantiateStre
   }
 });
 
+/** @param {string | undefined} runtime */
 function compileWasmHere(runtime) {
   if (typeof WebAssembly.compileStreaming !== "function") {
     receiveWasm(null);
@@ -160,6 +173,7 @@ function compileWasmHere(runtime) {
 // host's error page, a file cut short) is refused by name: the parser's message would
 // quote the bytes, and they are not the practitioner's business.
 const LOCK_DAMAGED = "lock_damaged";
+/** @param {Response} response */
 async function readLock(response) {
   /** @type {unknown} */
   let lock = null;
@@ -174,11 +188,12 @@ async function readLock(response) {
     startupFailed?.(LOCK_DAMAGED);
     throw new Reason(LOCK_DAMAGED);
   }
-  return lock;
+  return /** @type {import("../../build_scripts/runtime/runtime_wheels.mjs").Lock} */ (lock);
 }
 
 /** The browser's own fetch, behind the guard's check (set by wrapFetch, below). @type {typeof fetch} */
 let rawFetch = fetch;
+/** @param {RequestInfo | URL} input @param {RequestInit} [init] */
 async function checkedFetch(input, init) {
   const url = input instanceof Request ? input.url : String(input);
   let response;
@@ -195,7 +210,7 @@ async function checkedFetch(input, init) {
 // standard library is counted for the progress bar, and a failed download is reported.
 wrapFetch((fetchOwnOrigin) => {
   rawFetch = fetchOwnOrigin;
-  return async (input, init) => {
+  return async (/** @type {RequestInfo | URL} */ input, /** @type {RequestInit | undefined} */ init) => {
     const url = input instanceof Request ? input.url : String(input);
     if (isFile(url, "pyodide.asm.wasm") && (await compiledWasm)) {
       return new Response(new Uint8Array(0), { headers: { "Content-Type": "application/wasm" } });
@@ -210,6 +225,7 @@ function messageOf(error) {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** @param {string} url */
 function fileName(url) {
   try {
     return new URL(url, self.location.href).pathname.split("/").pop() || url;
@@ -218,6 +234,7 @@ function fileName(url) {
   }
 }
 
+/** @param {string} runtime @param {string[]} packages */
 async function start(runtime, packages) {
   const failure = new Promise((_, reject) => {
     startupFailed = (reason, values) => reject(new Reason(reason, values));
@@ -248,7 +265,7 @@ async function start(runtime, packages) {
 // operations in its second stage.)
 /** @type {Set<string> | null} */
 let recordOps = null;
-const waitsForRecordTools = (/** @type {string} */ op) => recordOps === null || recordOps.has(op);
+const waitsForRecordTools = (/** @type {string | null} */ op) => recordOps === null || recordOps.has(String(op));
 // Settles once the record tools are on sys.path (rejects if they cannot be).
 /** @type {Promise<void> | null} */
 let recordTools = null;
@@ -272,6 +289,7 @@ function warmUp() {
 
 // A file downloaded after "ready", through the worker's guarded fetch; the message names
 // the file, as a start-up failure does.
+/** @param {string} url */
 async function download(url) {
   let response;
   try {
@@ -288,8 +306,9 @@ async function download(url) {
 // the lockfile's SHA-256 like our own) and the standard library modules only records use.
 // One that is damaged or missing stops the helper with a message that names it, and
 // nothing typed is lost (the page offers the draft).
+/** @param {Loaded} loaded @param {string} runtime @param {string[]} packages */
 function addRecordTools({ pyodide, wheels, lock }, runtime, packages) {
-  const get = (name) => download(new URL(name, runtime).href);
+  const get = (/** @type {string} */ name) => download(new URL(name, runtime).href);
   const tools = Promise.all([wheels.readWheels(lock, packages, get, "later"), get(wheels.RECORDS_STDLIB)])
     .then(([files, records]) => {
       wheels.mountWheels(pyodide, files);
@@ -300,27 +319,30 @@ function addRecordTools({ pyodide, wheels, lock }, runtime, packages) {
   return tools;
 }
 
+/** @param {string} runtime @param {string[]} packages @returns {Promise<Loaded>} */
 async function load(runtime, packages) {
   progress(1);
-  const url = (name) => new URL(name, runtime).href;
+  const url = (/** @type {string} */ name) => new URL(name, runtime).href;
   // Everything is requested at once: the engine, the lockfile, then the wheels it lists.
   // loadPyodide() imports pyodide.asm.mjs itself and gets this same module instance;
   // it reports a failure to load it, so none is reported here.
   if (!pageCompilesWasm) compileWasmHere(runtime);
   import(url("pyodide.asm.mjs")).then(() => countFile(url("pyodide.asm.mjs")), () => {});
   const lock = checkedFetch(url("pyodide-lock.json")).then(counted).then(readLock);
-  const modules = Promise.all([import(url("pyodide.mjs")), import(url("wheels.mjs"))]);
+  const modules = /** @type {Promise<[typeof import("pyodide"), Wheels]>} */ (
+    Promise.all([import(url("pyodide.mjs")), import(url("wheels.mjs"))]));
   modules.then(() => ["pyodide.mjs", "wheels.mjs"].forEach((name) => countFile(url(name))), () => {});
   // Only our own package's wheel: its dependencies (Jinja2, MarkupSafe) follow "ready".
   const wheelFiles = Promise.all([lock, modules]).then(([lockfile, [, wheels]]) =>
-    wheels.readWheels(lockfile, packages, async (name) => (await checkedFetch(url(name)).then(counted)).arrayBuffer(),
+    wheels.readWheels(lockfile, packages, async (/** @type {string} */ name) => (await checkedFetch(url(name)).then(counted)).arrayBuffer(),
       "startup"));
   // Reported once, below, not as an unhandled rejection meanwhile.
   wheelFiles.catch(() => {});
   const [{ loadPyodide }, wheels] = await modules;
   const pyodide = await loadPyodide({
     indexURL: runtime,
-    lockFileContents: lock,
+    // (readLock has checked it has the packages Pyodide reads.)
+    lockFileContents: /** @type {Promise<import("pyodide").Lockfile>} */ (/** @type {Promise<unknown>} */ (lock)),
     packageBaseUrl: runtime,
     // Python's own output is not for the practitioner; keep the console clean.
     stdout: () => {},
@@ -335,6 +357,7 @@ async function load(runtime, packages) {
 
 // The rest of the standard library, after the record tools (see wheels.mjs). The helper
 // does not use it, so a failure here is only noted, never shown as an error.
+/** @param {Loaded} loaded @param {string} runtime */
 async function addMoreStdlib({ pyodide, wheels }, runtime) {
   try {
     const response = await fetch(new URL(wheels.MORE_STDLIB, runtime).href);
@@ -358,6 +381,7 @@ function answer(call, id, request) {
   self.postMessage({ type: "result", id, response });
 }
 
+/** @param {string} request @returns {string | null} */
 function operation(request) {
   try {
     return JSON.parse(request).op;
@@ -369,9 +393,11 @@ function operation(request) {
 // A failure as the page is sent it: a reason of this worker's (or the guard's), with its
 // values, or else the first line of the error's own message (Pyodide's messages can carry
 // a long traceback), or "unknown" when there is none.
+/** @param {unknown} error a thrown value: anything at all */
 function describe(error) {
-  if (error && typeof error.reason === "string") return { reason: error.reason, values: error.values || {} };
-  const text = String((error && error.message) || error || "");
+  const thrown = /** @type {{reason?: unknown, values?: unknown, message?: unknown} | null | undefined} */ (error);
+  if (thrown && typeof thrown.reason === "string") return { reason: thrown.reason, values: thrown.values || {} };
+  const text = String((thrown && thrown.message) || error || "");
   return { reason: text.split("\n").find((line) => line.trim()) || text || "unknown" };
 }
 
@@ -391,7 +417,7 @@ self.addEventListener("message", (event) => {
       compileWasmHere(runtimeURL); // the page could not compile it after all
     }
   } else if (message.type === "operations") {
-    if (Array.isArray(message.recordOps)) recordOps = new Set(message.recordOps.filter((op) => typeof op === "string"));
+    if (Array.isArray(message.recordOps)) recordOps = new Set(message.recordOps.filter((/** @type {unknown} */ op) => typeof op === "string"));
     if (message.operations && typeof message.operations === "object") operations = message.operations;
     warmUp();
   } else if (message.type === "call") {

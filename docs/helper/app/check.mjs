@@ -9,16 +9,22 @@ import { fill, fillIn } from "./text.mjs";
 // parts; `session`, what it remembers; `outcome`, `amend`, `amendAbout` and `amendChanges`
 // the check page's elements; `messages`, the contract's; `localNow` and `site`, the time
 // and the site a record is made on; `operations`, the bridge's names for its requests.
+/**
+ * @param {{call: import("./types.mjs").Call, answers: import("./types.mjs").Form, errors: import("./types.mjs").Errors, views: import("./types.mjs").Views,
+ *   guidance: import("./types.mjs").Guidance, summary: import("./types.mjs").Summary, session: import("./types.mjs").Session, messages: import("./types.mjs").Messages,
+ *   localNow: () => string, site: () => import("./types.mjs").Site, operations: Record<string, string>,
+ *   elements: {outcome: HTMLElement, amend: HTMLElement, amendAbout: HTMLElement, amendChanges: HTMLElement}}} parts
+ */
 export function createCheck({
   call, answers, errors, views, guidance, summary, session, messages, localNow, site, operations,
   elements: { outcome: outcomeText, amend, amendAbout, amendChanges },
 }) {
   async function showCheck({ push = true } = {}) {
     const current = answers.collect();
-    const [rows, outcome] = await Promise.all([
+    const [rows, outcome] = /** @type {[import("./types.mjs").SummaryReply, import("./types.mjs").OutcomeReply]} */ (await Promise.all([
       call({ op: operations.summary, answers: current }),
       call({ op: operations.outcome, answers: current }),
-    ]);
+    ]));
     session.returnToCheck = false;
     warmRenderers(current);
     summary.fill(rows.rows);
@@ -28,7 +34,7 @@ export function createCheck({
     // Once a record exists (opened, or made here), creating it again amends it; a file that
     // could not be amended gives a new, separate record, and the button says so.
     const label = amending ? "seal_amendment" : session.separate ? "seal_separate" : "seal";
-    views.named.check.querySelector("[data-action='seal']").textContent = messages[label];
+    /** @type {Element} */ (views.named.check.querySelector("[data-action='seal']")).textContent = messages[label];
     if (amending) {
       amendAbout.textContent = session.amending;
       await showChanges(current);
@@ -43,8 +49,9 @@ export function createCheck({
   }
 
   // While amending: every answer changed so far, worded as the amendment will record it.
+  /** @param {import("./types.mjs").Answers} current */
   async function showChanges(current) {
-    const reply = await call({ op: operations.changes, original: session.original, answers: current, now: localNow() });
+    const reply = /** @type {import("./types.mjs").ChangesReply} */ (await call({ op: operations.changes, original: session.original, answers: current, now: localNow() }));
     const list = amendChanges;
     if (!reply.ok || reply.changes.length === 0) {
       list.replaceChildren(guidance.item(messages.no_changes));
@@ -58,13 +65,14 @@ export function createCheck({
   // renderers' templates are compiled before the button that creates the record is pressed: the first
   // render in a fresh Python costs several times the ones after it.
   let warmed = false;
+  /** @param {import("./types.mjs").Answers} current */
   function warmRenderers(current) {
     if (warmed) return;
     call({ op: operations.seal, answers: current, now: localNow(), original: null, amendment: null, site: site() })
       .then((reply) => {
         if (!reply.ok) return null;
         warmed = true;
-        return call({ op: operations.render, record: reply.record });
+        return call({ op: operations.render, record: /** @type {import("./types.mjs").SealReply} */ (reply).record });
       })
       .catch(() => {});
   }

@@ -12,16 +12,16 @@ const FORMATS = [{ key: "json", extension: "json", mime: "application/x-test", l
 
 /** @param {{state: string, operations: Record<string, string>}} options */
 function setUp({ state, operations }) {
-  /** @type {any[]} */
+  /** @type {import("./types.mjs").Request[]} */
   const requests = [];
   /** @type {{name: string, text: string, type: string}[]} */
   const saved = [];
   const engine = {
     state,
-    /** @param {any} request */
+    /** @param {import("./types.mjs").Request} request */
     call: async (request) => {
       requests.push(request);
-      return { ok: true, json: "{\"from\": \"python\"}\n", filename_stem: "draft-from-python" };
+      return { ok: true, errors: [], json: "{\"from\": \"python\"}\n", filename_stem: "draft-from-python" };
     },
   };
   const downloads = createDownloads({

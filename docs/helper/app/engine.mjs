@@ -22,37 +22,51 @@ import { fill, fillIn, messageOf } from "./text.mjs";
 // gives the contract's messages (once the page has them: the engine starts before the page
 // is parsed); `startWorker` and `takeFirstWorker` are the boot script's; `blocked`, why
 // Python cannot start here at all, or null.
+/**
+ * @param {{config: DOMStringMap, messages: () => import("./types.mjs").Messages,
+ *   startWorker: import("./types.mjs").Kit["startWorker"], takeFirstWorker: import("./types.mjs").Kit["takeFirstWorker"]}} parts
+ * @param {import("./types.mjs").Blocked | null} blocked
+ */
 export function createEngine({ config, messages, startWorker: newWorker, takeFirstWorker }, blocked) {
   const callTimeout = Number(config.callTimeout);
   const stallTimeout = Number(config.stallTimeout);
   const startupTimeout = Number(config.startupTimeout);
   const maxRestarts = Number(config.maxRestarts);
   const doc = document.documentElement;
+  /** @typedef {(event: import("./types.mjs").EngineEvent) => void} Listener */
+  /** @type {Set<Listener>} */
   const listeners = new Set();
+  /** @typedef {ReturnType<typeof setTimeout>} Timer */
+  /** @typedef {{resolve: (value: import("./types.mjs").Reply) => void, reject: (error: unknown) => void, timer?: Timer, arm?: (ms: number) => void}} Waiter */
+  /** @type {Map<number, Waiter>} */
   const pending = new Map();
   const totalBytes = Number(config.downloadBytes) || 0;
   /** @type {Worker | null} */
   let worker = null;
   let nextId = 1;
   let restarts = 0;
+  /** @type {import("./types.mjs").EngineEvent} */
   let last = { type: "progress", step: 1, of: 3, text: "" };
+  /** @type {import("./types.mjs").EngineEvent | null} */
   let lastBytes = null; // how much of the download has arrived
   let downloaded = 0; // the worker's own count, unclamped (the "ready" mark carries it)
   let readiness = deferred(); // settles when the current worker is ready, or the helper has failed
-  /** @typedef {ReturnType<typeof setTimeout>} Timer */
   /** @type {Timer | undefined} */
   let stallTimer;
   let stalled = false;
   /** @type {Timer | undefined} */
   let startupTimer;
 
-  let settleFirst;
+  /** @type {(state: string) => void} */
+  let settleFirst = () => {};
   const engine = {
     state: "loading",
     // The first start's outcome, "ready" or "failed" (restarts do not change it; a failure
     // after "ready", see fail(), makes it "failed").
+    /** @type {Promise<string>} */
     settled: new Promise((resolve) => { settleFirst = resolve; }),
     // A call waits until Python is ready, and fails if it does not answer in time.
+    /** @param {import("./types.mjs").Request} request @returns {Promise<import("./types.mjs").Reply>} */
     async call(request) {
       if ((await readiness.promise) !== "ready") throw new Error(messages().call_not_running);
       // The worker that is ready now (a restart may have replaced the one there was).
@@ -60,7 +74,7 @@ export function createEngine({ config, messages, startWorker: newWorker, takeFir
       if (!current) throw new Error(messages().call_not_running);
       const id = nextId++;
       return new Promise((resolve, reject) => {
-        /** @type {{resolve: (value: any) => void, reject: (error: unknown) => void, timer?: Timer, arm?: (ms: number) => void}} */
+        /** @type {Waiter} */
         const waiter = { resolve, reject };
         waiter.arm = (ms) => {
           clearTimeout(waiter.timer);
@@ -76,6 +90,7 @@ export function createEngine({ config, messages, startWorker: newWorker, takeFir
       });
     },
     // The listener hears the latest news at once, then every change.
+    /** @param {Listener} listener */
     subscribe(listener) {
       listeners.add(listener);
       listener(last);
@@ -84,7 +99,9 @@ export function createEngine({ config, messages, startWorker: newWorker, takeFir
   };
 
   function deferred() {
-    let resolve;
+    /** @type {(state: string) => void} */
+    let resolve = () => {};
+    /** @type {Promise<string>} */
     const promise = new Promise((r) => { resolve = r; });
     return { promise, resolve };
   }
@@ -95,12 +112,14 @@ export function createEngine({ config, messages, startWorker: newWorker, takeFir
     return error;
   }
 
+  /** @param {import("./types.mjs").EngineEvent} event */
   function emit(event) {
     if (event.type === "bytes") lastBytes = event;
     else if (event.type === "progress" || event.type === "ready" || event.type === "failed") last = event;
     for (const listener of listeners) listener(event);
   }
 
+  /** @param {string} value */
   function setState(value) {
     engine.state = value;
     doc.dataset.helperState = value;
@@ -113,6 +132,7 @@ export function createEngine({ config, messages, startWorker: newWorker, takeFir
     worker = null;
   }
 
+  /** @param {unknown} error */
   function rejectPending(error) {
     for (const waiter of pending.values()) {
       clearTimeout(waiter.timer);
@@ -127,6 +147,7 @@ export function createEngine({ config, messages, startWorker: newWorker, takeFir
   }
 
   let failing = false;
+  /** @param {string} reason @param {string} [fix] */
   function fail(reason, fix = messages().host_fix) {
     if (engine.state === "failed" || failing) return;
     failing = true;
@@ -138,6 +159,7 @@ export function createEngine({ config, messages, startWorker: newWorker, takeFir
       : failed(fill(messages().offline_reason, reason.replace(/\.$/, "")), messages().offline_fix));
   }
 
+  /** @param {string} reason @param {string} fix */
   function failed(reason, fix) {
     setState("failed");
     rejectPending(new Error(messages().call_stopped));
@@ -153,6 +175,7 @@ export function createEngine({ config, messages, startWorker: newWorker, takeFir
 
   // The worker stopped answering, or died, after Python had started: start another.
   // Everything typed is on the page, not in the worker, so nothing is lost.
+  /** @param {string} reason */
   function restart(reason) {
     if (engine.state === "failed" || failing) return;
     if (!(restarts < maxRestarts)) {
@@ -183,13 +206,14 @@ export function createEngine({ config, messages, startWorker: newWorker, takeFir
   }
 
   // News of the download while Python loads: the step it is on, or how much has arrived.
+  /** @param {import("./types.mjs").WorkerMessage} message */
   function onLoading(message) {
     if (engine.state !== "loading") return;
     watchForStall();
     if (message.type === "progress") {
       performance.mark(`infoshare:step-${message.step}`);
       const text = messages()[`loading_step_${message.step}`] ?? "";
-      emit({ type: "progress", step: message.step, of: message.of, text });
+      emit({ type: "progress", step: Number(message.step), of: Number(message.of), text });
       return;
     }
     downloaded = Number.isFinite(Number(message.received)) ? Number(message.received) : 0;
@@ -197,6 +221,7 @@ export function createEngine({ config, messages, startWorker: newWorker, takeFir
     emit({ type: "bytes", received: Math.min(Number(message.received) || 0, totalBytes), total: totalBytes });
   }
 
+  /** @param {boolean} restarted */
   function onReady(restarted) {
     clearTimeout(startupTimer);
     watchForStall();
@@ -210,13 +235,15 @@ export function createEngine({ config, messages, startWorker: newWorker, takeFir
 
   // The call waiting for answer `id`, taken off the list with its deadline cleared (none
   // if it has been answered or given up already).
+  /** @param {unknown} id */
   function takeWaiter(id) {
-    const waiter = pending.get(id);
-    pending.delete(id);
+    const waiter = pending.get(Number(id));
+    pending.delete(Number(id));
     if (waiter) clearTimeout(waiter.timer);
     return waiter;
   }
 
+  /** @param {import("./types.mjs").WorkerMessage} message @param {boolean} restarted */
   function onMessage(message, restarted) {
     if (message.type === "progress" || message.type === "bytes") {
       onLoading(message);
@@ -237,7 +264,7 @@ export function createEngine({ config, messages, startWorker: newWorker, takeFir
       // A record operation waits in the worker for the record tools, still downloading after
       // "ready" on a slow connection: that is not a worker that stopped answering, so its
       // deadline is the download's (the worker says "failed" if the download fails).
-      pending.get(message.id)?.arm(startupTimeout);
+      pending.get(Number(message.id))?.arm?.(startupTimeout);
     } else if (message.type === "not_ready") {
       // A call that reached a worker whose Python had not started: answered as Python
       // answers a request it cannot take.
@@ -246,7 +273,7 @@ export function createEngine({ config, messages, startWorker: newWorker, takeFir
       const waiter = takeWaiter(message.id);
       // A reply that is not JSON refuses its call now, rather than at its deadline.
       try {
-        waiter?.resolve(JSON.parse(message.response));
+        waiter?.resolve(JSON.parse(String(message.response)));
       } catch (error) {
         waiter?.reject(error);
       }
@@ -258,12 +285,14 @@ export function createEngine({ config, messages, startWorker: newWorker, takeFir
 
   // The worker's reason for a failure, in the contract's words (worker_reason_<name>, its
   // {placeholders} filled from the worker's values); anything else is Python's own message.
+  /** @param {import("./types.mjs").WorkerMessage} message */
   function reasonText({ reason, values }) {
     const key = `worker_reason_${reason}`;
     if (!Object.hasOwn(messages(), key)) return String(reason);
-    return fillIn(messages()[key], values && typeof values === "object" ? values : {});
+    return fillIn(messages()[key], values && typeof values === "object" ? /** @type {Record<string, unknown>} */ (values) : {});
   }
 
+  /** @param {{restarted?: boolean}} [options] */
   function startWorker({ restarted = false } = {}) {
     let started;
     try {
@@ -289,7 +318,7 @@ export function createEngine({ config, messages, startWorker: newWorker, takeFir
         if (worker === current) fail(messages().worker_garbled);
       },
     });
-    const wasm = new URL("pyodide.asm.wasm", new URL(config.runtime, location.href));
+    const wasm = new URL("pyodide.asm.wasm", new URL(String(config.runtime), location.href));
     // Chromium keeps compiled WebAssembly for the page between visits, but not for
     // workers. So on a return visit (the boot script came from the browser's cache, and
     // so, almost certainly, did Python's WebAssembly) the WebAssembly is compiled here,

@@ -4,7 +4,14 @@
 
 import { fill } from "./text.mjs";
 
+/** What a button's data-action does, given the button and the click. @typedef {(button: HTMLElement, event: Event) => unknown} Action */
+
 // Each button's data-action, and what it does.
+/**
+ * @param {{el: import("./types.mjs").Lookup, session: import("./types.mjs").Session, messages: import("./types.mjs").Messages, views: import("./types.mjs").Views, answers: import("./types.mjs").Form,
+ *   downloads: import("./types.mjs").Downloads, steps: import("./types.mjs").Steps, check: import("./types.mjs").Check, journey: import("./types.mjs").Journey, records: import("./types.mjs").Records}} parts
+ * @returns {Record<string, Action>}
+ */
 export function actionsFor({ el, session, messages, views, answers, downloads, steps, check, journey, records }) {
   return {
     "back": () => views.back(),
@@ -23,13 +30,13 @@ export function actionsFor({ el, session, messages, views, answers, downloads, s
       check.show().catch((error) => steps.unexpected(views.named.outcome, error))),
     "seal": (button) => records.seal(button),
     "download": (button) => {
-      const name = downloads.record(button.dataset.format);
+      const name = downloads.record(button.dataset.format || "");
       if (!name) return;
       session.dirty = false;
       el("downloaded").textContent = fill(messages.downloaded, name);
     },
     "open-record": (button) => records.open(button),
-    "time-now": (button) => answers.fillNow(button.dataset.field),
+    "time-now": (button) => answers.fillNow(button.dataset.field || ""),
     "copy-case-note": (button) => steps.busy(button, () => records.copyCaseNote()),
     "check-again": (button) => steps.busy(button, () =>
       check.show().catch((error) => steps.unexpected(views.named.record, error))),
@@ -44,16 +51,22 @@ export function actionsFor({ el, session, messages, views, answers, downloads, s
 }
 
 // The page's events: its buttons, its form, typing, keys, and leaving or coming back.
+/**
+ * @param {{root: HTMLElement, amend: HTMLElement, engine: import("./types.mjs").Engine, session: import("./types.mjs").Session,
+ *   actions: Record<string, Action>, answers: import("./types.mjs").Form, views: import("./types.mjs").Views, status: import("./types.mjs").Status, journey: import("./types.mjs").Journey,
+ *   records: import("./types.mjs").Records}} parts
+ */
 export function listen({ root, amend, engine, session, actions, answers, views, status, journey, records }) {
   root.addEventListener("click", (event) => {
-    const button = event.target.closest("[data-action]");
+    const button = /** @type {HTMLElement | null} */ (/** @type {Element} */ (event.target).closest("[data-action]"));
     if (!button || button.getAttribute("aria-disabled") === "true") return;
-    actions[button.dataset.action]?.(button, event);
+    actions[button.dataset.action || ""]?.(button, event);
   });
   // Forms never submit: nothing leaves the page. Enter or Continue goes to the next step.
   answers.form.addEventListener("submit", (event) => {
     event.preventDefault();
-    const section = event.target.querySelector("section:not([hidden])") || views.current;
+    const section = /** @type {HTMLElement | null} */ (
+      /** @type {Element} */ (event.target).querySelector("section:not([hidden])")) || views.current;
     journey.next(section, section.querySelector("[data-action='continue']"));
   });
   for (const source of [answers.form, amend]) {
@@ -77,6 +90,7 @@ export function listen({ root, amend, engine, session, actions, answers, views, 
 }
 
 // Leaving the page, or coming back to it.
+/** @param {import("./types.mjs").Session} session @param {import("./types.mjs").Form} answers @param {import("./types.mjs").Records} records */
 function listenToLeaving(session, answers, records) {
   // Something typed or made that has not been downloaded: leaving would lose it.
   const unsaved = () => session.dirty && answers.any();

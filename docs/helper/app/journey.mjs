@@ -11,34 +11,42 @@
 // the "act now" page when Python names none; `failed`, the box that says Python cannot run;
 // `localNow`, the boot script's time; `operations`, the bridge's names for its requests
 // (infoshare.operations, from the contract).
+/**
+ * @param {{engine: import("./types.mjs").Engine, status: import("./types.mjs").Status, answers: import("./types.mjs").Form, errors: import("./types.mjs").Errors, views: import("./types.mjs").Views,
+ *   guidance: import("./types.mjs").Guidance, session: import("./types.mjs").Session, busy: import("./types.mjs").Steps["busy"], unexpected: import("./types.mjs").Steps["unexpected"],
+ *   showCheck: import("./types.mjs").Check["show"], targets: import("./types.mjs").Targets, afterActNow: string, failed: HTMLElement,
+ *   localNow: () => string, operations: Record<string, string>}} parts
+ */
 export function createJourney({
   engine, status, answers, errors, views, guidance, session, busy, unexpected, showCheck, targets, afterActNow,
   failed, localNow, operations,
 }) {
-  const call = (request) => engine.call(request);
+  const call = (/** @type {import("./types.mjs").Request} */ request) => engine.call(request);
 
   // Without Python the answers cannot be checked, but they can still be typed and kept:
   // move through the questions in order and offer the download at the end.
+  /** @param {HTMLElement} section */
   function continueWithoutPython(section) {
     const index = views.questions.indexOf(section);
     if (index >= 0 && index + 1 < views.questions.length) views.show(views.questions[index + 1]);
     else failed.focus();
   }
 
+  /** @param {HTMLElement} section @param {Element | null} button */
   async function next(section, button) {
     await busy(button, async () => {
       if ((await engine.settled) === "failed") return continueWithoutPython(section);
       const current = answers.collect();
       try {
-        const reply = await call({
+        const reply = /** @type {import("./types.mjs").StepReply} */ (await call({
           op: operations.step, page: section.dataset.page, answers: current, now: localNow(),
           completed: [...session.completed], returning: session.returnToCheck,
-        });
+        }));
         status.dismissNotice();
         if (!reply.ok || reply.errors.length) return errors.show(section, reply.errors);
         errors.clear(section);
         session.snapshot = null;
-        session.completed.add(section.dataset.page);
+        session.completed.add(section.dataset.page || "");
         await go(reply.next, reply.then, current);
       } catch (error) {
         unexpected(section, error);
@@ -47,19 +55,22 @@ export function createJourney({
   }
 
   // Shows the page Python named: a question, "act_now" (then `then`), "outcome" or "check".
+  /** @param {string} target @param {string | null} [then] @param {import("./types.mjs").Answers} [current] */
   async function go(target, then, current = answers.collect()) {
     if (target === targets.act_now) {
-      session.afterActNow = then;
+      session.afterActNow = then ?? null;
       views.show(views.named.actNow);
     } else if (target === targets.check) {
       await showCheck();
     } else if (target === targets.outcome) {
       await showOutcome(current);
     } else {
-      views.show(views.question(target));
+      // (A page Python named that this page lacks throws: shown as unexpected, never ignored.)
+      views.show(/** @type {HTMLElement} */ (views.question(target)));
     }
   }
 
+  /** @param {Element} button */
   async function actNowContinue(button) {
     await busy(button, async () => {
       try {
@@ -71,17 +82,19 @@ export function createJourney({
     });
   }
 
+  /** @param {import("./types.mjs").Answers} current */
   async function showOutcome(current) {
-    const reply = await call({ op: operations.outcome, answers: current });
+    const reply = /** @type {import("./types.mjs").OutcomeReply} */ (await call({ op: operations.outcome, answers: current }));
     guidance.fillOutcome(reply.recommendation);
     views.show(views.named.outcome);
   }
 
   // What the guidance points to so far, shown where the practitioner decides.
+  /** @param {HTMLElement} pointer */
   async function updatePointer(pointer) {
     if (engine.state !== "ready") return;
     try {
-      const reply = await call({ op: operations.outcome, answers: answers.collect() });
+      const reply = /** @type {import("./types.mjs").OutcomeReply} */ (await call({ op: operations.outcome, answers: answers.collect() }));
       guidance.fillPointer(pointer, reply.recommendation);
     } catch {
       pointer.hidden = true;
@@ -90,6 +103,7 @@ export function createJourney({
 
   // The change link on the check page: the answers as they were are kept, and put back if the
   // practitioner goes Back without pressing Continue (as on GOV.UK).
+  /** @param {HTMLElement} section */
   function change(section) {
     session.snapshot = answers.collectAll();
     session.returnToCheck = true;
@@ -97,6 +111,7 @@ export function createJourney({
   }
 
   // The browser moved through its history (its Back or Forward, or the helper's own Back).
+  /** @param {HTMLElement} section @param {{backwards: boolean}} how */
   function onHistory(section, { backwards }) {
     if (backwards && session.snapshot) {
       answers.fill(session.snapshot);

@@ -30,6 +30,7 @@ import { actionsFor, listen } from "./events.mjs";
 import { createFlows, createPage } from "./parts.mjs";
 
 // What the page remembers between steps; nothing here is stored anywhere else.
+/** @returns {import("./types.mjs").Session} */
 function createSession() {
   return {
     completed: new Set(), // question pages whose answers Continue has accepted
@@ -44,6 +45,7 @@ function createSession() {
   };
 }
 
+/** @param {import("./types.mjs").Kit} kit @param {import("./types.mjs").Blocked | null} blocked */
 export function start(kit, blocked) {
   const engine = createEngine({
     config: kit.config,
@@ -55,10 +57,12 @@ export function start(kit, blocked) {
   return engine.settled;
 }
 
+/** @param {import("./types.mjs").Kit} kit @param {import("./types.mjs").Engine} engine */
 function wire(kit, engine) {
   const contract = kit.contract();
-  /** @param {string} role */
-  const el = (role) => document.getElementById(contract.ids[role]);
+  // The page's parts, by the contract's ids: the build writes every one (tests/site checks).
+  /** @type {import("./types.mjs").Lookup} */
+  const el = (role) => /** @type {HTMLElement} */ (document.getElementById(contract.ids[role]));
   const session = createSession();
   // The journey is made last, so the parts made before it reach it through these callbacks,
   // which are only called once the page is in use.

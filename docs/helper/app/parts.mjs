@@ -18,13 +18,20 @@ import { createViews } from "./views.mjs";
 
 // The page's parts that show things: the status, the form, the notice about an opened file,
 // the pages, the errors, the guidance, the downloads and the summary.
+/**
+ * @param {import("./types.mjs").Kit} kit @param {import("./types.mjs").Contract} contract @param {import("./types.mjs").Lookup} el @param {import("./types.mjs").Engine} engine
+ * @param {import("./types.mjs").Session} session
+ * @param {{onHistory: (section: HTMLElement, how: {backwards: boolean}) => void,
+ *   updatePointer: (pointer: HTMLElement) => void, onChange: (section: HTMLElement) => void}} journey
+ */
 export function createPage(kit, contract, el, engine, session, { onHistory, updatePointer, onChange }) {
   const status = createStatus({
-    box: el("status"), text: el("status_text"), bar: el("progress"), amount: el("amount"), notice: el("interrupted"),
+    box: el("status"), text: el("status_text"), bar: /** @type {HTMLProgressElement} */ (el("progress")), amount: el("amount"), notice: el("interrupted"),
     noticeTitle: el("interrupted_title"), noticeText: el("interrupted_text"), messages: contract.messages,
     showFailure: kit.showFailure,
   });
-  const answers = createForm({ root: el("root"), form: el("form"), spelling: el("spelling"),
+  const answers = createForm({ root: el("root"), form: /** @type {HTMLFormElement} */ (el("form")),
+    spelling: /** @type {HTMLInputElement} */ (el("spelling")),
     characterCount: contract.character_count, collectAnswers: kit.collectAnswers });
   const opened = createOpened({ box: el("opened"), title: el("opened_title"), text: el("opened_text"),
     problems: el("opened_problems"), check: el("check") });
@@ -37,13 +44,13 @@ export function createPage(kit, contract, el, engine, session, { onHistory, upda
     onShow(section) {
       if (engine.state === "ready" && !views.isFirst(section)) status.tuck(true);
       opened.place(section);
-      const pointer = section.querySelector("[data-pointer]");
+      const pointer = /** @type {HTMLElement | null} */ (section.querySelector("[data-pointer]"));
       if (pointer) updatePointer(pointer);
     },
   });
   const errors = createErrors({ root: el("root"), pages: contract.pages, prefix: contract.field_id_prefix,
     messages: contract.messages, goToField: (target) => goToField(views, session, target), onTitleChange: () => views.setTitle() });
-  const guidance = createGuidance({ ruleLinks: el("rule_links"), outcome: el("outcome"), title: el("outcome_title"),
+  const guidance = createGuidance({ ruleLinks: /** @type {HTMLTemplateElement} */ (el("rule_links")), outcome: el("outcome"), title: el("outcome_title"),
     summary: el("outcome_summary"), reasons: el("outcome_reasons"), rules: el("outcome_rules"),
     prompts: el("outcome_prompts"), messages: contract.messages });
   const downloads = createDownloads({ formats: contract.formats, saveFile: kit.saveFile, draftFile: kit.draftFile,
@@ -54,20 +61,22 @@ export function createPage(kit, contract, el, engine, session, { onHistory, upda
 }
 
 // A link in the error summary: the question's page, then the question and its control.
+/** @param {import("./types.mjs").Views} views @param {import("./types.mjs").Session} session @param {HTMLElement} target */
 function goToField(views, session, target) {
-  const section = target.closest("section.infoshare-page");
+  const section = /** @type {HTMLElement | null} */ (target.closest("section.infoshare-page"));
   if (section && section !== views.current) {
     if (section.dataset.view === "question") session.returnToCheck = true;
     views.show(section, { focus: false });
   }
   // Bring the question into view as well as the control, as GOV.UK does.
-  const label = target.closest("[data-field]").querySelector("legend, label");
+  const label = target.closest("[data-field]")?.querySelector("legend, label");
   (label || target).scrollIntoView({ block: "start" });
   target.focus({ preventScroll: true });
 }
 
 // The site the record is made on, as the build wrote it into the helper's `root` (the
 // partnership's name, or the site's, and its address), or nothing where it had no address.
+/** @param {HTMLElement} root @returns {import("./types.mjs").Site} */
 function siteOf(root) {
   const name = root.dataset.siteName || "";
   const url = root.dataset.siteUrl || "";
@@ -75,9 +84,13 @@ function siteOf(root) {
 }
 
 // The parts that act: one step at a time, the check page, the journey and the record.
+/**
+ * @param {import("./types.mjs").Kit} kit @param {import("./types.mjs").Contract} contract @param {import("./types.mjs").Lookup} el @param {import("./types.mjs").Engine} engine
+ * @param {import("./types.mjs").Session} session @param {ReturnType<typeof createPage>} page
+ */
 export function createFlows(kit, contract, el, engine, session, page) {
   const { status, answers, opened, views, errors, guidance, downloads, summary } = page;
-  const call = (request) => engine.call(request);
+  const call = (/** @type {import("./types.mjs").Request} */ request) => engine.call(request);
   const site = () => siteOf(el("root"));
   const { localNow } = kit;
   const steps = createSteps({ engine, status, errors, session, failed: el("failed"), messages: contract.messages });
@@ -95,7 +108,7 @@ export function createFlows(kit, contract, el, engine, session, page) {
   const records = createRecords({
     engine, status, answers, errors, views, summary, downloads, session, opened, busy: steps.busy,
     unexpected: steps.unexpected, go: journey.go, contract, site, localNow,
-    elements: { recordFile: el("record_file"), saved: el("saved"), downloaded: el("downloaded") },
+    elements: { recordFile: /** @type {HTMLInputElement} */ (el("record_file")), saved: el("saved"), downloaded: el("downloaded") },
   });
   return { steps, check, journey, records };
 }

@@ -8,22 +8,32 @@ import { fill } from "./text.mjs";
 // Given the page's parts, what it remembers (`session`), one action at a time (`busy`,
 // `unexpected`), the journey's move to a page Python names (`go`), the contract, its
 // elements, and where and when a record is made (`site`, `localNow`).
+/**
+ * @param {{engine: import("./types.mjs").Engine, status: import("./types.mjs").Status, answers: import("./types.mjs").Form, errors: import("./types.mjs").Errors, views: import("./types.mjs").Views,
+ *   summary: import("./types.mjs").Summary, downloads: import("./types.mjs").Downloads, session: import("./types.mjs").Session, opened: import("./types.mjs").Opened,
+ *   busy: import("./types.mjs").Steps["busy"], unexpected: import("./types.mjs").Steps["unexpected"], go: import("./types.mjs").Journey["go"], contract: import("./types.mjs").Contract,
+ *   elements: {recordFile: HTMLInputElement, saved: HTMLElement, downloaded: HTMLElement},
+ *   site: () => import("./types.mjs").Site, localNow: () => string}} parts
+ */
 export function createRecords({
   engine, status, answers, errors, views, summary, downloads, session, opened, busy, unexpected, go, contract,
   elements: { recordFile, saved, downloaded }, site, localNow,
 }) {
-  const call = (request) => engine.call(request);
+  const call = (/** @type {import("./types.mjs").Request} */ request) => engine.call(request);
   const { messages, operations, amendment_fields: amendFields, field_id_prefix: prefix } = contract;
-  const amendControl = (field) => /** @type {HTMLInputElement} */ (document.getElementById(prefix + field.name));
+  const amendControl = (/** @type {import("./types.mjs").Field} */ field) => /** @type {HTMLInputElement} */ (document.getElementById(prefix + field.name));
 
+  /** @returns {Record<string, string> | null} */
   function amendment() {
     if (session.original === null) return null;
+    /** @type {Record<string, string>} */
     const values = {};
     for (const field of amendFields) values[field.name.replace(/^amendment_/, "")] = amendControl(field).value;
     return values;
   }
 
   // Who is amending and why, as a file carries them ({by, reason}), or empty.
+  /** @param {Record<string, string | undefined> | null | undefined} values */
   function fillAmendment(values) {
     for (const field of amendFields) amendControl(field).value = (values || {})[field.name.replace(/^amendment_/, "")] || "";
   }
@@ -34,20 +44,21 @@ export function createRecords({
     return session.original === null ? {} : { original: session.original, amendment: amendment() };
   }
 
+  /** @param {Element} button */
   async function seal(button) {
     await busy(button, async () => {
       const current = answers.collect();
       const pressed = performance.now();
       try {
-        const reply = await call({
+        const reply = /** @type {import("./types.mjs").SealReply} */ (await call({
           op: operations.seal, answers: current, now: localNow(), original: session.original, amendment: amendment(),
           site: site(),
-        });
+        }));
         status.dismissNotice();
         if (!reply.ok) return errors.show(views.named.check, reply.errors);
         errors.clear();
         const started = performance.now();
-        const rendered = await call({ op: operations.render, record: reply.record });
+        const rendered = /** @type {import("./types.mjs").RenderReply} */ (await call({ op: operations.render, record: reply.record }));
         performance.measure("infoshare:render", { start: started, end: performance.now() });
         if (!rendered.ok) return errors.show(views.named.check, rendered.errors);
         downloads.hold(rendered);
@@ -65,6 +76,7 @@ export function createRecords({
     });
   }
 
+  /** @param {Blob} file @returns {Promise<string>} */
   function readText(file) {
     return new Promise((resolve, reject) => {
       const reader = new FileReader();
@@ -74,15 +86,17 @@ export function createRecords({
     });
   }
 
+  /** @param {Element} button */
   async function open(button) {
     await busy(button, async () => {
-      const file = recordFile.files[0];
-      const problem = (message) => errors.show(views.named.open, [{ field: "record_file", message }]);
+      const file = recordFile.files?.[0];
+      const problem = (/** @type {string} */ message) => errors.show(views.named.open, [{ field: "record_file", message }]);
       if (!file) return problem(messages.open_no_file);
       if (file.size > contract.max_file_bytes) return problem(messages.open_too_large);
       if ((await engine.settled) === "failed") return problem(messages.open_no_python);
       try {
-        const reply = await call({ op: operations.open, text: await readText(file), now: localNow() });
+        const reply = /** @type {import("./types.mjs").OpenReply} */ (
+          await call({ op: operations.open, text: await readText(file), now: localNow() }));
         if (!reply.ok) return errors.show(views.named.open, reply.errors.map((e) => ({ field: "record_file", message: e.message })));
         errors.clear();
         answers.fill(reply.answers);
@@ -93,11 +107,11 @@ export function createRecords({
         session.amending = reply.amending || "";
         session.separate = Boolean(reply.separate);
         // A sealed record opens at the check page; a draft carries on where it stopped.
-        const path = await call({ op: operations.path, answers: answers.collect() });
+        const path = /** @type {import("./types.mjs").PathReply} */ (await call({ op: operations.path, answers: answers.collect() }));
         const resumeAt = reply.resume === contract.targets.check ? path.pages.length : path.pages.indexOf(reply.resume);
         session.completed = new Set(path.pages.slice(0, Math.max(resumeAt, 0)));
         views.forget();
-        views.trail(path.pages.slice(1, Math.max(resumeAt, 0)).map(views.question).filter(Boolean));
+        views.trail(path.pages.slice(1, Math.max(resumeAt, 0)).flatMap((page) => views.question(page) ?? []));
         session.dirty = false;
         opened.hide();
         await go(reply.resume);

@@ -6,8 +6,13 @@ import { fill, fillIn } from "./text.mjs";
 
 // Its elements: the status box, its text, progress bar and amount, and the notice with its
 // title and text; `messages`, the contract's; `showFailure`, the boot script's.
+/**
+ * @param {{box: HTMLElement, text: HTMLElement, bar: HTMLProgressElement, amount: HTMLElement, notice: HTMLElement,
+ *   noticeTitle: HTMLElement, noticeText: HTMLElement, messages: import("./types.mjs").Messages,
+ *   showFailure: (reason: string, fix: string) => void}} parts
+ */
 export function createStatus({ box, text, bar, amount, notice, noticeTitle, noticeText, messages, showFailure }) {
-  const megabytes = (bytes) => (bytes / 1e6).toFixed(1);
+  const megabytes = (/** @type {number} */ bytes) => (bytes / 1e6).toFixed(1);
   let loadingText = messages.loading;
   let downloading = true;
   let waiting = false;
@@ -18,6 +23,7 @@ export function createStatus({ box, text, bar, amount, notice, noticeTitle, noti
 
   // The notice for a helper that stopped responding or a download that stopped moving:
   // what happened, and the button to save the answers. It is an alert, read out at once.
+  /** @param {string} title @param {string} message @param {{focus?: boolean}} [options] */
   function notify(title, message, { focus = false } = {}) {
     noticeTitle.textContent = title;
     noticeText.textContent = message;
@@ -32,6 +38,7 @@ export function createStatus({ box, text, bar, amount, notice, noticeTitle, noti
   return {
     box,
     // Engine events (see engine.mjs).
+    /** @param {import("./types.mjs").EngineEvent} event */
     update(event) {
       if (event.type === "progress") {
         loadingText = fillIn(messages.loading_step, {
@@ -81,6 +88,7 @@ export function createStatus({ box, text, bar, amount, notice, noticeTitle, noti
       show();
       box.scrollIntoView({ block: "nearest" });
     },
+    /** @param {string} message */
     say(message) {
       text.textContent = message;
     },
@@ -89,6 +97,7 @@ export function createStatus({ box, text, bar, amount, notice, noticeTitle, noti
       notice.hidden = true;
     },
     // Once the helper is ready, the status is read out but not shown beyond the first page.
+    /** @param {boolean} on */
     tuck(on) {
       box.classList.toggle("govuk-visually-hidden", on);
     },
