@@ -39,11 +39,11 @@ function required(/** @type {string} */ id) {
   return found;
 }
 
-/** @type {import("./app/types.mjs").Contract | null} */
+/** @type {import("helper-types").Contract | null} */
 let cachedContract = null;
-/** The contract the build wrote into the page (infoshare.contract), as JSON data. @returns {import("./app/types.mjs").Contract} */
+/** The contract the build wrote into the page (infoshare.contract), as JSON data. @returns {import("helper-types").Contract} */
 function contract() {
-  if (!cachedContract) cachedContract = /** @type {import("./app/types.mjs").Contract} */ (JSON.parse(required(setting("contract")).textContent || "null"));
+  if (!cachedContract) cachedContract = /** @type {import("helper-types").Contract} */ (JSON.parse(required(setting("contract")).textContent || "null"));
   return cachedContract;
 }
 
@@ -67,7 +67,7 @@ const HIDDEN_FOLLOW_UP = "[data-show-if-field][hidden], .govuk-radios__condition
 // Every answer on the form, as the flat object Python reads (field name -> text, or a list
 // for checkboxes). Follow-up questions hidden because of another answer are left out unless
 // `includeHidden`: a draft keeps everything typed, a check sends only what is on screen.
-/** @param {{includeHidden?: boolean, extra?: import("./app/types.mjs").Answers}} [options] @returns {import("./app/types.mjs").Answers} */
+/** @param {{includeHidden?: boolean, extra?: import("helper-types").Answers}} [options] @returns {import("helper-types").Answers} */
 function collectAnswers({ includeHidden = false, extra = {} } = {}) {
   const form = /** @type {HTMLFormElement} */ (element("form"));
   /** @type {Record<string, unknown>} */
@@ -117,14 +117,14 @@ function escapeRegExp(text) {
 
 /** The contract's download format `key` (the page's build always has "json"). @param {string} key */
 function format(key) {
-  return /** @type {import("./app/types.mjs").Format} */ (contract().formats.find((f) => f.key === key));
+  return /** @type {import("helper-types").Format} */ (contract().formats.find((f) => f.key === key));
 }
 
 // A draft written here, for when Python is not running. With Python, the page asks for
 // the draft from Python's own `draft` operation instead; both are the contract's format,
 // named apart from any record. With `original` (the record being amended), the draft
 // carries it, and who is amending it and why, so that finishing it amends that record.
-/** @type {import("./app/types.mjs").DraftFile} */
+/** @type {import("helper-types").DraftFile} */
 function draftFile(answers, { original = null, amendment = null } = {}) {
   const { draft, file_name: rule } = contract();
   const json = format("json");
@@ -139,7 +139,7 @@ function draftFile(answers, { original = null, amendment = null } = {}) {
   };
 }
 
-/** @param {import("./app/types.mjs").SavedFile} file */
+/** @param {import("helper-types").SavedFile} file */
 function saveFile({ name, text, type }) {
   const url = URL.createObjectURL(new Blob([text], { type }));
   const link = document.createElement("a");
@@ -177,7 +177,7 @@ function showFailure(reason, fix) {
 }
 
 // What the page's modules add to a draft (the record being amended), once they have loaded.
-/** @type {() => import("./app/types.mjs").DraftExtras} */
+/** @type {() => import("helper-types").DraftExtras} */
 let draftExtras = () => ({});
 
 function saveDraft() {
@@ -209,7 +209,7 @@ function returnVisit() {
 // lost: it is held and handed over, in order. On a return visit (or a restart) the page
 // compiles Python's WebAssembly, from the browser's cache, and sends it (app/engine.mjs
 // says why); `compilesWasm` tells the worker to wait for it.
-/** @param {{restarted?: boolean}} [options] @returns {import("./app/types.mjs").StartedWorker} */
+/** @param {{restarted?: boolean}} [options] @returns {import("helper-types").StartedWorker} */
 function startWorker({ restarted = false } = {}) {
   const worker = new Worker(new URL(setting("worker"), location.href), { type: "module" });
   const compilesWasm = typeof WebAssembly.compileStreaming === "function" && (restarted || returnVisit());
@@ -239,11 +239,11 @@ function startWorker({ restarted = false } = {}) {
   return {
     worker,
     compilesWasm,
-    /** @param {import("./app/types.mjs").WorkerHandlers} handlers */
+    /** @param {import("helper-types").WorkerHandlers} handlers */
     listen(handlers) {
       // Each type's handler, for the events the worker sends of that type.
       const handler = (/** @type {string} */ type) => /** @type {(event: Event) => void} */ (
-        handlers[/** @type {keyof import("./app/types.mjs").WorkerHandlers} */ (type)]);
+        handlers[/** @type {keyof import("helper-types").WorkerHandlers} */ (type)]);
       for (const type of types) {
         worker.removeEventListener(type, hold);
         worker.addEventListener(type, handler(type));
@@ -263,7 +263,7 @@ function takeFirstWorker() {
   return started;
 }
 
-/** @type {import("./app/types.mjs").Kit} */
+/** @type {import("helper-types").Kit} */
 const kit = {
   config,
   contract,

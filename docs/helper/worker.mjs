@@ -37,10 +37,10 @@
 // First of all: this worker refuses every request to another origin (see guard.mjs).
 import { wrapFetch } from "./guard.mjs";
 
-/** The runtime's wheels.mjs (build_scripts/runtime/runtime_wheels.mjs). @typedef {typeof import("../../build_scripts/runtime/runtime_wheels.mjs")} Wheels */
+/** The runtime's wheels.mjs (build_scripts/runtime/runtime_wheels.mjs). @typedef {typeof import("runtime-wheels")} Wheels */
 /** Python, started: Pyodide, the wheel loader, the lockfile, and the bridge's call.
  * @typedef {{pyodide: import("pyodide").PyodideAPI, wheels: Wheels,
- *   lock: import("../../build_scripts/runtime/runtime_wheels.mjs").Lock, call: (request: string) => string}} Loaded */
+ *   lock: import("runtime-wheels").Lock, call: (request: string) => string}} Loaded */
 
 const STEPS = 3;
 /** Python's infoshare.bridge.call, once Python has started. @type {((request: string) => string) | null} */
@@ -188,7 +188,7 @@ async function readLock(response) {
     startupFailed?.(LOCK_DAMAGED);
     throw new Reason(LOCK_DAMAGED);
   }
-  return /** @type {import("../../build_scripts/runtime/runtime_wheels.mjs").Lock} */ (lock);
+  return /** @type {import("runtime-wheels").Lock} */ (lock);
 }
 
 /** The browser's own fetch, behind the guard's check (set by wrapFetch, below). @type {typeof fetch} */

@@ -1,8 +1,8 @@
 // Types for the type checker only (nothing here is shipped): the data the helper's page
 // receives from Python (the contract the build writes into the page, infoshare.contract,
 // and the bridge's replies, infoshare.bridge), and the shapes its modules pass each other.
-// The modules name them in JSDoc as import("./types.mjs").Name; tsconfig.json's rootDirs
-// puts this folder beside docs/helper/.
+// The modules name them in JSDoc as import("helper-types").Name (tsconfig.json's paths);
+// tsconfig.json's rootDirs puts this folder beside docs/helper/, for its own imports.
 
 /** The contract's messages, by key (infoshare.contract.MESSAGES; the page reads its texts). */
 export type Messages = Record<string, string>;

@@ -10,9 +10,9 @@ import { fill, fillIn } from "./text.mjs";
 // the check page's elements; `messages`, the contract's; `localNow` and `site`, the time
 // and the site a record is made on; `operations`, the bridge's names for its requests.
 /**
- * @param {{call: import("./types.mjs").Call, answers: import("./types.mjs").Form, errors: import("./types.mjs").Errors, views: import("./types.mjs").Views,
- *   guidance: import("./types.mjs").Guidance, summary: import("./types.mjs").Summary, session: import("./types.mjs").Session, messages: import("./types.mjs").Messages,
- *   localNow: () => string, site: () => import("./types.mjs").Site, operations: Record<string, string>,
+ * @param {{call: import("helper-types").Call, answers: import("helper-types").Form, errors: import("helper-types").Errors, views: import("helper-types").Views,
+ *   guidance: import("helper-types").Guidance, summary: import("helper-types").Summary, session: import("helper-types").Session, messages: import("helper-types").Messages,
+ *   localNow: () => string, site: () => import("helper-types").Site, operations: Record<string, string>,
  *   elements: {outcome: HTMLElement, amend: HTMLElement, amendAbout: HTMLElement, amendChanges: HTMLElement}}} parts
  */
 export function createCheck({
@@ -21,7 +21,7 @@ export function createCheck({
 }) {
   async function showCheck({ push = true } = {}) {
     const current = answers.collect();
-    const [rows, outcome] = /** @type {[import("./types.mjs").SummaryReply, import("./types.mjs").OutcomeReply]} */ (await Promise.all([
+    const [rows, outcome] = /** @type {[import("helper-types").SummaryReply, import("helper-types").OutcomeReply]} */ (await Promise.all([
       call({ op: operations.summary, answers: current }),
       call({ op: operations.outcome, answers: current }),
     ]));
@@ -49,9 +49,9 @@ export function createCheck({
   }
 
   // While amending: every answer changed so far, worded as the amendment will record it.
-  /** @param {import("./types.mjs").Answers} current */
+  /** @param {import("helper-types").Answers} current */
   async function showChanges(current) {
-    const reply = /** @type {import("./types.mjs").ChangesReply} */ (await call({ op: operations.changes, original: session.original, answers: current, now: localNow() }));
+    const reply = /** @type {import("helper-types").ChangesReply} */ (await call({ op: operations.changes, original: session.original, answers: current, now: localNow() }));
     const list = amendChanges;
     if (!reply.ok || reply.changes.length === 0) {
       list.replaceChildren(guidance.item(messages.no_changes));
@@ -65,14 +65,14 @@ export function createCheck({
   // renderers' templates are compiled before the button that creates the record is pressed: the first
   // render in a fresh Python costs several times the ones after it.
   let warmed = false;
-  /** @param {import("./types.mjs").Answers} current */
+  /** @param {import("helper-types").Answers} current */
   function warmRenderers(current) {
     if (warmed) return;
     call({ op: operations.seal, answers: current, now: localNow(), original: null, amendment: null, site: site() })
       .then((reply) => {
         if (!reply.ok) return null;
         warmed = true;
-        return call({ op: operations.render, record: /** @type {import("./types.mjs").SealReply} */ (reply).record });
+        return call({ op: operations.render, record: /** @type {import("helper-types").SealReply} */ (reply).record });
       })
       .catch(() => {});
   }

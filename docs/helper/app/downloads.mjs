@@ -7,8 +7,8 @@
 // `engine` the worker client, which asks Python for a draft; `operations`, the bridge's
 // names for its requests (from the contract).
 /**
- * @param {{formats: import("./types.mjs").Format[], saveFile: (file: import("./types.mjs").SavedFile) => void, draftFile: import("./types.mjs").DraftFile,
- *   localNow: () => string, engine: {state: string, call: import("./types.mjs").Call}, operations: Record<string, string>}} parts
+ * @param {{formats: import("helper-types").Format[], saveFile: (file: import("helper-types").SavedFile) => void, draftFile: import("helper-types").DraftFile,
+ *   localNow: () => string, engine: {state: string, call: import("helper-types").Call}, operations: Record<string, string>}} parts
  */
 export function createDownloads({ formats: offered, saveFile, draftFile, localNow, engine, operations }) {
   const formats = new Map(offered.map((f) => [f.key, f]));
@@ -17,7 +17,7 @@ export function createDownloads({ formats: offered, saveFile, draftFile, localNo
 
   return {
     // A record rendered by Python: {files, filename_stem}.
-    /** @param {import("./types.mjs").RenderReply} rendered */
+    /** @param {import("helper-types").RenderReply} rendered */
     hold(rendered) {
       made = { files: rendered.files, stem: rendered.filename_stem };
     },
@@ -52,13 +52,13 @@ export function createDownloads({ formats: offered, saveFile, draftFile, localNo
     // amending it and why (`amendment`). Python writes it when it is running; otherwise the
     // boot script does, from the same contract.
     /**
-     * @param {import("./types.mjs").Answers} answers
-     * @param {{original?: unknown, amendment?: import("./types.mjs").Amendment | null}} [extras]
+     * @param {import("helper-types").Answers} answers
+     * @param {{original?: unknown, amendment?: import("helper-types").Amendment | null}} [extras]
      */
     async draft(answers, { original = null, amendment = null } = {}) {
       let file = draftFile(answers, { original, amendment });
       if (engine.state === "ready") {
-        const reply = /** @type {import("./types.mjs").DraftReply} */ (
+        const reply = /** @type {import("helper-types").DraftReply} */ (
           await engine.call({ op: operations.draft, answers, original, amendment, now: localNow() }));
         const json = formats.get("json");
         if (reply.ok && json) file = { ...file, text: reply.json, name: `${reply.filename_stem}.${json.extension}` };

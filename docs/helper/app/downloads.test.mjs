@@ -12,13 +12,13 @@ const FORMATS = [{ key: "json", extension: "json", mime: "application/x-test", l
 
 /** @param {{state: string, operations: Record<string, string>}} options */
 function setUp({ state, operations }) {
-  /** @type {import("./types.mjs").Request[]} */
+  /** @type {import("helper-types").Request[]} */
   const requests = [];
   /** @type {{name: string, text: string, type: string}[]} */
   const saved = [];
   const engine = {
     state,
-    /** @param {import("./types.mjs").Request} request */
+    /** @param {import("helper-types").Request} request */
     call: async (request) => {
       requests.push(request);
       return { ok: true, errors: [], json: "{\"from\": \"python\"}\n", filename_stem: "draft-from-python" };

@@ -23,9 +23,9 @@ import { fill, fillIn, messageOf } from "./text.mjs";
 // is parsed); `startWorker` and `takeFirstWorker` are the boot script's; `blocked`, why
 // Python cannot start here at all, or null.
 /**
- * @param {{config: DOMStringMap, messages: () => import("./types.mjs").Messages,
- *   startWorker: import("./types.mjs").Kit["startWorker"], takeFirstWorker: import("./types.mjs").Kit["takeFirstWorker"]}} parts
- * @param {import("./types.mjs").Blocked | null} blocked
+ * @param {{config: DOMStringMap, messages: () => import("helper-types").Messages,
+ *   startWorker: import("helper-types").Kit["startWorker"], takeFirstWorker: import("helper-types").Kit["takeFirstWorker"]}} parts
+ * @param {import("helper-types").Blocked | null} blocked
  */
 export function createEngine({ config, messages, startWorker: newWorker, takeFirstWorker }, blocked) {
   const callTimeout = Number(config.callTimeout);
@@ -33,11 +33,11 @@ export function createEngine({ config, messages, startWorker: newWorker, takeFir
   const startupTimeout = Number(config.startupTimeout);
   const maxRestarts = Number(config.maxRestarts);
   const doc = document.documentElement;
-  /** @typedef {(event: import("./types.mjs").EngineEvent) => void} Listener */
+  /** @typedef {(event: import("helper-types").EngineEvent) => void} Listener */
   /** @type {Set<Listener>} */
   const listeners = new Set();
   /** @typedef {ReturnType<typeof setTimeout>} Timer */
-  /** @typedef {{resolve: (value: import("./types.mjs").Reply) => void, reject: (error: unknown) => void, timer?: Timer, arm?: (ms: number) => void}} Waiter */
+  /** @typedef {{resolve: (value: import("helper-types").Reply) => void, reject: (error: unknown) => void, timer?: Timer, arm?: (ms: number) => void}} Waiter */
   /** @type {Map<number, Waiter>} */
   const pending = new Map();
   const totalBytes = Number(config.downloadBytes) || 0;
@@ -45,9 +45,9 @@ export function createEngine({ config, messages, startWorker: newWorker, takeFir
   let worker = null;
   let nextId = 1;
   let restarts = 0;
-  /** @type {import("./types.mjs").EngineEvent} */
+  /** @type {import("helper-types").EngineEvent} */
   let last = { type: "progress", step: 1, of: 3, text: "" };
-  /** @type {import("./types.mjs").EngineEvent | null} */
+  /** @type {import("helper-types").EngineEvent | null} */
   let lastBytes = null; // how much of the download has arrived
   let downloaded = 0; // the worker's own count, unclamped (the "ready" mark carries it)
   let readiness = deferred(); // settles when the current worker is ready, or the helper has failed
@@ -66,7 +66,7 @@ export function createEngine({ config, messages, startWorker: newWorker, takeFir
     /** @type {Promise<string>} */
     settled: new Promise((resolve) => { settleFirst = resolve; }),
     // A call waits until Python is ready, and fails if it does not answer in time.
-    /** @param {import("./types.mjs").Request} request @returns {Promise<import("./types.mjs").Reply>} */
+    /** @param {import("helper-types").Request} request @returns {Promise<import("helper-types").Reply>} */
     async call(request) {
       if ((await readiness.promise) !== "ready") throw new Error(messages().call_not_running);
       // The worker that is ready now (a restart may have replaced the one there was).
@@ -112,7 +112,7 @@ export function createEngine({ config, messages, startWorker: newWorker, takeFir
     return error;
   }
 
-  /** @param {import("./types.mjs").EngineEvent} event */
+  /** @param {import("helper-types").EngineEvent} event */
   function emit(event) {
     if (event.type === "bytes") lastBytes = event;
     else if (event.type === "progress" || event.type === "ready" || event.type === "failed") last = event;
@@ -206,7 +206,7 @@ export function createEngine({ config, messages, startWorker: newWorker, takeFir
   }
 
   // News of the download while Python loads: the step it is on, or how much has arrived.
-  /** @param {import("./types.mjs").WorkerMessage} message */
+  /** @param {import("helper-types").WorkerMessage} message */
   function onLoading(message) {
     if (engine.state !== "loading") return;
     watchForStall();
@@ -243,7 +243,7 @@ export function createEngine({ config, messages, startWorker: newWorker, takeFir
     return waiter;
   }
 
-  /** @param {import("./types.mjs").WorkerMessage} message @param {boolean} restarted */
+  /** @param {import("helper-types").WorkerMessage} message @param {boolean} restarted */
   function onMessage(message, restarted) {
     if (message.type === "progress" || message.type === "bytes") {
       onLoading(message);
@@ -285,7 +285,7 @@ export function createEngine({ config, messages, startWorker: newWorker, takeFir
 
   // The worker's reason for a failure, in the contract's words (worker_reason_<name>, its
   // {placeholders} filled from the worker's values); anything else is Python's own message.
-  /** @param {import("./types.mjs").WorkerMessage} message */
+  /** @param {import("helper-types").WorkerMessage} message */
   function reasonText({ reason, values }) {
     const key = `worker_reason_${reason}`;
     if (!Object.hasOwn(messages(), key)) return String(reason);

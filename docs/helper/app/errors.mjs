@@ -6,13 +6,13 @@
 // field's id; `goToField` and `onTitleChange`, what a link in the summary and a change of
 // errors do.
 /**
- * @param {{root: HTMLElement, pages: import("./types.mjs").Page[], prefix: string, messages: import("./types.mjs").Messages,
+ * @param {{root: HTMLElement, pages: import("helper-types").Page[], prefix: string, messages: import("helper-types").Messages,
  *   goToField: (target: HTMLElement) => void, onTitleChange: () => void}} parts
  */
 export function createErrors({ root, pages, prefix, messages, goToField, onTitleChange }) {
 
   // Date boxes, by field: [{part, id}] from the contract.
-  /** @type {Map<string, import("./types.mjs").DatePart[]>} */
+  /** @type {Map<string, import("helper-types").DatePart[]>} */
   const boxes = new Map(pages.flatMap((page) => page.fields)
     .filter((field) => field.parts && field.parts.length)
     .map((field) => [field.name, field.parts || []]));
@@ -98,7 +98,7 @@ export function createErrors({ root, pages, prefix, messages, goToField, onTitle
 
   // Problems as Python returns them: [{field, message, parts?}], field null for the whole
   // page; `parts` names the boxes of a date that are wrong.
-  /** @param {HTMLElement} section @param {import("./types.mjs").Problem[]} problems */
+  /** @param {HTMLElement} section @param {import("helper-types").Problem[]} problems */
   function show(section, problems) {
     clear();
     const summary = summaryOf(section);

@@ -8,8 +8,8 @@ import { fill } from "./text.mjs";
 
 // Each button's data-action, and what it does.
 /**
- * @param {{el: import("./types.mjs").Lookup, session: import("./types.mjs").Session, messages: import("./types.mjs").Messages, views: import("./types.mjs").Views, answers: import("./types.mjs").Form,
- *   downloads: import("./types.mjs").Downloads, steps: import("./types.mjs").Steps, check: import("./types.mjs").Check, journey: import("./types.mjs").Journey, records: import("./types.mjs").Records}} parts
+ * @param {{el: import("helper-types").Lookup, session: import("helper-types").Session, messages: import("helper-types").Messages, views: import("helper-types").Views, answers: import("helper-types").Form,
+ *   downloads: import("helper-types").Downloads, steps: import("helper-types").Steps, check: import("helper-types").Check, journey: import("helper-types").Journey, records: import("helper-types").Records}} parts
  * @returns {Record<string, Action>}
  */
 export function actionsFor({ el, session, messages, views, answers, downloads, steps, check, journey, records }) {
@@ -52,9 +52,9 @@ export function actionsFor({ el, session, messages, views, answers, downloads, s
 
 // The page's events: its buttons, its form, typing, keys, and leaving or coming back.
 /**
- * @param {{root: HTMLElement, amend: HTMLElement, engine: import("./types.mjs").Engine, session: import("./types.mjs").Session,
- *   actions: Record<string, Action>, answers: import("./types.mjs").Form, views: import("./types.mjs").Views, status: import("./types.mjs").Status, journey: import("./types.mjs").Journey,
- *   records: import("./types.mjs").Records}} parts
+ * @param {{root: HTMLElement, amend: HTMLElement, engine: import("helper-types").Engine, session: import("helper-types").Session,
+ *   actions: Record<string, Action>, answers: import("helper-types").Form, views: import("helper-types").Views, status: import("helper-types").Status, journey: import("helper-types").Journey,
+ *   records: import("helper-types").Records}} parts
  */
 export function listen({ root, amend, engine, session, actions, answers, views, status, journey, records }) {
   root.addEventListener("click", (event) => {
@@ -90,7 +90,7 @@ export function listen({ root, amend, engine, session, actions, answers, views, 
 }
 
 // Leaving the page, or coming back to it.
-/** @param {import("./types.mjs").Session} session @param {import("./types.mjs").Form} answers @param {import("./types.mjs").Records} records */
+/** @param {import("helper-types").Session} session @param {import("helper-types").Form} answers @param {import("helper-types").Records} records */
 function listenToLeaving(session, answers, records) {
   // Something typed or made that has not been downloaded: leaving would lose it.
   const unsaved = () => session.dirty && answers.any();

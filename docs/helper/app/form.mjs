@@ -14,12 +14,12 @@ import { startGovuk } from "./govuk.mjs";
 /**
  * @param {{root: HTMLElement, form: HTMLFormElement, spelling: HTMLInputElement,
  *   characterCount: Record<string, unknown>,
- *   collectAnswers: (options: {includeHidden?: boolean, extra?: import("./types.mjs").Answers}) => import("./types.mjs").Answers}} parts
+ *   collectAnswers: (options: {includeHidden?: boolean, extra?: import("helper-types").Answers}) => import("helper-types").Answers}} parts
  */
 export function createForm({ root, form, spelling, characterCount, collectAnswers }) {
   const govuk = startGovuk(root, characterCount,
     (error) => console.error("A GOV.UK component could not start:", error));
-  /** @type {import("./types.mjs").Answers} */
+  /** @type {import("helper-types").Answers} */
   let extra = {};
 
   /** @param {string} name @returns {HTMLInputElement[]} */
@@ -40,7 +40,7 @@ export function createForm({ root, form, spelling, characterCount, collectAnswer
     any() {
       return Object.keys(answers.collectAll()).length > 0;
     },
-    /** @param {import("./types.mjs").Answers | null | undefined} values */
+    /** @param {import("helper-types").Answers | null | undefined} values */
     fill(values) {
       form.reset();
       extra = {};

@@ -10,7 +10,7 @@ import { fill } from "./text.mjs";
 // `messages` are the contract's.
 /**
  * @param {{ruleLinks: HTMLTemplateElement, outcome: HTMLElement, title: HTMLElement, summary: HTMLElement,
- *   reasons: HTMLElement, rules: HTMLElement, prompts: HTMLElement, messages: import("./types.mjs").Messages}} elements
+ *   reasons: HTMLElement, rules: HTMLElement, prompts: HTMLElement, messages: import("helper-types").Messages}} elements
  */
 export function createGuidance({ ruleLinks: links, outcome, title, summary, reasons, rules, prompts, messages }) {
   const template = links.content;
@@ -34,7 +34,7 @@ export function createGuidance({ ruleLinks: links, outcome, title, summary, reas
   return {
     item,
     // The outcome page.
-    /** @param {import("./types.mjs").Recommendation} recommendation */
+    /** @param {import("helper-types").Recommendation} recommendation */
     fillOutcome(recommendation) {
       /** @type {HTMLElement} */ (outcome.querySelector(".infoshare-recommendation")).dataset.code = recommendation.code;
       title.textContent = recommendation.title;
@@ -54,7 +54,7 @@ export function createGuidance({ ruleLinks: links, outcome, title, summary, reas
       }));
     },
     // The pointer under a question (data-pointer).
-    /** @param {HTMLElement} pointer @param {import("./types.mjs").Recommendation} recommendation */
+    /** @param {HTMLElement} pointer @param {import("helper-types").Recommendation} recommendation */
     fillPointer(pointer, recommendation) {
       // Its parts, which the build always writes (a missing one throws, as a fault of the build).
       const part = (/** @type {string} */ name) => /** @type {Element} */ (pointer.querySelector(`[data-pointer-${name}]`));

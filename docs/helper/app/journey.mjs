@@ -12,16 +12,16 @@
 // `localNow`, the boot script's time; `operations`, the bridge's names for its requests
 // (infoshare.operations, from the contract).
 /**
- * @param {{engine: import("./types.mjs").Engine, status: import("./types.mjs").Status, answers: import("./types.mjs").Form, errors: import("./types.mjs").Errors, views: import("./types.mjs").Views,
- *   guidance: import("./types.mjs").Guidance, session: import("./types.mjs").Session, busy: import("./types.mjs").Steps["busy"], unexpected: import("./types.mjs").Steps["unexpected"],
- *   showCheck: import("./types.mjs").Check["show"], targets: import("./types.mjs").Targets, afterActNow: string, failed: HTMLElement,
+ * @param {{engine: import("helper-types").Engine, status: import("helper-types").Status, answers: import("helper-types").Form, errors: import("helper-types").Errors, views: import("helper-types").Views,
+ *   guidance: import("helper-types").Guidance, session: import("helper-types").Session, busy: import("helper-types").Steps["busy"], unexpected: import("helper-types").Steps["unexpected"],
+ *   showCheck: import("helper-types").Check["show"], targets: import("helper-types").Targets, afterActNow: string, failed: HTMLElement,
  *   localNow: () => string, operations: Record<string, string>}} parts
  */
 export function createJourney({
   engine, status, answers, errors, views, guidance, session, busy, unexpected, showCheck, targets, afterActNow,
   failed, localNow, operations,
 }) {
-  const call = (/** @type {import("./types.mjs").Request} */ request) => engine.call(request);
+  const call = (/** @type {import("helper-types").Request} */ request) => engine.call(request);
 
   // Without Python the answers cannot be checked, but they can still be typed and kept:
   // move through the questions in order and offer the download at the end.
@@ -38,7 +38,7 @@ export function createJourney({
       if ((await engine.settled) === "failed") return continueWithoutPython(section);
       const current = answers.collect();
       try {
-        const reply = /** @type {import("./types.mjs").StepReply} */ (await call({
+        const reply = /** @type {import("helper-types").StepReply} */ (await call({
           op: operations.step, page: section.dataset.page, answers: current, now: localNow(),
           completed: [...session.completed], returning: session.returnToCheck,
         }));
@@ -55,7 +55,7 @@ export function createJourney({
   }
 
   // Shows the page Python named: a question, "act_now" (then `then`), "outcome" or "check".
-  /** @param {string} target @param {string | null} [then] @param {import("./types.mjs").Answers} [current] */
+  /** @param {string} target @param {string | null} [then] @param {import("helper-types").Answers} [current] */
   async function go(target, then, current = answers.collect()) {
     if (target === targets.act_now) {
       session.afterActNow = then ?? null;
@@ -82,9 +82,9 @@ export function createJourney({
     });
   }
 
-  /** @param {import("./types.mjs").Answers} current */
+  /** @param {import("helper-types").Answers} current */
   async function showOutcome(current) {
-    const reply = /** @type {import("./types.mjs").OutcomeReply} */ (await call({ op: operations.outcome, answers: current }));
+    const reply = /** @type {import("helper-types").OutcomeReply} */ (await call({ op: operations.outcome, answers: current }));
     guidance.fillOutcome(reply.recommendation);
     views.show(views.named.outcome);
   }
@@ -94,7 +94,7 @@ export function createJourney({
   async function updatePointer(pointer) {
     if (engine.state !== "ready") return;
     try {
-      const reply = /** @type {import("./types.mjs").OutcomeReply} */ (await call({ op: operations.outcome, answers: answers.collect() }));
+      const reply = /** @type {import("helper-types").OutcomeReply} */ (await call({ op: operations.outcome, answers: answers.collect() }));
       guidance.fillPointer(pointer, reply.recommendation);
     } catch {
       pointer.hidden = true;

@@ -30,7 +30,7 @@ import { actionsFor, listen } from "./events.mjs";
 import { createFlows, createPage } from "./parts.mjs";
 
 // What the page remembers between steps; nothing here is stored anywhere else.
-/** @returns {import("./types.mjs").Session} */
+/** @returns {import("helper-types").Session} */
 function createSession() {
   return {
     completed: new Set(), // question pages whose answers Continue has accepted
@@ -45,7 +45,7 @@ function createSession() {
   };
 }
 
-/** @param {import("./types.mjs").Kit} kit @param {import("./types.mjs").Blocked | null} blocked */
+/** @param {import("helper-types").Kit} kit @param {import("helper-types").Blocked | null} blocked */
 export function start(kit, blocked) {
   const engine = createEngine({
     config: kit.config,
@@ -57,11 +57,11 @@ export function start(kit, blocked) {
   return engine.settled;
 }
 
-/** @param {import("./types.mjs").Kit} kit @param {import("./types.mjs").Engine} engine */
+/** @param {import("helper-types").Kit} kit @param {import("helper-types").Engine} engine */
 function wire(kit, engine) {
   const contract = kit.contract();
   // The page's parts, by the contract's ids: the build writes every one (tests/site checks).
-  /** @type {import("./types.mjs").Lookup} */
+  /** @type {import("helper-types").Lookup} */
   const el = (role) => /** @type {HTMLElement} */ (document.getElementById(contract.ids[role]));
   const session = createSession();
   // The journey is made last, so the parts made before it reach it through these callbacks,

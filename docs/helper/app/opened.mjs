@@ -34,7 +34,7 @@ export function createOpened({ box, title, text, problems, check }) {
   return {
     // A new file's notice (or none), shown where it opened; focus moves to it, so that it
     // is read first, as an error summary would be.
-    /** @param {import("./types.mjs").Notice | null | undefined} opened @param {HTMLElement} section */
+    /** @param {import("helper-types").Notice | null | undefined} opened @param {HTMLElement} section */
     show(opened, section) {
       notice = opened || null;
       at = section;

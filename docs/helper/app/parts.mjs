@@ -19,8 +19,8 @@ import { createViews } from "./views.mjs";
 // The page's parts that show things: the status, the form, the notice about an opened file,
 // the pages, the errors, the guidance, the downloads and the summary.
 /**
- * @param {import("./types.mjs").Kit} kit @param {import("./types.mjs").Contract} contract @param {import("./types.mjs").Lookup} el @param {import("./types.mjs").Engine} engine
- * @param {import("./types.mjs").Session} session
+ * @param {import("helper-types").Kit} kit @param {import("helper-types").Contract} contract @param {import("helper-types").Lookup} el @param {import("helper-types").Engine} engine
+ * @param {import("helper-types").Session} session
  * @param {{onHistory: (section: HTMLElement, how: {backwards: boolean}) => void,
  *   updatePointer: (pointer: HTMLElement) => void, onChange: (section: HTMLElement) => void}} journey
  */
@@ -61,7 +61,7 @@ export function createPage(kit, contract, el, engine, session, { onHistory, upda
 }
 
 // A link in the error summary: the question's page, then the question and its control.
-/** @param {import("./types.mjs").Views} views @param {import("./types.mjs").Session} session @param {HTMLElement} target */
+/** @param {import("helper-types").Views} views @param {import("helper-types").Session} session @param {HTMLElement} target */
 function goToField(views, session, target) {
   const section = /** @type {HTMLElement | null} */ (target.closest("section.infoshare-page"));
   if (section && section !== views.current) {
@@ -76,7 +76,7 @@ function goToField(views, session, target) {
 
 // The site the record is made on, as the build wrote it into the helper's `root` (the
 // partnership's name, or the site's, and its address), or nothing where it had no address.
-/** @param {HTMLElement} root @returns {import("./types.mjs").Site} */
+/** @param {HTMLElement} root @returns {import("helper-types").Site} */
 function siteOf(root) {
   const name = root.dataset.siteName || "";
   const url = root.dataset.siteUrl || "";
@@ -85,12 +85,12 @@ function siteOf(root) {
 
 // The parts that act: one step at a time, the check page, the journey and the record.
 /**
- * @param {import("./types.mjs").Kit} kit @param {import("./types.mjs").Contract} contract @param {import("./types.mjs").Lookup} el @param {import("./types.mjs").Engine} engine
- * @param {import("./types.mjs").Session} session @param {ReturnType<typeof createPage>} page
+ * @param {import("helper-types").Kit} kit @param {import("helper-types").Contract} contract @param {import("helper-types").Lookup} el @param {import("helper-types").Engine} engine
+ * @param {import("helper-types").Session} session @param {ReturnType<typeof createPage>} page
  */
 export function createFlows(kit, contract, el, engine, session, page) {
   const { status, answers, opened, views, errors, guidance, downloads, summary } = page;
-  const call = (/** @type {import("./types.mjs").Request} */ request) => engine.call(request);
+  const call = (/** @type {import("helper-types").Request} */ request) => engine.call(request);
   const site = () => siteOf(el("root"));
   const { localNow } = kit;
   const steps = createSteps({ engine, status, errors, session, failed: el("failed"), messages: contract.messages });

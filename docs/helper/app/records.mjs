@@ -9,19 +9,19 @@ import { fill } from "./text.mjs";
 // `unexpected`), the journey's move to a page Python names (`go`), the contract, its
 // elements, and where and when a record is made (`site`, `localNow`).
 /**
- * @param {{engine: import("./types.mjs").Engine, status: import("./types.mjs").Status, answers: import("./types.mjs").Form, errors: import("./types.mjs").Errors, views: import("./types.mjs").Views,
- *   summary: import("./types.mjs").Summary, downloads: import("./types.mjs").Downloads, session: import("./types.mjs").Session, opened: import("./types.mjs").Opened,
- *   busy: import("./types.mjs").Steps["busy"], unexpected: import("./types.mjs").Steps["unexpected"], go: import("./types.mjs").Journey["go"], contract: import("./types.mjs").Contract,
+ * @param {{engine: import("helper-types").Engine, status: import("helper-types").Status, answers: import("helper-types").Form, errors: import("helper-types").Errors, views: import("helper-types").Views,
+ *   summary: import("helper-types").Summary, downloads: import("helper-types").Downloads, session: import("helper-types").Session, opened: import("helper-types").Opened,
+ *   busy: import("helper-types").Steps["busy"], unexpected: import("helper-types").Steps["unexpected"], go: import("helper-types").Journey["go"], contract: import("helper-types").Contract,
  *   elements: {recordFile: HTMLInputElement, saved: HTMLElement, downloaded: HTMLElement},
- *   site: () => import("./types.mjs").Site, localNow: () => string}} parts
+ *   site: () => import("helper-types").Site, localNow: () => string}} parts
  */
 export function createRecords({
   engine, status, answers, errors, views, summary, downloads, session, opened, busy, unexpected, go, contract,
   elements: { recordFile, saved, downloaded }, site, localNow,
 }) {
-  const call = (/** @type {import("./types.mjs").Request} */ request) => engine.call(request);
+  const call = (/** @type {import("helper-types").Request} */ request) => engine.call(request);
   const { messages, operations, amendment_fields: amendFields, field_id_prefix: prefix } = contract;
-  const amendControl = (/** @type {import("./types.mjs").Field} */ field) => /** @type {HTMLInputElement} */ (document.getElementById(prefix + field.name));
+  const amendControl = (/** @type {import("helper-types").Field} */ field) => /** @type {HTMLInputElement} */ (document.getElementById(prefix + field.name));
 
   /** @returns {Record<string, string> | null} */
   function amendment() {
@@ -50,7 +50,7 @@ export function createRecords({
       const current = answers.collect();
       const pressed = performance.now();
       try {
-        const reply = /** @type {import("./types.mjs").SealReply} */ (await call({
+        const reply = /** @type {import("helper-types").SealReply} */ (await call({
           op: operations.seal, answers: current, now: localNow(), original: session.original, amendment: amendment(),
           site: site(),
         }));
@@ -58,7 +58,7 @@ export function createRecords({
         if (!reply.ok) return errors.show(views.named.check, reply.errors);
         errors.clear();
         const started = performance.now();
-        const rendered = /** @type {import("./types.mjs").RenderReply} */ (await call({ op: operations.render, record: reply.record }));
+        const rendered = /** @type {import("helper-types").RenderReply} */ (await call({ op: operations.render, record: reply.record }));
         performance.measure("infoshare:render", { start: started, end: performance.now() });
         if (!rendered.ok) return errors.show(views.named.check, rendered.errors);
         downloads.hold(rendered);
@@ -95,7 +95,7 @@ export function createRecords({
       if (file.size > contract.max_file_bytes) return problem(messages.open_too_large);
       if ((await engine.settled) === "failed") return problem(messages.open_no_python);
       try {
-        const reply = /** @type {import("./types.mjs").OpenReply} */ (
+        const reply = /** @type {import("helper-types").OpenReply} */ (
           await call({ op: operations.open, text: await readText(file), now: localNow() }));
         if (!reply.ok) return errors.show(views.named.open, reply.errors.map((e) => ({ field: "record_file", message: e.message })));
         errors.clear();
@@ -107,7 +107,7 @@ export function createRecords({
         session.amending = reply.amending || "";
         session.separate = Boolean(reply.separate);
         // A sealed record opens at the check page; a draft carries on where it stopped.
-        const path = /** @type {import("./types.mjs").PathReply} */ (await call({ op: operations.path, answers: answers.collect() }));
+        const path = /** @type {import("helper-types").PathReply} */ (await call({ op: operations.path, answers: answers.collect() }));
         const resumeAt = reply.resume === contract.targets.check ? path.pages.length : path.pages.indexOf(reply.resume);
         session.completed = new Set(path.pages.slice(0, Math.max(resumeAt, 0)));
         views.forget();

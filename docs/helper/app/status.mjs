@@ -8,7 +8,7 @@ import { fill, fillIn } from "./text.mjs";
 // title and text; `messages`, the contract's; `showFailure`, the boot script's.
 /**
  * @param {{box: HTMLElement, text: HTMLElement, bar: HTMLProgressElement, amount: HTMLElement, notice: HTMLElement,
- *   noticeTitle: HTMLElement, noticeText: HTMLElement, messages: import("./types.mjs").Messages,
+ *   noticeTitle: HTMLElement, noticeText: HTMLElement, messages: import("helper-types").Messages,
  *   showFailure: (reason: string, fix: string) => void}} parts
  */
 export function createStatus({ box, text, bar, amount, notice, noticeTitle, noticeText, messages, showFailure }) {
@@ -38,7 +38,7 @@ export function createStatus({ box, text, bar, amount, notice, noticeTitle, noti
   return {
     box,
     // Engine events (see engine.mjs).
-    /** @param {import("./types.mjs").EngineEvent} event */
+    /** @param {import("helper-types").EngineEvent} event */
     update(event) {
       if (event.type === "progress") {
         loadingText = fillIn(messages.loading_step, {

@@ -8,9 +8,9 @@ import { fill, messageOf } from "./text.mjs";
 // `session` what the page remembers, `failed` the box that says Python cannot run, and
 // `messages` the contract's.
 /**
- * @param {{engine: import("./types.mjs").Engine, status: import("./types.mjs").Status,
- *   errors: import("./types.mjs").Errors, session: import("./types.mjs").Session, failed: HTMLElement,
- *   messages: import("./types.mjs").Messages}} parts
+ * @param {{engine: import("helper-types").Engine, status: import("helper-types").Status,
+ *   errors: import("helper-types").Errors, session: import("helper-types").Session, failed: HTMLElement,
+ *   messages: import("helper-types").Messages}} parts
  */
 export function createSteps({ engine, status, errors, session, failed, messages }) {
 
@@ -38,7 +38,7 @@ export function createSteps({ engine, status, errors, session, failed, messages 
     }
     // The worker stopped answering and is being restarted: the notice says so (and has
     // focus); the answers are all still on the page.
-    if (/** @type {import("./types.mjs").Interruption} */ (error)?.interrupted) return;
+    if (/** @type {import("helper-types").Interruption} */ (error)?.interrupted) return;
     errors.show(section, [{ field: null, message: fill(messages.unexpected, messageOf(error) || String(error)) }]);
   }
 

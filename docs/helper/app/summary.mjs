@@ -7,11 +7,11 @@
 // `list` is the summary's element; `pages`, the contract's; `views` and `errors` find a
 // question's page and control; `onChange`, what a change link does.
 /**
- * @param {{list: HTMLElement, pages: import("./types.mjs").Page[], messages: import("./types.mjs").Messages, views: import("./types.mjs").Views,
- *   errors: import("./types.mjs").Errors, onChange: (section: HTMLElement) => void}} parts
+ * @param {{list: HTMLElement, pages: import("helper-types").Page[], messages: import("helper-types").Messages, views: import("helper-types").Views,
+ *   errors: import("helper-types").Errors, onChange: (section: HTMLElement) => void}} parts
  */
 export function createSummary({ list: summary, pages, messages, views, errors, onChange }) {
-  /** @param {import("./types.mjs").SummaryRow} data */
+  /** @param {import("helper-types").SummaryRow} data */
   function row(data) {
     const wrapper = document.createElement("div");
     wrapper.className = "govuk-summary-list__row";
@@ -57,9 +57,9 @@ export function createSummary({ list: summary, pages, messages, views, errors, o
     return element;
   }
 
-  /** @param {import("./types.mjs").SummaryRow[]} rows */
+  /** @param {import("helper-types").SummaryRow[]} rows */
   function groups(rows) {
-    /** @type {{page: string, rows: import("./types.mjs").SummaryRow[]}[]} */
+    /** @type {{page: string, rows: import("helper-types").SummaryRow[]}[]} */
     const byPage = [];
     for (const data of rows) {
       if (!byPage.length || byPage[byPage.length - 1].page !== data.page) byPage.push({ page: data.page, rows: [] });
@@ -90,7 +90,7 @@ export function createSummary({ list: summary, pages, messages, views, errors, o
   }
 
   return {
-    /** @param {import("./types.mjs").SummaryRow[]} rows */
+    /** @param {import("helper-types").SummaryRow[]} rows */
     fill(rows) {
       summary.replaceChildren(...groups(rows));
     },

@@ -18,7 +18,7 @@ import { fillIn } from "./text.mjs";
 /**
  * @typedef {{open: HTMLElement, actNow: HTMLElement, outcome: HTMLElement, check: HTMLElement, record: HTMLElement,
  *   clear: HTMLElement}} NamedPages
- * @param {{root: HTMLElement, form: HTMLElement, named: NamedPages, footer: HTMLElement, messages: import("./types.mjs").Messages,
+ * @param {{root: HTMLElement, form: HTMLElement, named: NamedPages, footer: HTMLElement, messages: import("helper-types").Messages,
  *   canOpenFiles: () => boolean, onShow: (section: HTMLElement) => void,
  *   onHistory: (section: HTMLElement, how: {backwards: boolean}) => void,
  *   titleHasErrors: (section: HTMLElement) => boolean}} parts
