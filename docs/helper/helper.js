@@ -213,14 +213,7 @@ function returnVisit() {
 function startWorker({ restarted = false } = {}) {
   const worker = new Worker(new URL(setting("worker"), location.href), { type: "module" });
   const compilesWasm = typeof WebAssembly.compileStreaming === "function" && (restarted || returnVisit());
-  /** @type {Event[]} */
-  const held = [];
-  const hold = (/** @type {Event} */ event) => {
-    if (event.type === "error") event.preventDefault();
-    held.push(event);
-  };
-  const types = ["message", "error", "messageerror"];
-  for (const type of types) worker.addEventListener(type, hold);
+  const held = holdEvents(worker);
   worker.postMessage({
     type: "init",
     runtime: new URL(setting("runtime"), location.href).href,
@@ -236,15 +229,29 @@ function startWorker({ restarted = false } = {}) {
     operations: contract().operations,
     recordOps: Object.entries(contract().operation_stages).filter(([, stage]) => stage === "records").map(([op]) => op),
   }));
+  return { worker, compilesWasm, listen: held.handOver };
+}
+
+const WORKER_EVENTS = ["message", "error", "messageerror"];
+
+// Everything `worker` says, held until the engine listens (`handOver`), then handed to it
+// in order.
+/** @param {Worker} worker */
+function holdEvents(worker) {
+  /** @type {Event[]} */
+  const held = [];
+  const hold = (/** @type {Event} */ event) => {
+    if (event.type === "error") event.preventDefault();
+    held.push(event);
+  };
+  for (const type of WORKER_EVENTS) worker.addEventListener(type, hold);
   return {
-    worker,
-    compilesWasm,
     /** @param {import("helper-types").WorkerHandlers} handlers */
-    listen(handlers) {
+    handOver(handlers) {
       // Each type's handler, for the events the worker sends of that type.
       const handler = (/** @type {string} */ type) => /** @type {(event: Event) => void} */ (
         handlers[/** @type {keyof import("helper-types").WorkerHandlers} */ (type)]);
-      for (const type of types) {
+      for (const type of WORKER_EVENTS) {
         worker.removeEventListener(type, hold);
         worker.addEventListener(type, handler(type));
       }

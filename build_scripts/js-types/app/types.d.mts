@@ -95,11 +95,8 @@ export type Check = ReturnType<typeof import("./check.mjs").createCheck>;
 export type Journey = ReturnType<typeof import("./journey.mjs").createJourney>;
 export type Records = ReturnType<typeof import("./records.mjs").createRecords>;
 
-/** What the page remembers between steps (app/main.mjs, createSession). */
-export interface Session {
-  completed: Set<string>; returnToCheck: boolean; snapshot: Answers | null; afterActNow: string | null;
-  original: unknown; amending: string; separate: boolean; dirty: boolean; busy: boolean;
-}
+/** What the page remembers between steps (app/session.mjs). */
+export type Session = ReturnType<typeof import("./session.mjs").createSession>;
 
 /** An error the worker client raises when a worker was replaced mid-call. */
 export type Interruption = Error & { interrupted?: boolean };
@@ -158,3 +155,7 @@ export interface WorkerMessage {
   type?: string; step?: number; of?: number; received?: unknown; reason?: string; values?: unknown;
   later?: boolean; id?: number; response?: string; text?: string;
 }
+
+// The worker client's own parts (app/engine.mjs makes them).
+export type Calls = ReturnType<typeof import("./calls.mjs").createCalls>;
+export type StallWatch = ReturnType<typeof import("./stall.mjs").createStallWatch>;

@@ -25,18 +25,18 @@ export function createCheck({
       call({ op: operations.summary, answers: current }),
       call({ op: operations.outcome, answers: current }),
     ]));
-    session.returnToCheck = false;
+    session.atCheck();
     warmRenderers(current);
     summary.fill(rows.rows);
     outcomeText.textContent = fill(messages.check_outcome, outcome.recommendation.title);
-    const amending = session.original !== null;
+    const amending = session.original() !== null;
     amend.hidden = !amending;
     // Once a record exists (opened, or made here), creating it again amends it; a file that
     // could not be amended gives a new, separate record, and the button says so.
-    const label = amending ? "seal_amendment" : session.separate ? "seal_separate" : "seal";
+    const label = amending ? "seal_amendment" : session.separate() ? "seal_separate" : "seal";
     /** @type {Element} */ (views.named.check.querySelector("[data-action='seal']")).textContent = messages[label];
     if (amending) {
-      amendAbout.textContent = session.amending;
+      amendAbout.textContent = session.amending();
       await showChanges(current);
     }
     if (views.current === views.named.check) {
@@ -51,7 +51,7 @@ export function createCheck({
   // While amending: every answer changed so far, worded as the amendment will record it.
   /** @param {import("helper-types").Answers} current */
   async function showChanges(current) {
-    const reply = /** @type {import("helper-types").ChangesReply} */ (await call({ op: operations.changes, original: session.original, answers: current, now: localNow() }));
+    const reply = /** @type {import("helper-types").ChangesReply} */ (await call({ op: operations.changes, original: session.original(), answers: current, now: localNow() }));
     const list = amendChanges;
     if (!reply.ok || reply.changes.length === 0) {
       list.replaceChildren(guidance.item(messages.no_changes));

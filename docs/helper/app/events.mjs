@@ -32,7 +32,7 @@ export function actionsFor({ el, session, messages, views, answers, downloads, s
     "download": (button) => {
       const name = downloads.record(button.dataset.format || "");
       if (!name) return;
-      session.dirty = false;
+      session.saved();
       el("downloaded").textContent = fill(messages.downloaded, name);
     },
     "open-record": (button) => records.open(button),
@@ -44,7 +44,7 @@ export function actionsFor({ el, session, messages, views, answers, downloads, s
     "clear-cancel": () => views.back(),
     "clear-confirm": () => records.clearAll(),
     "new-record": () => {
-      if (session.dirty && answers.any()) views.show(views.named.clear);
+      if (session.unsaved() && answers.any()) views.show(views.named.clear);
       else records.clearAll();
     },
   };
@@ -70,8 +70,8 @@ export function listen({ root, amend, engine, session, actions, answers, views, 
     journey.next(section, section.querySelector("[data-action='continue']"));
   });
   for (const source of [answers.form, amend]) {
-    source.addEventListener("input", () => { session.dirty = true; });
-    source.addEventListener("change", () => { session.dirty = true; });
+    source.addEventListener("input", () => session.changed());
+    source.addEventListener("change", () => session.changed());
   }
   // The theme's keyboard shortcuts n, p, "," and "." open the site's next or previous
   // page. Here focus often rests on a question's heading, so one stray key would leave
@@ -93,7 +93,7 @@ export function listen({ root, amend, engine, session, actions, answers, views, 
 /** @param {import("helper-types").Session} session @param {import("helper-types").Form} answers @param {import("helper-types").Records} records */
 function listenToLeaving(session, answers, records) {
   // Something typed or made that has not been downloaded: leaving would lose it.
-  const unsaved = () => session.dirty && answers.any();
+  const unsaved = () => session.unsaved() && answers.any();
   window.addEventListener("beforeunload", (event) => {
     if (unsaved()) {
       event.preventDefault();

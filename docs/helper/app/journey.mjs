@@ -40,13 +40,12 @@ export function createJourney({
       try {
         const reply = /** @type {import("helper-types").StepReply} */ (await call({
           op: operations.step, page: section.dataset.page, answers: current, now: localNow(),
-          completed: [...session.completed], returning: session.returnToCheck,
+          completed: session.completed(), returning: session.returning(),
         }));
         status.dismissNotice();
         if (!reply.ok || reply.errors.length) return errors.show(section, reply.errors);
         errors.clear(section);
-        session.snapshot = null;
-        session.completed.add(section.dataset.page || "");
+        session.accept(section.dataset.page || "");
         await go(reply.next, reply.then, current);
       } catch (error) {
         unexpected(section, error);
@@ -58,7 +57,7 @@ export function createJourney({
   /** @param {string} target @param {string | null} [then] @param {import("helper-types").Answers} [current] */
   async function go(target, then, current = answers.collect()) {
     if (target === targets.act_now) {
-      session.afterActNow = then ?? null;
+      session.setAfterActNow(then ?? null);
       views.show(views.named.actNow);
     } else if (target === targets.check) {
       await showCheck();
@@ -75,7 +74,7 @@ export function createJourney({
     await busy(button, async () => {
       try {
         // Python says where the act-now page leads (`then`); failing that, the next question.
-        await go(session.afterActNow || afterActNow);
+        await go(session.afterActNow() || afterActNow);
       } catch (error) {
         unexpected(views.named.actNow, error);
       }
@@ -105,19 +104,15 @@ export function createJourney({
   // practitioner goes Back without pressing Continue (as on GOV.UK).
   /** @param {HTMLElement} section */
   function change(section) {
-    session.snapshot = answers.collectAll();
-    session.returnToCheck = true;
+    session.startChange(answers.collectAll());
     views.show(section);
   }
 
   // The browser moved through its history (its Back or Forward, or the helper's own Back).
   /** @param {HTMLElement} section @param {{backwards: boolean}} how */
   function onHistory(section, { backwards }) {
-    if (backwards && session.snapshot) {
-      answers.fill(session.snapshot);
-      session.snapshot = null;
-      session.returnToCheck = false;
-    }
+    const before = backwards ? session.abandonChange() : null;
+    if (before) answers.fill(before);
     // The check page is drawn from the answers, so redraw it rather than show it as it was.
     if (section === views.named.check) showCheck({ push: false }).catch((error) => unexpected(views.named.check, error));
     else views.show(section, { push: false });

@@ -65,7 +65,7 @@ export function createPage(kit, contract, el, engine, session, { onHistory, upda
 function goToField(views, session, target) {
   const section = /** @type {HTMLElement | null} */ (target.closest("section.infoshare-page"));
   if (section && section !== views.current) {
-    if (section.dataset.view === "question") session.returnToCheck = true;
+    if (section.dataset.view === "question") session.startChange();
     views.show(section, { focus: false });
   }
   // Bring the question into view as well as the control, as GOV.UK does.
@@ -93,7 +93,7 @@ export function createFlows(kit, contract, el, engine, session, page) {
   const call = (/** @type {import("helper-types").Request} */ request) => engine.call(request);
   const site = () => siteOf(el("root"));
   const { localNow } = kit;
-  const steps = createSteps({ engine, status, errors, session, failed: el("failed"), messages: contract.messages });
+  const steps = createSteps({ engine, status, errors, failed: el("failed"), messages: contract.messages });
   const check = createCheck({
     call, answers, errors, views, guidance, summary, session, messages: contract.messages, localNow, site,
     operations: contract.operations,

@@ -25,7 +25,7 @@ export function createRecords({
 
   /** @returns {Record<string, string> | null} */
   function amendment() {
-    if (session.original === null) return null;
+    if (session.original() === null) return null;
     /** @type {Record<string, string>} */
     const values = {};
     for (const field of amendFields) values[field.name.replace(/^amendment_/, "")] = amendControl(field).value;
@@ -41,7 +41,7 @@ export function createRecords({
   // What a draft carries besides the answers: the record being amended (the one opened, or
   // the one made here), so that finishing the draft amends it rather than making another.
   function draftExtras() {
-    return session.original === null ? {} : { original: session.original, amendment: amendment() };
+    return session.original() === null ? {} : { original: session.original(), amendment: amendment() };
   }
 
   /** @param {Element} button */
@@ -51,7 +51,7 @@ export function createRecords({
       const pressed = performance.now();
       try {
         const reply = /** @type {import("helper-types").SealReply} */ (await call({
-          op: operations.seal, answers: current, now: localNow(), original: session.original, amendment: amendment(),
+          op: operations.seal, answers: current, now: localNow(), original: session.original(), amendment: amendment(),
           site: site(),
         }));
         status.dismissNotice();
@@ -63,10 +63,10 @@ export function createRecords({
         if (!rendered.ok) return errors.show(views.named.check, rendered.errors);
         downloads.hold(rendered);
         // From now on this record exists: any later change is an amendment of it.
-        Object.assign(session, { original: reply.record, amending: reply.amending, separate: false });
+        session.holdRecord(reply.record, reply.amending);
         fillAmendment(null);
         opened.hide();
-        session.dirty = true;
+        session.changed();
         downloaded.textContent = "";
         views.show(views.named.record);
         performance.measure("infoshare:create", { start: pressed, end: performance.now() });
@@ -103,16 +103,14 @@ export function createRecords({
         fillAmendment(reply.amendment);
         recordFile.value = "";
         // The record an amendment would amend: none for a draft, or for a record with problems.
-        session.original = reply.record || null;
-        session.amending = reply.amending || "";
-        session.separate = Boolean(reply.separate);
+        session.holdRecord(reply.record || null, reply.amending || "", Boolean(reply.separate));
         // A sealed record opens at the check page; a draft carries on where it stopped.
         const path = /** @type {import("helper-types").PathReply} */ (await call({ op: operations.path, answers: answers.collect() }));
         const resumeAt = reply.resume === contract.targets.check ? path.pages.length : path.pages.indexOf(reply.resume);
-        session.completed = new Set(path.pages.slice(0, Math.max(resumeAt, 0)));
+        session.resumeAfter(path.pages.slice(0, Math.max(resumeAt, 0)));
         views.forget();
         views.trail(path.pages.slice(1, Math.max(resumeAt, 0)).flatMap((page) => views.question(page) ?? []));
-        session.dirty = false;
+        session.saved();
         opened.hide();
         await go(reply.resume);
         opened.show(reply.opened, views.current);
@@ -127,10 +125,7 @@ export function createRecords({
     fillAmendment(null);
     recordFile.value = "";
     errors.clear();
-    Object.assign(session, {
-      completed: new Set(), returnToCheck: false, snapshot: null, original: null, amending: "", separate: false,
-      dirty: false,
-    });
+    session.reset();
     opened.hide();
     downloads.forget();
     // Both name the cleared case's files, so its reference.
@@ -149,7 +144,7 @@ export function createRecords({
 
   async function saveAnswers() {
     const name = await downloads.draft(answers.collectAll(), draftExtras());
-    session.dirty = false;
+    session.saved();
     saved.textContent = fill(messages.saved, name);
   }
 

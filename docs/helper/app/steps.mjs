@@ -5,27 +5,28 @@
 import { fill, messageOf } from "./text.mjs";
 
 // `engine` is the worker client, `status` the loading status, `errors` the error summary,
-// `session` what the page remembers, `failed` the box that says Python cannot run, and
+// `failed` the box that says Python cannot run, and
 // `messages` the contract's.
 /**
  * @param {{engine: import("helper-types").Engine, status: import("helper-types").Status,
- *   errors: import("helper-types").Errors, session: import("helper-types").Session, failed: HTMLElement,
+ *   errors: import("helper-types").Errors, failed: HTMLElement,
  *   messages: import("helper-types").Messages}} parts
  */
-export function createSteps({ engine, status, errors, session, failed, messages }) {
+export function createSteps({ engine, status, errors, failed, messages }) {
+  let running = false; // an action is running
 
   // One action at a time; a click that arrives while Python is still loading waits for it,
   // and the status says so.
   /** @param {Element | null | undefined} button @param {() => Promise<unknown>} work */
   async function busy(button, work) {
-    if (session.busy) return;
-    session.busy = true;
+    if (running) return;
+    running = true;
     button?.setAttribute("aria-disabled", "true");
     if (engine.state === "loading") status.waitForPython();
     try {
       await work();
     } finally {
-      session.busy = false;
+      running = false;
       button?.removeAttribute("aria-disabled");
     }
   }
