@@ -30,7 +30,7 @@
 // it the helper cannot make a record.
 //
 // This module reads the page's messages and answers its calls; its parts, in worker/:
-// python.mjs (starting Python, and what follows "ready"), files.mjs (the downloads),
+// python.mjs (Python's start, and what follows "ready"), files.mjs (the downloads),
 // wasm.mjs (Python's WebAssembly), progress.mjs (how far the start has got) and
 // reasons.mjs (how a failure is reported).
 
