@@ -197,7 +197,7 @@ def _sha256(path: Path) -> str:
         return hashlib.file_digest(fh, "sha256").hexdigest()
 
 
-# What the helper's worker (docs/helper/worker.mjs) relies on in the pinned Pyodide, where no
+# What the helper's worker (docs/helper/worker/wasm.mjs, files.mjs) relies on in the pinned Pyodide, where no
 # documented loadPyodide() option does the job. Each is checked against the engine's own
 # code at build time, so an upgrade that changes one fails the build here, by name, instead
 # of leaving a helper that hangs or downloads Python twice in the browser:

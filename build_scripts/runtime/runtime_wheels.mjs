@@ -20,35 +20,62 @@
 
 const WHEEL_DIR = "/wheels";
 
+/** Pyodide, as loadPyodide() gives it (the pinned npm package's own types). @typedef {import("pyodide").PyodideAPI} Pyodide */
+/** One package in pyodide-lock.json: what this file reads of it. @typedef {{name?: string, file_name: unknown, depends?: string[], sha256: string}} LockEntry */
+/** pyodide-lock.json, or anything else that came in its place. @typedef {{packages?: Record<string, LockEntry>} | null | undefined} Lock */
+/** A wheel's entry and its checked bytes. @typedef {{entry: LockEntry & {file_name: string}, bytes: ArrayBuffer | Uint8Array}} Wheel */
+
+// A problem with the runtime's wheels, named by its `reason`, with `values` for the
+// message's placeholders. The page words it from its contract (the message
+// worker_reason_<reason>, infoshare.contract.MESSAGES), as it does the worker's own
+// reasons, so no sentence of this file ever reaches the page; the error's message, for a
+// developer reading the build's output, is the reason and values as they are.
+export class WheelError extends Error {
+  /**
+   * @param {string} reason
+   * @param {Record<string, string>} values
+   */
+  constructor(reason, values) {
+    super(`${reason} ${JSON.stringify(values)}`);
+    this.name = "WheelError";
+    this.reason = reason;
+    this.values = values;
+  }
+}
+
 // The lockfile entries for `names` and everything they depend on, dependencies
-// first, each once. Throws on a name the lockfile lacks or a wheel that is not
-// pure Python (zipimport cannot load compiled extensions).
+// first, each once. Throws a WheelError on a name the lockfile lacks or a wheel that is
+// not pure Python (zipimport cannot load compiled extensions).
+/** @param {Lock} lock @param {string[]} names @returns {(LockEntry & {file_name: string})[]} */
 export function wheelsToLoad(lock, names) {
   const packages = (lock && lock.packages) || {};
+  /** @type {(LockEntry & {file_name: string})[]} */
   const order = [];
   const seen = new Set();
-  const visit = (name, from) => {
+  const visit = (/** @type {string} */ name, /** @type {string | null} */ from) => {
     if (seen.has(name)) return;
     seen.add(name);
     // Own entries only: "__proto__" or "constructor" is no package, whatever an object inherits.
     const entry = Object.hasOwn(packages, name) ? packages[name] : null;
     if (!entry) {
-      throw new Error(`pyodide-lock.json has no package "${name}"${from ? ` (needed by ${from})` : ""}`);
+      throw from ? new WheelError("wheel_dependency_not_listed", { name, needed_by: from })
+        : new WheelError("wheel_not_listed", { name });
     }
     // The name becomes a path in Python's file system: one plain file name, never a folder.
     if (typeof entry.file_name !== "string" || !/^[A-Za-z0-9_.+-]+\.whl$/.test(entry.file_name)) {
-      throw new Error(`${JSON.stringify(String(entry.file_name)).slice(0, 200)} in pyodide-lock.json is not a wheel's file name`);
+      throw new WheelError("wheel_bad_name", { file: JSON.stringify(String(entry.file_name)).slice(0, 200) });
     }
     if (!/-none-any\.whl$/.test(entry.file_name)) {
-      throw new Error(`${entry.file_name} is not a pure-Python wheel, so it cannot be imported from its zip`);
+      throw new WheelError("wheel_not_pure", { file: entry.file_name });
     }
     for (const dep of entry.depends || []) visit(dep, name);
-    order.push(entry);
+    order.push(/** @type {LockEntry & {file_name: string}} */ (entry));
   };
   for (const name of names) visit(name, null);
   return order;
 }
 
+/** @param {ArrayBuffer} buffer */
 function hex(buffer) {
   return Array.from(new Uint8Array(buffer), (b) => b.toString(16).padStart(2, "0")).join("");
 }
@@ -56,26 +83,34 @@ function hex(buffer) {
 // The two stages: "startup" is the named packages themselves, "later" what they depend
 // on, "all" both; each in the order wheelsToLoad gives (dependencies first).
 export const STAGES = ["startup", "later", "all"];
+/** @param {Lock} lock @param {string[]} names @param {string} [stage] */
 export function wheelsForStage(lock, names, stage = "all") {
-  if (!STAGES.includes(stage)) throw new Error(`unknown stage "${stage}"`);
+  if (!STAGES.includes(stage)) throw new WheelError("wheel_stage", { stage: String(stage) });
   const all = wheelsToLoad(lock, names);
   if (stage === "all") return all;
-  const named = new Set(names.map((name) => lock.packages[name]));
+  const packages = (lock && lock.packages) || {};
+  const named = new Set(names.map((name) => packages[name]));
   return all.filter((entry) => named.has(entry) === (stage === "startup"));
 }
 
-// Resolves when `bytes` have the entry's SHA-256; otherwise rejects with a message
+// Resolves when `bytes` have the entry's SHA-256; otherwise rejects with a WheelError
 // that names the file.
+/** @param {LockEntry & {file_name: string}} entry @param {ArrayBuffer | Uint8Array} bytes */
 export async function checkWheel(entry, bytes) {
-  const digest = hex(await crypto.subtle.digest("SHA-256", bytes));
+  const digest = hex(await crypto.subtle.digest("SHA-256", /** @type {BufferSource} */ (bytes)));
   if (digest !== entry.sha256) {
-    throw new Error(`${entry.file_name} is damaged or was changed after the build (its SHA-256 does not match pyodide-lock.json)`);
+    throw new WheelError("wheel_damaged", { file: entry.file_name });
   }
 }
 
 // Every wheel `names` need at `stage` (see wheelsForStage), read with `read(fileName)` (a
 // fetch in the browser, a file read under Node) and checked: [{entry, bytes}], ready for
 // mountWheels.
+/**
+ * @param {Lock} lock @param {string[]} names
+ * @param {(fileName: string) => Promise<ArrayBuffer | Uint8Array>} read @param {string} [stage]
+ * @returns {Promise<Wheel[]>}
+ */
 export function readWheels(lock, names, read, stage = "all") {
   return Promise.all(wheelsForStage(lock, names, stage).map(async (entry) => {
     const bytes = await read(entry.file_name);
@@ -84,6 +119,7 @@ export function readWheels(lock, names, read, stage = "all") {
   }));
 }
 
+/** @param {Pyodide} pyodide @param {[string, ArrayBuffer | Uint8Array][]} files */
 function appendToPath(pyodide, files) {
   const sysPath = pyodide.pyimport("sys").path;
   try {
@@ -101,9 +137,11 @@ function appendToPath(pyodide, files) {
 
 // Write each checked wheel into Pyodide's file system and add it to the end of
 // sys.path, where installed packages would be: a wheel cannot shadow the stdlib.
+/** @param {Pyodide} pyodide @param {Wheel[]} wheels */
 export function mountWheels(pyodide, wheels) {
   pyodide.FS.mkdirTree(WHEEL_DIR);
-  appendToPath(pyodide, wheels.map(({ entry, bytes }) => [`${WHEEL_DIR}/${entry.file_name}`, bytes]));
+  appendToPath(pyodide, wheels.map(({ entry, bytes }) => /** @type {[string, ArrayBuffer | Uint8Array]} */ (
+    [`${WHEEL_DIR}/${entry.file_name}`, bytes])));
 }
 
 // Python starts from the modules of the standard library the questions need
@@ -145,6 +183,7 @@ def install(part):
 `;
 
 // Add a later part of the standard library (RECORDS_STDLIB or MORE_STDLIB), as it is.
+/** @param {Pyodide} pyodide @param {string} name @param {ArrayBuffer | Uint8Array} bytes */
 export function mountStdlib(pyodide, name, bytes) {
   const path = `/lib/${name}`;
   appendToPath(pyodide, [[path, bytes]]);
@@ -162,6 +201,7 @@ export function mountStdlib(pyodide, name, bytes) {
   }
 }
 
+/** @param {Pyodide} pyodide @param {ArrayBuffer | Uint8Array} bytes */
 export function mountMoreStdlib(pyodide, bytes) {
   mountStdlib(pyodide, MORE_STDLIB, bytes);
 }

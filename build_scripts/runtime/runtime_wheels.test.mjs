@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import { test } from "node:test";
 
-import { checkWheel, mountWheels, readWheels, wheelsForStage, wheelsToLoad } from "./runtime_wheels.mjs";
+import { WheelError, checkWheel, mountWheels, readWheels, wheelsForStage, wheelsToLoad } from "./runtime_wheels.mjs";
 
 const bytesOf = (/** @type {string} */ name) => new TextEncoder().encode(`wheel ${name}`);
 const sha = (/** @type {Uint8Array} */ b) => createHash("sha256").update(b).digest("hex");
@@ -20,6 +20,13 @@ const LOCK = { packages: {
   markupsafe: entry("markupsafe"),
 } };
 const names = (/** @type {any[]} */ list) => list.map((e) => e.name);
+// A WheelError with this reason and these values (the page words them from its contract).
+const refused = (/** @type {string} */ reason, /** @type {Record<string, string>} */ values) =>
+  (/** @type {unknown} */ error) => {
+    assert.ok(error instanceof WheelError, String(error));
+    assert.deepEqual({ reason: error.reason, values: error.values }, { reason, values });
+    return true;
+  };
 
 test("dependencies come first, each once; the stages split the named packages from the rest", () => {
   assert.deepEqual(names(wheelsToLoad(LOCK, ["infoshare-helper"])), ["markupsafe", "jinja2", "infoshare-helper"]);
@@ -32,30 +39,36 @@ test("dependencies come first, each once; the stages split the named packages fr
   assert.deepEqual(names(wheelsToLoad(cycle, ["a"])), ["b", "a"]);
 });
 
-test("hostile lockfiles and names are refused with a sentence naming the problem", () => {
+test("hostile lockfiles and names are refused by a reason naming the problem, and no sentence", () => {
+  /** @type {[unknown, string[], string, Record<string, string>][]} */
   const cases = [
-    [LOCK, ["nope"], /has no package "nope"/],
-    [{ packages: { a: entry("a", ["ghost"]) } }, ["a"], /has no package "ghost" \(needed by a\)/],
-    [null, ["a"], /has no package "a"/],
-    [{}, ["a"], /has no package "a"/],
-    [LOCK, ["__proto__"], /has no package "__proto__"/],
-    [LOCK, ["constructor"], /has no package "constructor"/],
-    [{ packages: { a: entry("a", [], "a-1.0-cp312-cp312-linux_x86_64.whl") } }, ["a"], /not a pure-Python wheel/],
-    [{ packages: { a: entry("a", [], "../../lib/python3.14/a-1.0-py3-none-any.whl") } }, ["a"], /not a wheel's file name/],
-    [{ packages: { a: entry("a", [], "a/b-none-any.whl") } }, ["a"], /not a wheel's file name/],
-    [{ packages: { a: { name: "a", depends: [] } } }, ["a"], /not a wheel's file name/],
+    [LOCK, ["nope"], "wheel_not_listed", { name: "nope" }],
+    [{ packages: { a: entry("a", ["ghost"]) } }, ["a"], "wheel_dependency_not_listed", { name: "ghost", needed_by: "a" }],
+    [null, ["a"], "wheel_not_listed", { name: "a" }],
+    [{}, ["a"], "wheel_not_listed", { name: "a" }],
+    [LOCK, ["__proto__"], "wheel_not_listed", { name: "__proto__" }],
+    [LOCK, ["constructor"], "wheel_not_listed", { name: "constructor" }],
+    [{ packages: { a: entry("a", [], "a-1.0-cp312-cp312-linux_x86_64.whl") } }, ["a"], "wheel_not_pure",
+      { file: "a-1.0-cp312-cp312-linux_x86_64.whl" }],
+    [{ packages: { a: entry("a", [], "../../lib/python3.14/a-1.0-py3-none-any.whl") } }, ["a"], "wheel_bad_name",
+      { file: '"../../lib/python3.14/a-1.0-py3-none-any.whl"' }],
+    [{ packages: { a: entry("a", [], "a/b-none-any.whl") } }, ["a"], "wheel_bad_name", { file: '"a/b-none-any.whl"' }],
+    [{ packages: { a: { name: "a", depends: [] } } }, ["a"], "wheel_bad_name", { file: '"undefined"' }],
   ];
-  for (const [lock, wanted, message] of cases) {
-    assert.throws(() => wheelsToLoad(/** @type {any} */ (lock), /** @type {string[]} */ (wanted)), message);
+  for (const [lock, wanted, reason, values] of cases) {
+    assert.throws(() => wheelsToLoad(/** @type {any} */ (lock), wanted), refused(reason, values));
   }
-  assert.throws(() => wheelsForStage(LOCK, ["jinja2"], "soon"), /unknown stage "soon"/);
+  assert.throws(() => wheelsForStage(LOCK, ["jinja2"], "soon"), refused("wheel_stage", { stage: "soon" }));
+  // The message a developer reads is the reason and its values, not a sentence for the page.
+  assert.throws(() => wheelsToLoad(LOCK, ["nope"]), { message: 'wheel_not_listed {"name":"nope"}' });
 });
 
 test("a wheel whose bytes do not match the lockfile's digest is refused by name", async () => {
   const e = LOCK.packages.markupsafe;
   await checkWheel(e, bytesOf(e.file_name));
-  await assert.rejects(checkWheel(e, new TextEncoder().encode("changed")), /markupsafe-1.0-py3-none-any.whl is damaged/);
-  await assert.rejects(checkWheel(e, new Uint8Array()), /is damaged/);
+  await assert.rejects(checkWheel(e, new TextEncoder().encode("changed")),
+    refused("wheel_damaged", { file: "markupsafe-1.0-py3-none-any.whl" }));
+  await assert.rejects(checkWheel(e, new Uint8Array()), refused("wheel_damaged", { file: e.file_name }));
 });
 
 test("readWheels reads and checks every wheel of a stage, and fails on one damaged", async () => {
@@ -68,7 +81,8 @@ test("readWheels reads and checks every wheel of a stage, and fails on one damag
   assert.deepEqual(names(wheels.map((w) => w.entry)), ["markupsafe", "jinja2"]);
   assert.deepEqual(read, ["markupsafe-1.0-py3-none-any.whl", "jinja2-1.0-py3-none-any.whl"]);
   await assert.rejects(readWheels(LOCK, ["jinja2"], async (/** @type {string} */ file) =>
-    (file.startsWith("jinja2") ? new Uint8Array([1]) : bytesOf(file))), /jinja2-1.0-py3-none-any.whl is damaged/);
+    (file.startsWith("jinja2") ? new Uint8Array([1]) : bytesOf(file))),
+  refused("wheel_damaged", { file: "jinja2-1.0-py3-none-any.whl" }));
 });
 
 function fakePyodide({ failOn = "" } = {}) {

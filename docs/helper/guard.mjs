@@ -23,6 +23,7 @@ const BASE = self.location.href;
 // The worker reports it by its reason and values (see worker.mjs); the page words it from
 // the contract (its message worker_reason_refused).
 export class RefusedOrigin extends Error {
+  /** @param {string} url */
   constructor(url) {
     const shown = url.slice(0, 200);
     super(`refused ${shown}`);
@@ -35,6 +36,7 @@ export class RefusedOrigin extends Error {
 // The address of a real Request, or null for anything else (a Proxy around a Request has
 // no Request inside it: the browser would read it as a string, through the Proxy).
 const requestURL = Object.getOwnPropertyDescriptor(Request.prototype, "url")?.get;
+/** @param {unknown} input @returns {string | null} */
 function realRequestURL(input) {
   if (!requestURL) return null;
   try {
@@ -45,6 +47,7 @@ function realRequestURL(input) {
 }
 
 // This site's own address (or a blob: address this site made, which reaches no one).
+/** @param {unknown} url @param {{files?: boolean}} [options] */
 export function isOwnOrigin(url, { files = false } = {}) {
   try {
     const parsed = new URL(String(url), BASE);
@@ -56,6 +59,7 @@ export function isOwnOrigin(url, { files = false } = {}) {
 }
 
 // The one string to check and to use: read once, so it cannot change in between.
+/** @param {unknown} url @param {{files?: boolean}} [options] */
 function allowed(url, options) {
   const text = String(url);
   if (!isOwnOrigin(text, options)) throw new RefusedOrigin(text);
@@ -64,6 +68,7 @@ function allowed(url, options) {
 
 // fetch's and Cache's input: a real Request is passed on as it is (its address cannot
 // change); anything else becomes the checked string.
+/** @param {RequestInfo | URL} input @returns {RequestInfo | URL} */
 function allowedInput(input) {
   const real = realRequestURL(input);
   if (real === null) return allowed(input);
@@ -71,17 +76,22 @@ function allowedInput(input) {
   return input;
 }
 
+/** @param {object} target @param {string} name @param {unknown} value */
 function lock(target, name, value) {
   Object.defineProperty(target, name, { value, writable: false, configurable: false, enumerable: false });
 }
 
 // The worker may wrap fetch (to count bytes, or answer a request itself), but only behind
 // the origin check: wrapFetch puts a wrapper between the check and the browser's fetch.
+/** @type {typeof fetch} */
 let inner = self.fetch.bind(self);
+/** @param {(fetchOwnOrigin: typeof fetch) => typeof fetch} wrapper */
 export function wrapFetch(wrapper) {
   inner = wrapper(inner);
 }
-lock(self, "fetch", function fetch(input, init) {
+// (Named "fetch", as the browser's own is.)
+lock(self, "fetch", /** @param {RequestInfo | URL} input @param {RequestInit} [init] @returns {Promise<Response>} */
+function fetch(input, init) {
   let checked;
   try {
     checked = allowedInput(input);
@@ -93,14 +103,14 @@ lock(self, "fetch", function fetch(input, init) {
 
 if (typeof XMLHttpRequest === "function") {
   const open = /** @type {Function} */ (XMLHttpRequest.prototype.open);
-  lock(XMLHttpRequest.prototype, "open", /** @this {XMLHttpRequest} */ function (method, url, ...rest) {
+  lock(XMLHttpRequest.prototype, "open", /** @this {XMLHttpRequest} @param {string} method @param {string | URL} url @param {unknown[]} rest */ function (method, url, ...rest) {
     return open.call(this, method, allowed(url), ...rest);
   });
 }
 
 if (typeof Cache === "function") {
   const { add, addAll } = Cache.prototype;
-  lock(Cache.prototype, "add", /** @this {Cache} */ function (input) {
+  lock(Cache.prototype, "add", /** @this {Cache} @param {RequestInfo | URL} input */ function (input) {
     let checked;
     try {
       checked = allowedInput(input);
@@ -109,10 +119,10 @@ if (typeof Cache === "function") {
     }
     return add.call(this, checked);
   });
-  lock(Cache.prototype, "addAll", /** @this {Cache} */ function (inputs) {
+  lock(Cache.prototype, "addAll", /** @this {Cache} @param {Iterable<RequestInfo>} inputs */ function (inputs) {
     let checked;
     try {
-      checked = Array.from(inputs, allowedInput);
+      checked = /** @type {RequestInfo[]} */ (Array.from(inputs, allowedInput));
     } catch (error) {
       return Promise.reject(error);
     }
@@ -121,18 +131,20 @@ if (typeof Cache === "function") {
 }
 
 for (const name of ["WebSocket", "WebSocketStream", "WebTransport", "EventSource", "Worker", "SharedWorker"]) {
-  const Original = self[name];
+  const Original = /** @type {Record<string, unknown>} */ (/** @type {unknown} */ (self))[name];
   if (typeof Original !== "function") continue;
   const files = name.endsWith("Worker");
+  const Constructor = /** @type {new (url: string, ...rest: unknown[]) => object} */ (Original);
+  /** @param {unknown} url @param {unknown[]} rest */
   const Guarded = function (url, ...rest) {
-    return new Original(allowed(url, { files }), ...rest);
+    return new Constructor(allowed(url, { files }), ...rest);
   };
   Guarded.prototype = Original.prototype;
   lock(self, name, Guarded);
 }
 
-const workerScope = /** @type {any} */ (self);
+const workerScope = /** @type {{importScripts?: (...urls: string[]) => void}} */ (/** @type {unknown} */ (self));
 if (typeof workerScope.importScripts === "function") {
   const importScripts = workerScope.importScripts.bind(self);
-  lock(self, "importScripts", (...urls) => importScripts(...urls.map(allowed)));
+  lock(self, "importScripts", (/** @type {unknown[]} */ ...urls) => importScripts(...urls.map((url) => allowed(url))));
 }

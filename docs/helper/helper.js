@@ -25,6 +25,7 @@ const config = script.dataset;
 // One of the build's data- attributes (overrides/helper.html writes every one), or nothing.
 const setting = (/** @type {string} */ name) => config[name] || "";
 
+/** @param {() => void} callback */
 function whenParsed(callback) {
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", callback, { once: true });
   else callback();
@@ -38,11 +39,11 @@ function required(/** @type {string} */ id) {
   return found;
 }
 
-/** @type {Record<string, any> | null} */
+/** @type {import("helper-types").Contract | null} */
 let cachedContract = null;
-/** The contract the build wrote into the page (infoshare.contract), as JSON data. */
+/** The contract the build wrote into the page (infoshare.contract), as JSON data. @returns {import("helper-types").Contract} */
 function contract() {
-  if (!cachedContract) cachedContract = /** @type {Record<string, any>} */ (JSON.parse(required(setting("contract")).textContent || "null"));
+  if (!cachedContract) cachedContract = /** @type {import("helper-types").Contract} */ (JSON.parse(required(setting("contract")).textContent || "null"));
   return cachedContract;
 }
 
@@ -51,6 +52,7 @@ function element(/** @type {string} */ role) {
   return document.getElementById(contract().ids[role]);
 }
 
+/** @param {string} template @param {unknown} detail */
 function fill(template, detail) {
   return template.replace("{detail}", detail == null ? "" : String(detail));
 }
@@ -65,8 +67,10 @@ const HIDDEN_FOLLOW_UP = "[data-show-if-field][hidden], .govuk-radios__condition
 // Every answer on the form, as the flat object Python reads (field name -> text, or a list
 // for checkboxes). Follow-up questions hidden because of another answer are left out unless
 // `includeHidden`: a draft keeps everything typed, a check sends only what is on screen.
+/** @param {{includeHidden?: boolean, extra?: import("helper-types").Answers}} [options] @returns {import("helper-types").Answers} */
 function collectAnswers({ includeHidden = false, extra = {} } = {}) {
   const form = /** @type {HTMLFormElement} */ (element("form"));
+  /** @type {Record<string, unknown>} */
   const answers = { ...extra };
   for (const control of /** @type {HTMLInputElement[]} */ ([...form.elements])) {
     if (!control.name) continue;
@@ -74,7 +78,7 @@ function collectAnswers({ includeHidden = false, extra = {} } = {}) {
     if (control.type === "radio") {
       if (control.checked) answers[control.name] = control.value;
     } else if (control.type === "checkbox") {
-      if (control.checked) (answers[control.name] ||= []).push(control.value);
+      if (control.checked) /** @type {string[]} */ (answers[control.name] ||= []).push(control.value);
     } else if (control.value !== "") {
       answers[control.name] = control.value;
     }
@@ -86,7 +90,7 @@ function collectAnswers({ includeHidden = false, extra = {} } = {}) {
 
 function localNow() {
   const now = new Date();
-  const pad = (n) => String(n).padStart(2, "0");
+  const pad = (/** @type {number} */ n) => String(n).padStart(2, "0");
   const offset = -now.getTimezoneOffset();
   const sign = offset >= 0 ? "+" : "-";
   const abs = Math.abs(offset);
@@ -97,6 +101,7 @@ function localNow() {
 
 // The contract's file-name rule (infoshare.filenames.NAME_RULE): nothing typed but the
 // case reference, and that reduced to ASCII letters, digits and the replacement character.
+/** @param {unknown} reference @param {string} day */
 function fileStem(reference, day) {
   const rule = contract().file_name;
   const edge = new RegExp(`^(?:${escapeRegExp(rule.replacement)})+|(?:${escapeRegExp(rule.replacement)})+$`, "g");
@@ -105,22 +110,21 @@ function fileStem(reference, day) {
   return [rule.prefix, safe || rule.no_reference, day].join(rule.separator);
 }
 
+/** @param {string} text */
 function escapeRegExp(text) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
+/** The contract's download format `key` (the page's build always has "json"). @param {string} key */
 function format(key) {
-  return contract().formats.find((f) => f.key === key);
+  return /** @type {import("helper-types").Format} */ (contract().formats.find((f) => f.key === key));
 }
 
 // A draft written here, for when Python is not running. With Python, the page asks for
 // the draft from Python's own `draft` operation instead; both are the contract's format,
 // named apart from any record. With `original` (the record being amended), the draft
 // carries it, and who is amending it and why, so that finishing it amends that record.
-/**
- * @param {Record<string, unknown>} answers
- * @param {{original?: unknown, amendment?: {by?: string, reason?: string} | null}} [extras]
- */
+/** @type {import("helper-types").DraftFile} */
 function draftFile(answers, { original = null, amendment = null } = {}) {
   const { draft, file_name: rule } = contract();
   const json = format("json");
@@ -135,6 +139,7 @@ function draftFile(answers, { original = null, amendment = null } = {}) {
   };
 }
 
+/** @param {import("helper-types").SavedFile} file */
 function saveFile({ name, text, type }) {
   const url = URL.createObjectURL(new Blob([text], { type }));
   const link = document.createElement("a");
@@ -150,10 +155,12 @@ function saveFile({ name, text, type }) {
 
 // ---- failure ----------------------------------------------------------------------------
 
+/** @type {(() => void)[]} */
 const saveHandlers = [];
 
 // Shows why the helper cannot work, with the way to keep what was typed. The modules call
 // this too when Python fails later; `onSave` lets them note that the answers were saved.
+/** @param {string} reason @param {string} fix */
 function showFailure(reason, fix) {
   whenParsed(() => {
     document.documentElement.dataset.helperState = "failed";
@@ -170,6 +177,7 @@ function showFailure(reason, fix) {
 }
 
 // What the page's modules add to a draft (the record being amended), once they have loaded.
+/** @type {() => import("helper-types").DraftExtras} */
 let draftExtras = () => ({});
 
 function saveDraft() {
@@ -201,16 +209,11 @@ function returnVisit() {
 // lost: it is held and handed over, in order. On a return visit (or a restart) the page
 // compiles Python's WebAssembly, from the browser's cache, and sends it (app/engine.mjs
 // says why); `compilesWasm` tells the worker to wait for it.
+/** @param {{restarted?: boolean}} [options] @returns {import("helper-types").StartedWorker} */
 function startWorker({ restarted = false } = {}) {
   const worker = new Worker(new URL(setting("worker"), location.href), { type: "module" });
   const compilesWasm = typeof WebAssembly.compileStreaming === "function" && (restarted || returnVisit());
-  const held = [];
-  const hold = (event) => {
-    if (event.type === "error") event.preventDefault();
-    held.push(event);
-  };
-  const types = ["message", "error", "messageerror"];
-  for (const type of types) worker.addEventListener(type, hold);
+  const held = holdEvents(worker);
   worker.postMessage({
     type: "init",
     runtime: new URL(setting("runtime"), location.href).href,
@@ -218,21 +221,41 @@ function startWorker({ restarted = false } = {}) {
     fileBytes: setting("fileBytes"),
     compilesWasm,
   });
-  // The operations that wait for the record tools, from the contract's table, once the
-  // page (and the contract in it) has arrived: before any call, which only the modules make.
+  // The bridge's operations, and those that wait for the record tools, from the contract,
+  // once the page (and the contract in it) has arrived: before any call, which only the
+  // modules make.
   whenParsed(() => worker.postMessage({
-    type: "stages",
+    type: "operations",
+    operations: contract().operations,
     recordOps: Object.entries(contract().operation_stages).filter(([, stage]) => stage === "records").map(([op]) => op),
   }));
+  return { worker, compilesWasm, listen: held.handOver };
+}
+
+const WORKER_EVENTS = ["message", "error", "messageerror"];
+
+// Everything `worker` says, held until the engine listens (`handOver`), then handed to it
+// in order.
+/** @param {Worker} worker */
+function holdEvents(worker) {
+  /** @type {Event[]} */
+  const held = [];
+  const hold = (/** @type {Event} */ event) => {
+    if (event.type === "error") event.preventDefault();
+    held.push(event);
+  };
+  for (const type of WORKER_EVENTS) worker.addEventListener(type, hold);
   return {
-    worker,
-    compilesWasm,
-    listen(handlers) {
-      for (const type of types) {
+    /** @param {import("helper-types").WorkerHandlers} handlers */
+    handOver(handlers) {
+      // Each type's handler, for the events the worker sends of that type.
+      const handler = (/** @type {string} */ type) => /** @type {(event: Event) => void} */ (
+        handlers[/** @type {keyof import("helper-types").WorkerHandlers} */ (type)]);
+      for (const type of WORKER_EVENTS) {
         worker.removeEventListener(type, hold);
-        worker.addEventListener(type, handlers[type]);
+        worker.addEventListener(type, handler(type));
       }
-      for (const event of held.splice(0)) handlers[event.type](event);
+      for (const event of held.splice(0)) handler(event.type)(event);
     },
   };
 }
@@ -247,6 +270,7 @@ function takeFirstWorker() {
   return started;
 }
 
+/** @type {import("helper-types").Kit} */
 const kit = {
   config,
   contract,
@@ -283,6 +307,7 @@ function blocked() {
 // the download (the script, its search worker and index are about 70 KB: on "Fast 4G" a
 // tenth of the wait) (build_scripts/site/theme_scripts.py moved its addresses here). The
 // page works without it meanwhile.
+/** @param {Promise<unknown>} settled */
 function holdThemeScripts(settled) {
   const wait = Number(config.themeWait);
   const urls = (config.themeScripts || "").split(" ").filter(Boolean);

@@ -43,9 +43,9 @@ def _short_limits(page: Any, *, call_ms: int = 3000, stall_ms: int = 3000) -> No
     def worker(route: Any) -> None:
         response = route.fetch()
         source = response.text()
-        # After the imports (which run first whatever their place), before the handler.
-        first_code = source.index("\nconst STEPS")
-        route.fulfill(response=response, body=source[:first_code] + HOOK + source[first_code:])
+        # Before the worker's own handler of the page's messages, so that it hears them first.
+        handler = source.index('\nself.addEventListener("message"')
+        route.fulfill(response=response, body=source[:handler] + HOOK + source[handler:])
 
     page.route(re.compile(r".*/helper/(index\.html)?$"), helper_page)
     page.route("**/helper/worker.mjs*", worker)

@@ -1,13 +1,17 @@
 """wheels.mjs, the runtime's wheel loader (build_scripts/runtime/runtime_wheels.mjs), on its own
-under Node: which lockfile entries it loads and in what order, and what it refuses."""
+under Node: which lockfile entries it loads and in what order, and what it refuses. It
+refuses by a reason and its values, never a sentence: the page words each reason from the
+contract (its message worker_reason_<reason>), as the last test here shows."""
 
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 from typing import Any
 
 import pytest
+from infoshare.contract import MESSAGES
 
 from tests.conftest import ROOT, require_tool
 
@@ -28,7 +32,7 @@ for (const c of cases) {
       out.push({ ok: true });
     }
   } catch (error) {
-    out.push({ error: error.message });
+    out.push({ error: { reason: error.reason, values: error.values } });
   }
 }
 console.log(JSON.stringify(out));
@@ -63,14 +67,13 @@ CASES: list[tuple[str, dict[str, Any], dict[str, Any]]] = [
      {"ok": ["loop-b-1.0-cp314-none-any.whl", "loop-a-1.0-cp314-none-any.whl"]}),
     ("nothing asked, nothing loaded", {"kind": "order", "lock": LOCK, "names": []}, {"ok": []}),
     ("unknown package", {"kind": "order", "lock": LOCK, "names": ["nope"]},
-     {"error": 'pyodide-lock.json has no package "nope"'}),
+     {"error": {"reason": "wheel_not_listed", "values": {"name": "nope"}}}),
     ("unknown dependency names who needs it", {"kind": "order", "lock": LOCK, "names": ["needs-missing"]},
-     {"error": 'pyodide-lock.json has no package "ghost" (needed by needs-missing)'}),
+     {"error": {"reason": "wheel_dependency_not_listed", "values": {"name": "ghost", "needed_by": "needs-missing"}}}),
     ("compiled wheel refused", {"kind": "order", "lock": LOCK, "names": ["compiled"]},
-     {"error": "compiled-1.0-cp314-cp314-pyodide_2026_0_wasm32.whl is not a pure-Python wheel, "
-               "so it cannot be imported from its zip"}),
+     {"error": {"reason": "wheel_not_pure", "values": {"file": "compiled-1.0-cp314-cp314-pyodide_2026_0_wasm32.whl"}}}),
     ("no lockfile at all", {"kind": "order", "lock": None, "names": ["app"]},
-     {"error": 'pyodide-lock.json has no package "app"'}),
+     {"error": {"reason": "wheel_not_listed", "values": {"name": "app"}}}),
     # Before "ready" only the named packages; right after, what they depend on.
     ("startup: the named packages only", {"kind": "stage", "lock": LOCK, "names": ["app"], "stage": "startup"},
      {"ok": ["app-1.0-cp314-none-any.whl"]}),
@@ -85,19 +88,17 @@ CASES: list[tuple[str, dict[str, Any], dict[str, Any]]] = [
      {"kind": "stage", "lock": LOCK, "names": ["app", "jinja2"], "stage": "later"},
      {"ok": ["markupsafe-1.0-cp314-none-any.whl", "util-1.0-cp314-none-any.whl"]}),
     ("unknown stage", {"kind": "stage", "lock": LOCK, "names": ["app"], "stage": "soon"},
-     {"error": 'unknown stage "soon"'}),
+     {"error": {"reason": "wheel_stage", "values": {"stage": "soon"}}}),
     ("a stage still refuses an unknown package",
      {"kind": "stage", "lock": LOCK, "names": ["nope"], "stage": "startup"},
-     {"error": 'pyodide-lock.json has no package "nope"'}),
+     {"error": {"reason": "wheel_not_listed", "values": {"name": "nope"}}}),
     ("digest matches", {"kind": "digest", "entry": {**_entry("abc"), "sha256": ABC_SHA256}, "bytes": "abc"},
      {"ok": True}),
     ("digest differs", {"kind": "digest", "entry": {**_entry("abc"), "sha256": ABC_SHA256}, "bytes": "abd"},
-     {"error": "abc-1.0-cp314-none-any.whl is damaged or was changed after the build "
-               "(its SHA-256 does not match pyodide-lock.json)"}),
+     {"error": {"reason": "wheel_damaged", "values": {"file": "abc-1.0-cp314-none-any.whl"}}}),
     ("digest of an empty download", {"kind": "digest", "entry": {**_entry("abc"), "sha256": ABC_SHA256},
                                      "bytes": ""},
-     {"error": "abc-1.0-cp314-none-any.whl is damaged or was changed after the build "
-               "(its SHA-256 does not match pyodide-lock.json)"}),
+     {"error": {"reason": "wheel_damaged", "values": {"file": "abc-1.0-cp314-none-any.whl"}}}),
 ]
 
 
@@ -112,6 +113,36 @@ def results() -> list[dict[str, Any]]:
 @pytest.mark.parametrize("index", range(len(CASES)), ids=[name for name, _, _ in CASES])
 def test_wheel_loader(results: list[dict[str, Any]], index: int) -> None:
     assert results[index] == CASES[index][2]
+
+
+# What the page says for each reason: the contract's message, its placeholders filled from
+# the values (as docs/helper/app/engine.mjs does).
+WORDED = [
+    ("wheel_not_listed", {"name": "nope"}, 'the runtime\'s list of packages, pyodide-lock.json, has no package "nope"'),
+    ("wheel_dependency_not_listed", {"name": "ghost", "needed_by": "app"},
+     'the runtime\'s list of packages, pyodide-lock.json, has no package "ghost" (needed by app)'),
+    ("wheel_bad_name", {"file": '"../a.whl"'}, '"../a.whl" in pyodide-lock.json is not a wheel\'s file name'),
+    ("wheel_not_pure", {"file": "c-1.0-cp314-cp314-x.whl"},
+     "c-1.0-cp314-cp314-x.whl is not a pure-Python wheel, so it cannot be imported from its zip"),
+    ("wheel_damaged", {"file": "abc-1.0-py3-none-any.whl"},
+     ("abc-1.0-py3-none-any.whl is damaged or was changed after the build (its SHA-256 does not match "
+      "pyodide-lock.json)")),
+    ("wheel_stage", {"stage": "soon"}, "the helper asked for its packages at a stage it does not have (soon)"),
+]
+
+
+@pytest.mark.parametrize(("reason", "values", "sentence"), WORDED, ids=[r for r, _, _ in WORDED])
+def test_the_contract_words_every_reason_the_loader_gives(reason: str, values: dict[str, str], sentence: str) -> None:
+    template = MESSAGES[f"worker_reason_{reason}"]
+    assert isinstance(template, str)
+    assert template.format(**values) == sentence
+
+
+def test_every_reason_the_loader_can_give_is_worded() -> None:
+    source = LOADER.read_text(encoding="utf-8")
+    given = set(re.findall(r'new WheelError\("(\w+)"', source))
+    assert given == {reason for reason, _, _ in WORDED}
+    assert {expected["error"]["reason"] for _, _, expected in CASES if "error" in expected} <= given
 
 
 @pytest.fixture(autouse=True, scope="module")

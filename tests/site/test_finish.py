@@ -147,10 +147,12 @@ UNEXPECTED: list[tuple[str, Callable[[Path], None], str]] = [
         r'<script src="[^"]*bundle\.[0-9a-f]+\.min\.js"></script>', "", t)),
      "helper/index.html: expected the theme's one bundle <script>"),
     ("no search worker", lambda s: search_worker(s).unlink(), "no search worker"),
+    # (Every module that imports another: the page's, the worker and the worker's parts.)
     ("helper modules that no longer import each other", lambda s: [
-        edit(p, lambda t: re.sub(r'from "\.\.?/', 'from "/', t)) for p in sorted((s / "helper" / "app").glob("*.mjs"))
-        if re.search(r'from "\.\.?/', p.read_text(encoding="utf-8"))] and edit(
-        s / "helper" / "worker.mjs", lambda t: t.replace('from "./guard.mjs"', 'from "/guard.mjs"')),
+        edit(p, lambda t: re.sub(r'from "\.\.?/', 'from "/', t))
+        for p in sorted([*(s / "helper" / "app").glob("*.mjs"), *(s / "helper" / "worker").glob("*.mjs"),
+                         s / "helper" / "worker.mjs"])
+        if re.search(r'from "\.\.?/', p.read_text(encoding="utf-8"))],
      "the step that versions them matches nothing"),
     ("a module address the versioning does not know", lambda s: edit(s / "helper" / "app" / "main.mjs", lambda t: (
         t + '\nconst later = new URL("./engine.mjs", import.meta.url);\n')),

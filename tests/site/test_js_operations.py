@@ -1,5 +1,7 @@
 """The page's JavaScript speaks the bridge's language from the contract: every operation it
-sends to Python (a request's "op") is one the bridge answers and the contract's table of
+sends to Python (a request's "op") is read, at run time, from the contract's `operations`
+(infoshare.operations), never written out in a module, so renaming an operation in Python
+renames it on the page; each of those is one the bridge answers and the contract's table of
 loading stages lists; every page Python names besides a question (act_now, outcome,
 check) is compared with the contract's targets, never with a word of the module's own;
 and its time limits are the contract's, written by the build into the boot script."""
@@ -13,13 +15,17 @@ from pathlib import Path
 import pytest
 
 from infoshare import bridge
-from infoshare.contract import OPERATION_STAGES, TARGETS, TIMEOUTS, contract
+from infoshare.contract import OPERATION_STAGES, OPERATIONS, TARGETS, TIMEOUTS, contract
 
 ROOT = Path(__file__).resolve().parents[2]
 HELPER = ROOT / "docs" / "helper"
 
 # A request's operation, written as an object's "op" key with a string value, in any quotes.
 _OP = re.compile(r"""(?<![\w$.])["']?op["']?\s*:\s*(["'`])(?P<name>[^"'`]*)\1""")
+# A request's "op" key and whatever its value is, up to the next property or the object's end.
+_OP_VALUE = re.compile(r"""(?<![\w$.])["']?op["']?\s*:\s*(?P<value>[^,}\n]+)""")
+# The one way a module names an operation: by its role in the contract's `operations`.
+_FROM_CONTRACT = re.compile(r"operations\.(?P<role>\w+)")
 # A comparison with a string literal (===, !==, ==, !=), on either side.
 _COMPARED = re.compile(r"""[!=]==?\s*(["'`])(?P<a>[^"'`]*)\1|(["'`])(?P<b>[^"'`]*)\3\s*[!=]==?""")
 
@@ -37,10 +43,28 @@ def compared_literals(source: str) -> list[str]:
     return [m.group("a") if m.group("a") is not None else m.group("b") for m in _COMPARED.finditer(source)]
 
 
+def roles_in(source: str) -> list[str]:
+    """The roles a module reads from the contract's operations (`operations.seal`)."""
+    return [m.group("role") for m in _FROM_CONTRACT.finditer(source)]
+
+
+def op_values_in(source: str) -> list[str]:
+    """What each request's "op" is set to, as written."""
+    return [m.group("value").strip() for m in _OP_VALUE.finditer(source)]
+
+
 def unknown_operations(sources: dict[str, str]) -> list[str]:
+    """Every "op" that is not a role of the contract's operations, and every role a module
+    reads that the contract lacks or the bridge does not answer: a name written out (even
+    a right one, which a rename in Python would leave behind), a variable of the module's
+    own, or a role misspelt."""
+    roles = contract()["operations"]
     answered = set(bridge._OPS) & set(contract()["operation_stages"])
-    return sorted(f"{name}: {op!r}" for name, text in sources.items() for op in operations_in(text)
-                  if op not in answered)
+    problems = [f"{name}: op {value}" for name, text in sources.items() for value in op_values_in(text)
+                if not (_FROM_CONTRACT.fullmatch(value) and value.split(".")[1] in roles)]
+    problems += [f"{name}: operations.{role}" for name, text in sources.items() for role in roles_in(text)
+                 if roles.get(role) not in answered]
+    return sorted(problems)
 
 
 def own_targets(sources: dict[str, str]) -> list[str]:
@@ -53,13 +77,29 @@ def _sources() -> dict[str, str]:
     return {p.relative_to(HELPER).as_posix(): p.read_text(encoding="utf-8") for p in _modules()}
 
 
-def test_every_operation_the_page_sends_is_one_the_bridge_answers() -> None:
+def test_every_operation_the_page_sends_is_the_contracts_and_one_the_bridge_answers() -> None:
     sources = _sources()
-    used = {op for text in sources.values() for op in operations_in(text)}
+    used = {role for text in sources.values() for role in roles_in(text)}
     # The scan sees the page's calls (so this test cannot pass by finding none) ...
     assert {"step", "outcome", "summary", "seal", "render", "open", "changes", "draft", "path"} <= used
-    # ... and each is the bridge's, and in the contract's table.
+    assert sum(len(op_values_in(text)) for text in sources.values()) >= 13
+    # ... and none is written out: each is read from the contract, and the bridge answers it.
+    assert [op for text in sources.values() for op in operations_in(text)] == []
     assert unknown_operations(sources) == []
+
+
+def test_the_contracts_operations_are_the_bridges_and_the_stage_tables() -> None:
+    assert contract()["operations"] == OPERATIONS
+    assert set(OPERATIONS.values()) == set(bridge._OPS) == set(OPERATION_STAGES)
+    # One name per operation: two roles never share a name.
+    assert len(set(OPERATIONS.values())) == len(OPERATIONS)
+
+
+def test_the_boot_script_hands_the_worker_the_contracts_operations() -> None:
+    boot = (HELPER / "helper.js").read_text(encoding="utf-8")
+    worker = (HELPER / "worker.mjs").read_text(encoding="utf-8")
+    assert "operations: contract().operations" in boot
+    assert "operations = message.operations" in worker
 
 
 def test_no_module_compares_with_a_target_of_its_own() -> None:
@@ -81,6 +121,7 @@ def test_the_contracts_targets_are_the_navigations() -> None:
     ("engine.call({op:'seal'})", ["seal"], []),
     ('JSON.stringify({ "op": "path", answers: {} })', ["path"], []),
     ("call({ op: `render`, record })", ["render"], []),
+    ("call({ op: operations.render, record })", [], []),
     ('const stop = "op: no"; x.loop = "step";', [], []),  # a property ending in "op", and no "op" key
     ('if (target === "check") go();', [], ["check"]),
     ('if ("act_now" == target) go();', [], ["act_now"]),
@@ -91,12 +132,28 @@ def test_operations_and_comparisons_are_found(source: str, ops: list[str], compa
     assert compared_literals(source) == compared
 
 
-def test_an_operation_the_bridge_does_not_answer_fails() -> None:
-    """The hostile control: a module sending an operation no one defined, or a name spelled
-    differently from the bridge's, is caught; so is a target written out by a module."""
+@pytest.mark.parametrize(("source", "expected"), [
+    # A name written out, even one the bridge answers today: a rename would leave it behind.
+    ('engine.call({ op: "seal", answers });', ["app/late.mjs: op \"seal\""]),
+    ("call({op:'path'})", ["app/late.mjs: op 'path'"]),
+    ('engine.call({ op: "delete_everything" });', ['app/late.mjs: op "delete_everything"']),
+    # A role the contract does not have, or a value of the module's own.
+    ("call({ op: operations.delete_everything });",
+     ["app/late.mjs: op operations.delete_everything", "app/late.mjs: operations.delete_everything"]),
+    ("call({ op: operations.Seal, answers });", ["app/late.mjs: op operations.Seal", "app/late.mjs: operations.Seal"]),
+    ("const name = 'seal'; call({ op: name });", ["app/late.mjs: op name"]),
+    ('call({ "op": `${kind}`, answers });', ["app/late.mjs: op `${kind"]),  # (read up to its first "}")
+])
+def test_an_operation_not_read_from_the_contract_fails(source: str, expected: list[str]) -> None:
+    """The hostile control: a module sending an operation it wrote out, one no one defined,
+    or one of its own making is caught."""
     sources = _sources()
-    sources["app/late.mjs"] = 'engine.call({ op: "delete_everything" }); call({ op: "Seal" });'
-    assert unknown_operations(sources) == ["app/late.mjs: 'Seal'", "app/late.mjs: 'delete_everything'"]
+    sources["app/late.mjs"] = source
+    assert unknown_operations(sources) == expected
+
+
+def test_a_target_written_out_by_a_module_fails() -> None:
+    sources = _sources()
     sources["app/late.mjs"] = 'if (reply.next === "outcome") show();'
     assert own_targets(sources) == ["app/late.mjs: 'outcome'"]
 

@@ -1,7 +1,9 @@
 """Every sentence the helper's page shows comes from Python's contract (infoshare.contract):
 a string literal in the page's JavaScript that reads like English must be one of the
 contract's own texts (or one of the few strings below that are never shown). A sentence
-added to a module, and not to the contract, fails this test."""
+added to a module, and not to the contract, fails this test. The page's JavaScript
+includes the runtime's wheel loader (build_scripts/runtime/runtime_wheels.mjs, shipped as
+wheels.mjs), whose errors reach the page by their reasons, worded by the contract."""
 
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ from infoshare.contract import contract
 
 ROOT = Path(__file__).resolve().parents[2]
 HELPER = ROOT / "docs" / "helper"
+WHEEL_LOADER = ROOT / "build_scripts" / "runtime" / "runtime_wheels.mjs"
 
 # Comments and string literals, read left to right, so that a quote in a comment or "//"
 # in a string is taken for what it is.
@@ -60,7 +63,24 @@ def _texts(value: Any) -> set[str]:
 
 def _modules() -> list[Path]:
     files = [*HELPER.rglob("*.mjs"), HELPER / "helper.js"]
-    return sorted(p for p in files if not p.name.endswith(".test.mjs"))
+    return [*sorted(p for p in files if not p.name.endswith(".test.mjs")), WHEEL_LOADER]
+
+
+def _name(path: Path) -> str:
+    return path.name if path == WHEEL_LOADER else path.relative_to(HELPER).as_posix()
+
+
+def _copy_modules(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The page's modules copied under `tmp_path`, and the tests here pointed at the copies
+    (for a hostile control to change one); returns the helper's folder."""
+    helper, loader = tmp_path / "helper", tmp_path / "runtime" / WHEEL_LOADER.name
+    for path in _modules():
+        target = loader if path == WHEEL_LOADER else helper / path.relative_to(HELPER)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    monkeypatch.setitem(globals(), "HELPER", helper)
+    monkeypatch.setitem(globals(), "WHEEL_LOADER", loader)
+    return helper
 
 
 def _known() -> set[str]:
@@ -70,7 +90,7 @@ def _known() -> set[str]:
 
 def test_every_sentence_in_the_pages_javascript_is_the_contracts() -> None:
     known = _known()
-    unexplained = sorted({f"{path.relative_to(HELPER)}: {text!r}"
+    unexplained = sorted({f"{_name(path)}: {text!r}"
                           for path in _modules() for text in sentences_in(path.read_text(encoding="utf-8"))
                           if text not in known and text not in NOT_SHOWN})
     assert unexplained == [], "sentences the contract does not hold:\n" + "\n".join(unexplained)
@@ -80,7 +100,7 @@ def test_no_module_keeps_its_own_copy_of_a_contract_sentence() -> None:
     """A sentence the contract holds is read from it (the messages the page receives), never
     written out again in a module: a copy would pass the test above and drift from it."""
     known = _known()
-    copies = sorted({f"{path.relative_to(HELPER)}: {text!r}"
+    copies = sorted({f"{_name(path)}: {text!r}"
                      for path in _modules() for text in sentences_in(path.read_text(encoding="utf-8"))
                      if text in known})
     assert copies == [], "copies of the contract's sentences:\n" + "\n".join(copies)
@@ -102,7 +122,7 @@ def test_no_module_writes_out_a_word_of_the_contracts_messages() -> None:
     (the "Change" link, the "Error:" before an error) are the contract's messages too, and
     a module that writes one out, rather than reading it, fails this."""
     words = {_PLACEHOLDER.sub("{}", text).strip() for text in contract()["messages"].values()}
-    copies = sorted({f"{path.relative_to(HELPER)}: {text!r}"
+    copies = sorted({f"{_name(path)}: {text!r}"
                      for path in _modules() for text in literals_in(path.read_text(encoding="utf-8"))
                      if text.strip() and text.strip() in words})
     assert copies == [], "the contract's messages, written out:\n" + "\n".join(copies)
@@ -113,14 +133,9 @@ def test_no_module_writes_out_a_word_of_the_contracts_messages() -> None:
 def test_a_module_that_writes_out_a_short_message_fails(line: str, tmp_path: Path,
                                                          monkeypatch: pytest.MonkeyPatch) -> None:
     """The hostile control for short words: each of these, added to a module, fails it."""
-    helper = tmp_path / "helper"
-    for path in _modules():
-        target = helper / path.relative_to(HELPER)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    helper = _copy_modules(tmp_path, monkeypatch)
     with (helper / "app" / "summary.mjs").open("a", encoding="utf-8") as f:
         f.write(f"\n{line}\n")
-    monkeypatch.setitem(globals(), "HELPER", helper)
     with pytest.raises(AssertionError, match="written out"):
         test_no_module_writes_out_a_word_of_the_contracts_messages()
 
@@ -159,15 +174,9 @@ def test_sentences_are_found_and_code_is_not(source: str, expected: list[str]) -
 
 def test_a_sentence_that_never_entered_the_contract_fails(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The hostile control: a module with a new sentence makes the first test fail."""
-    helper = tmp_path / "helper"
-    (helper / "app").mkdir(parents=True)
-    for path in _modules():
-        target = helper / path.relative_to(HELPER)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    helper = _copy_modules(tmp_path, monkeypatch)
     with (helper / "app" / "status.mjs").open("a", encoding="utf-8") as f:
         f.write('\nexport const LATE = "Your answers were sent to the server.";\n')
-    monkeypatch.setitem(globals(), "HELPER", helper)
     with pytest.raises(AssertionError, match="Your answers were sent to the server"):
         test_every_sentence_in_the_pages_javascript_is_the_contracts()
 
@@ -175,14 +184,23 @@ def test_a_sentence_that_never_entered_the_contract_fails(tmp_path: Path, monkey
 def test_a_module_that_copies_a_contract_sentence_fails(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The hostile control for copies: a module that writes out one of the contract's
     sentences, rather than reading it, makes the copy test fail."""
-    helper = tmp_path / "helper"
-    for path in _modules():
-        target = helper / path.relative_to(HELPER)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    helper = _copy_modules(tmp_path, monkeypatch)
     with (helper / "app" / "records.mjs").open("a", encoding="utf-8") as f:
         f.write('\nexport const CLEARED = "All answers cleared.";\n')
-    monkeypatch.setitem(globals(), "HELPER", helper)
     test_every_sentence_in_the_pages_javascript_is_the_contracts()  # in the contract, so this passes
     with pytest.raises(AssertionError, match="All answers cleared"):
         test_no_module_keeps_its_own_copy_of_a_contract_sentence()
+
+
+@pytest.mark.parametrize("line", [
+    'throw new Error(`${entry.file_name} is damaged or was changed after the build`);',
+    "throw new Error(`pyodide-lock.json has no package ${name}`);",
+])
+def test_a_sentence_in_the_wheel_loader_fails(line: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The hostile control for the wheel loader: an error worded in the loader itself, which
+    the worker would pass on to the page, makes the first test fail."""
+    _copy_modules(tmp_path, monkeypatch)
+    with WHEEL_LOADER.open("a", encoding="utf-8") as f:
+        f.write(f"\n{line}\n")
+    with pytest.raises(AssertionError, match=r"runtime_wheels\.mjs: .*(damaged|no package)"):
+        test_every_sentence_in_the_pages_javascript_is_the_contracts()

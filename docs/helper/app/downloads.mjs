@@ -4,14 +4,20 @@
 // sent anywhere or kept.
 
 // `formats` are the contract's; `saveFile`, `draftFile` and `localNow` the boot script's;
-// `engine` the worker client, which asks Python for a draft.
-export function createDownloads({ formats: offered, saveFile, draftFile, localNow, engine }) {
+// `engine` the worker client, which asks Python for a draft; `operations`, the bridge's
+// names for its requests (from the contract).
+/**
+ * @param {{formats: import("helper-types").Format[], saveFile: (file: import("helper-types").SavedFile) => void, draftFile: import("helper-types").DraftFile,
+ *   localNow: () => string, engine: {state: string, call: import("helper-types").Call}, operations: Record<string, string>}} parts
+ */
+export function createDownloads({ formats: offered, saveFile, draftFile, localNow, engine, operations }) {
   const formats = new Map(offered.map((f) => [f.key, f]));
   /** The record made last: each format's text, by key, and the files' name. @type {{files: Record<string, string>, stem: string} | null} */
   let made = null;
 
   return {
     // A record rendered by Python: {files, filename_stem}.
+    /** @param {import("helper-types").RenderReply} rendered */
     hold(rendered) {
       made = { files: rendered.files, stem: rendered.filename_stem };
     },
@@ -22,6 +28,7 @@ export function createDownloads({ formats: offered, saveFile, draftFile, localNo
       return made !== null;
     },
     // Saves one format of the record; returns the file's name.
+    /** @param {string} key */
     record(key) {
       const format = formats.get(key);
       if (!made || !format) return null;
@@ -30,6 +37,7 @@ export function createDownloads({ formats: offered, saveFile, draftFile, localNo
       return name;
     },
     // The record as a case note (its plain-text format), on the clipboard.
+    /** @param {string} key */
     async copy(key) {
       if (!made || !navigator.clipboard) return false;
       try {
@@ -43,11 +51,17 @@ export function createDownloads({ formats: offered, saveFile, draftFile, localNo
     // from any record; with `original`, the record being amended goes in it too, and who is
     // amending it and why (`amendment`). Python writes it when it is running; otherwise the
     // boot script does, from the same contract.
+    /**
+     * @param {import("helper-types").Answers} answers
+     * @param {{original?: unknown, amendment?: import("helper-types").Amendment | null}} [extras]
+     */
     async draft(answers, { original = null, amendment = null } = {}) {
       let file = draftFile(answers, { original, amendment });
       if (engine.state === "ready") {
-        const reply = await engine.call({ op: "draft", answers, original, amendment, now: localNow() });
-        if (reply.ok) file = { ...file, text: reply.json, name: `${reply.filename_stem}.${formats.get("json").extension}` };
+        const reply = /** @type {import("helper-types").DraftReply} */ (
+          await engine.call({ op: operations.draft, answers, original, amendment, now: localNow() }));
+        const json = formats.get("json");
+        if (reply.ok && json) file = { ...file, text: reply.json, name: `${reply.filename_stem}.${json.extension}` };
       }
       saveFile(file);
       return file.name;

@@ -5,15 +5,21 @@
 // `root` is the helper; `pages`, the contract's question pages; `prefix`, its rule for a
 // field's id; `goToField` and `onTitleChange`, what a link in the summary and a change of
 // errors do.
+/**
+ * @param {{root: HTMLElement, pages: import("helper-types").Page[], prefix: string, messages: import("helper-types").Messages,
+ *   goToField: (target: HTMLElement) => void, onTitleChange: () => void}} parts
+ */
 export function createErrors({ root, pages, prefix, messages, goToField, onTitleChange }) {
 
   // Date boxes, by field: [{part, id}] from the contract.
+  /** @type {Map<string, import("helper-types").DatePart[]>} */
   const boxes = new Map(pages.flatMap((page) => page.fields)
     .filter((field) => field.parts && field.parts.length)
-    .map((field) => [field.name, field.parts]));
+    .map((field) => [field.name, field.parts || []]));
 
   // The control a problem is about: the field's first control, by the contract's id rule,
   // or for a date, the first of the boxes the problem names.
+  /** @param {string | null | undefined} name @param {string[]} [parts] @returns {HTMLElement | null} */
   function fieldTarget(name, parts = []) {
     if (!name) return null;
     const named = (boxes.get(name) || []).find((box) => parts.includes(box.part));
@@ -21,39 +27,49 @@ export function createErrors({ root, pages, prefix, messages, goToField, onTitle
   }
 
   // The boxes of a date to mark: those the problem names, or all of them.
+  /** @param {string} name @param {string[] | undefined} parts @returns {HTMLElement[]} */
   function partsToMark(name, parts) {
     const all = boxes.get(name) || [];
     const marked = parts && parts.length ? all.filter((box) => parts.includes(box.part)) : all;
-    return marked.map((box) => document.getElementById(box.id)).filter(Boolean);
+    return marked.flatMap((box) => document.getElementById(box.id) ?? []);
   }
 
+  /** @param {Element} element @param {string} ids */
   function setDescribedBy(element, ids) {
     const value = ids.trim();
     if (value) element.setAttribute("aria-describedby", value);
     else element.removeAttribute("aria-describedby");
   }
 
+  // Every page's error summary and its list, which the build always writes.
+  const summaryOf = (/** @type {Element} */ section) => /** @type {HTMLElement} */ (
+    section.querySelector(".govuk-error-summary"));
+  const listOf = (/** @type {Element} */ summary) => /** @type {HTMLElement} */ (summary.querySelector("ul"));
+
+  /** @param {HTMLElement} [scope] */
   function clear(scope = root) {
-    for (const summary of scope.querySelectorAll(".govuk-error-summary")) {
+    for (const summary of /** @type {NodeListOf<HTMLElement>} */ (scope.querySelectorAll(".govuk-error-summary"))) {
       summary.hidden = true;
-      summary.querySelector("ul").replaceChildren();
+      listOf(summary).replaceChildren();
     }
     for (const box of scope.querySelectorAll(".govuk-date-input__input.govuk-input--error")) {
       box.classList.remove("govuk-input--error");
     }
     for (const group of scope.querySelectorAll(".govuk-form-group--error")) {
       group.classList.remove("govuk-form-group--error");
-      const message = group.querySelector(":scope > .govuk-error-message, :scope > fieldset > .govuk-error-message");
+      const message = /** @type {HTMLElement | null} */ (
+        group.querySelector(":scope > .govuk-error-message, :scope > fieldset > .govuk-error-message"));
       if (message) { message.hidden = true; message.replaceChildren(); }
-      for (const described of group.querySelectorAll("[data-describedby]")) {
+      for (const described of /** @type {NodeListOf<HTMLElement>} */ (group.querySelectorAll("[data-describedby]"))) {
         if (described.closest("[data-field]") !== group) continue;
-        setDescribedBy(described, described.dataset.describedby);
+        setDescribedBy(described, described.dataset.describedby || "");
         described.classList.remove("govuk-input--error", "govuk-textarea--error", "govuk-file-upload--error");
       }
     }
     onTitleChange();
   }
 
+  /** @param {string} name @param {string} text @param {string[] | undefined} parts */
   function showInline(name, text, parts) {
     const target = fieldTarget(name, parts);
     if (!target) return false;
@@ -82,14 +98,15 @@ export function createErrors({ root, pages, prefix, messages, goToField, onTitle
 
   // Problems as Python returns them: [{field, message, parts?}], field null for the whole
   // page; `parts` names the boxes of a date that are wrong.
+  /** @param {HTMLElement} section @param {import("helper-types").Problem[]} problems */
   function show(section, problems) {
     clear();
-    const summary = section.querySelector(".govuk-error-summary");
-    const list = summary.querySelector("ul");
+    const summary = summaryOf(section);
+    const list = listOf(summary);
     for (const problem of problems) {
       const item = document.createElement("li");
       const target = fieldTarget(problem.field, problem.parts);
-      if (target && showInline(problem.field, problem.message, problem.parts)) {
+      if (target && problem.field && showInline(problem.field, problem.message, problem.parts)) {
         const link = document.createElement("a");
         link.href = `#${target.id}`;
         link.textContent = problem.message;
@@ -111,8 +128,9 @@ export function createErrors({ root, pages, prefix, messages, goToField, onTitle
     summary.focus({ preventScroll: true });
   }
 
+  /** @param {HTMLElement} section */
   function showing(section) {
-    const summary = section.querySelector(".govuk-error-summary");
+    const summary = /** @type {HTMLElement | null} */ (section.querySelector(".govuk-error-summary"));
     return Boolean(summary && !summary.hidden);
   }
 

@@ -4,7 +4,14 @@
 
 import { fill } from "./text.mjs";
 
+/** What a button's data-action does, given the button and the click. @typedef {(button: HTMLElement, event: Event) => unknown} Action */
+
 // Each button's data-action, and what it does.
+/**
+ * @param {{el: import("helper-types").Lookup, session: import("helper-types").Session, messages: import("helper-types").Messages, views: import("helper-types").Views, answers: import("helper-types").Form,
+ *   downloads: import("helper-types").Downloads, steps: import("helper-types").Steps, check: import("helper-types").Check, journey: import("helper-types").Journey, records: import("helper-types").Records}} parts
+ * @returns {Record<string, Action>}
+ */
 export function actionsFor({ el, session, messages, views, answers, downloads, steps, check, journey, records }) {
   return {
     "back": () => views.back(),
@@ -23,13 +30,13 @@ export function actionsFor({ el, session, messages, views, answers, downloads, s
       check.show().catch((error) => steps.unexpected(views.named.outcome, error))),
     "seal": (button) => records.seal(button),
     "download": (button) => {
-      const name = downloads.record(button.dataset.format);
+      const name = downloads.record(button.dataset.format || "");
       if (!name) return;
-      session.dirty = false;
+      session.saved();
       el("downloaded").textContent = fill(messages.downloaded, name);
     },
     "open-record": (button) => records.open(button),
-    "time-now": (button) => answers.fillNow(button.dataset.field),
+    "time-now": (button) => answers.fillNow(button.dataset.field || ""),
     "copy-case-note": (button) => steps.busy(button, () => records.copyCaseNote()),
     "check-again": (button) => steps.busy(button, () =>
       check.show().catch((error) => steps.unexpected(views.named.record, error))),
@@ -37,28 +44,34 @@ export function actionsFor({ el, session, messages, views, answers, downloads, s
     "clear-cancel": () => views.back(),
     "clear-confirm": () => records.clearAll(),
     "new-record": () => {
-      if (session.dirty && answers.any()) views.show(views.named.clear);
+      if (session.unsaved() && answers.any()) views.show(views.named.clear);
       else records.clearAll();
     },
   };
 }
 
 // The page's events: its buttons, its form, typing, keys, and leaving or coming back.
+/**
+ * @param {{root: HTMLElement, amend: HTMLElement, engine: import("helper-types").Engine, session: import("helper-types").Session,
+ *   actions: Record<string, Action>, answers: import("helper-types").Form, views: import("helper-types").Views, status: import("helper-types").Status, journey: import("helper-types").Journey,
+ *   records: import("helper-types").Records}} parts
+ */
 export function listen({ root, amend, engine, session, actions, answers, views, status, journey, records }) {
   root.addEventListener("click", (event) => {
-    const button = event.target.closest("[data-action]");
+    const button = /** @type {HTMLElement | null} */ (/** @type {Element} */ (event.target).closest("[data-action]"));
     if (!button || button.getAttribute("aria-disabled") === "true") return;
-    actions[button.dataset.action]?.(button, event);
+    actions[button.dataset.action || ""]?.(button, event);
   });
   // Forms never submit: nothing leaves the page. Enter or Continue goes to the next step.
   answers.form.addEventListener("submit", (event) => {
     event.preventDefault();
-    const section = event.target.querySelector("section:not([hidden])") || views.current;
+    const section = /** @type {HTMLElement | null} */ (
+      /** @type {Element} */ (event.target).querySelector("section:not([hidden])")) || views.current;
     journey.next(section, section.querySelector("[data-action='continue']"));
   });
   for (const source of [answers.form, amend]) {
-    source.addEventListener("input", () => { session.dirty = true; });
-    source.addEventListener("change", () => { session.dirty = true; });
+    source.addEventListener("input", () => session.changed());
+    source.addEventListener("change", () => session.changed());
   }
   // The theme's keyboard shortcuts n, p, "," and "." open the site's next or previous
   // page. Here focus often rests on a question's heading, so one stray key would leave
@@ -77,9 +90,10 @@ export function listen({ root, amend, engine, session, actions, answers, views, 
 }
 
 // Leaving the page, or coming back to it.
+/** @param {import("helper-types").Session} session @param {import("helper-types").Form} answers @param {import("helper-types").Records} records */
 function listenToLeaving(session, answers, records) {
   // Something typed or made that has not been downloaded: leaving would lose it.
-  const unsaved = () => session.dirty && answers.any();
+  const unsaved = () => session.unsaved() && answers.any();
   window.addEventListener("beforeunload", (event) => {
     if (unsaved()) {
       event.preventDefault();

@@ -11,13 +11,20 @@ import { startGovuk } from "./govuk.mjs";
 // `root` is the helper, `form` its form, `spelling` the spell-checking choice;
 // `characterCount`, the contract's words for GOV.UK's character count; `collectAnswers`,
 // the boot script's reading of the form.
+/**
+ * @param {{root: HTMLElement, form: HTMLFormElement, spelling: HTMLInputElement,
+ *   characterCount: Record<string, unknown>,
+ *   collectAnswers: (options: {includeHidden?: boolean, extra?: import("helper-types").Answers}) => import("helper-types").Answers}} parts
+ */
 export function createForm({ root, form, spelling, characterCount, collectAnswers }) {
   const govuk = startGovuk(root, characterCount,
     (error) => console.error("A GOV.UK component could not start:", error));
+  /** @type {import("helper-types").Answers} */
   let extra = {};
 
+  /** @param {string} name @returns {HTMLInputElement[]} */
   function controlsNamed(name) {
-    return [...form.elements].filter((control) => control.name === name);
+    return /** @type {HTMLInputElement[]} */ ([...form.elements]).filter((control) => control.name === name);
   }
 
   const answers = {
@@ -33,6 +40,7 @@ export function createForm({ root, form, spelling, characterCount, collectAnswer
     any() {
       return Object.keys(answers.collectAll()).length > 0;
     },
+    /** @param {import("helper-types").Answers | null | undefined} values */
     fill(values) {
       form.reset();
       extra = {};
@@ -51,14 +59,17 @@ export function createForm({ root, form, spelling, characterCount, collectAnswer
       answers.updateConditionals();
     },
     // "Use the time now": the date boxes of a field, filled with this device's local time.
+    /** @param {string} name */
     fillNow(name) {
       const now = new Date();
+      /** @type {Record<string, string | number>} */
       const values = {
         day: now.getDate(), month: now.getMonth() + 1, year: now.getFullYear(),
         hour: String(now.getHours()).padStart(2, "0"), minute: String(now.getMinutes()).padStart(2, "0"),
       };
       for (const box of form.querySelectorAll(`[data-field="${CSS.escape(name)}"] [data-part]`)) {
-        box.value = String(values[box.dataset.part]);
+        if (!(box instanceof HTMLInputElement)) continue;
+        box.value = String(values[box.dataset.part || ""]);
         box.dispatchEvent(new Event("input", { bubbles: true }));
       }
     },
@@ -72,8 +83,10 @@ export function createForm({ root, form, spelling, characterCount, collectAnswer
     // conditional reveal, which GOV.UK Frontend opens and closes.)
     updateConditionals() {
       for (const box of root.querySelectorAll("[data-show-if-field]")) {
-        const values = JSON.parse(box.dataset.showIfIn);
-        const chosen = controlsNamed(box.dataset.showIfField).filter((c) => c.checked).map((c) => c.value);
+        if (!(box instanceof HTMLElement)) continue;
+        /** @type {string[]} */
+        const values = JSON.parse(box.dataset.showIfIn || "[]");
+        const chosen = controlsNamed(box.dataset.showIfField || "").filter((c) => c.checked).map((c) => c.value);
         box.hidden = !chosen.some((value) => values.includes(value));
       }
       govuk.sync();
@@ -83,7 +96,8 @@ export function createForm({ root, form, spelling, characterCount, collectAnswer
 
   // Spell checking stays off on every typed field unless the practitioner turns it on for
   // this page (see the choice's hint for why). The choice is not remembered anywhere.
-  const typed = () => root.querySelectorAll("textarea, input[type=text]");
+  const typed = () => /** @type {NodeListOf<HTMLInputElement | HTMLTextAreaElement>} */ (
+    root.querySelectorAll("textarea, input[type=text]"));
   spelling.checked = false;
   spelling.addEventListener("change", () => {
     for (const control of typed()) control.spellcheck = spelling.checked;

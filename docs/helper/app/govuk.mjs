@@ -11,9 +11,7 @@ import { CharacterCount, Checkboxes, Radios, SkipLink, createAll } from "../govu
 
 class CodePointCount extends CharacterCount {
   updateCount() {
-    // (GOV.UK's $textarea, which its JSDoc leaves untyped on the class.)
-    const textarea = /** @type {HTMLTextAreaElement} */ (/** @type {any} */ (this).$textarea);
-    this.count = [...textarea.value].length;
+    this.count = [...this.$textarea.value].length;
   }
 }
 

@@ -8,9 +8,14 @@
 import { fill } from "./text.mjs";
 
 // `messages` are the contract's.
+/**
+ * @param {{ruleLinks: HTMLTemplateElement, outcome: HTMLElement, title: HTMLElement, summary: HTMLElement,
+ *   reasons: HTMLElement, rules: HTMLElement, prompts: HTMLElement, messages: import("helper-types").Messages}} elements
+ */
 export function createGuidance({ ruleLinks: links, outcome, title, summary, reasons, rules, prompts, messages }) {
   const template = links.content;
 
+  /** @param {string} text */
   function item(text) {
     const li = document.createElement("li");
     li.textContent = text;
@@ -18,6 +23,7 @@ export function createGuidance({ ruleLinks: links, outcome, title, summary, reas
   }
 
   // Links to the rule pages, cloned from the template the build made for them.
+  /** @param {number[]} numbers @returns {Node[]} */
   function ruleLinks(numbers) {
     return numbers.map((number) => {
       const known = template.querySelector(`[data-rule="${Number(number)}"]`);
@@ -28,8 +34,9 @@ export function createGuidance({ ruleLinks: links, outcome, title, summary, reas
   return {
     item,
     // The outcome page.
+    /** @param {import("helper-types").Recommendation} recommendation */
     fillOutcome(recommendation) {
-      outcome.querySelector(".infoshare-recommendation").dataset.code = recommendation.code;
+      /** @type {HTMLElement} */ (outcome.querySelector(".infoshare-recommendation")).dataset.code = recommendation.code;
       title.textContent = recommendation.title;
       summary.textContent = recommendation.summary;
       reasons.replaceChildren(...recommendation.reasons.map(item));
@@ -47,11 +54,14 @@ export function createGuidance({ ruleLinks: links, outcome, title, summary, reas
       }));
     },
     // The pointer under a question (data-pointer).
+    /** @param {HTMLElement} pointer @param {import("helper-types").Recommendation} recommendation */
     fillPointer(pointer, recommendation) {
-      pointer.querySelector("[data-pointer-title]").textContent = recommendation.title;
-      pointer.querySelector("[data-pointer-summary]").textContent = recommendation.summary;
-      pointer.querySelector("[data-pointer-reasons]").replaceChildren(...recommendation.reasons.map(item));
-      pointer.querySelector("[data-pointer-rules]").replaceChildren(...ruleLinks(recommendation.rules));
+      // Its parts, which the build always writes (a missing one throws, as a fault of the build).
+      const part = (/** @type {string} */ name) => /** @type {Element} */ (pointer.querySelector(`[data-pointer-${name}]`));
+      part("title").textContent = recommendation.title;
+      part("summary").textContent = recommendation.summary;
+      part("reasons").replaceChildren(...recommendation.reasons.map(item));
+      part("rules").replaceChildren(...ruleLinks(recommendation.rules));
       pointer.hidden = false;
     },
   };

@@ -18,6 +18,7 @@
 //   parts.mjs      makes the parts above, each with what it needs
 //   events.mjs     what each button does, and the page's other events
 //   text.mjs       the contract's messages, filled in
+//   session.mjs    what the page remembers between steps, and the one module that changes it
 //
 // Every question, message, format and id comes from the contract the build wrote into the
 // page (infoshare.contract). Only this module and parts.mjs read the boot script's kit:
@@ -28,22 +29,9 @@
 import { createEngine } from "./engine.mjs";
 import { actionsFor, listen } from "./events.mjs";
 import { createFlows, createPage } from "./parts.mjs";
+import { createSession } from "./session.mjs";
 
-// What the page remembers between steps; nothing here is stored anywhere else.
-function createSession() {
-  return {
-    completed: new Set(), // question pages whose answers Continue has accepted
-    returnToCheck: false, // a page opened from the check page with its change link
-    snapshot: null, // the answers before that change, put back if it is abandoned
-    afterActNow: null, // where the "act now" page's Continue goes
-    original: null, // the sealed record any change amends: the one opened, or the one made here
-    amending: "", // Python's sentence saying which record that is
-    separate: false, // an opened record that cannot be amended: creating makes a separate one
-    dirty: false, // something typed or made that has not been downloaded
-    busy: false, // an action is running
-  };
-}
-
+/** @param {import("helper-types").Kit} kit @param {import("helper-types").Blocked | null} blocked */
 export function start(kit, blocked) {
   const engine = createEngine({
     config: kit.config,
@@ -55,10 +43,12 @@ export function start(kit, blocked) {
   return engine.settled;
 }
 
+/** @param {import("helper-types").Kit} kit @param {import("helper-types").Engine} engine */
 function wire(kit, engine) {
   const contract = kit.contract();
-  /** @param {string} role */
-  const el = (role) => document.getElementById(contract.ids[role]);
+  // The page's parts, by the contract's ids: the build writes every one (tests/site checks).
+  /** @type {import("helper-types").Lookup} */
+  const el = (role) => /** @type {HTMLElement} */ (document.getElementById(contract.ids[role]));
   const session = createSession();
   // The journey is made last, so the parts made before it reach it through these callbacks,
   // which are only called once the page is in use.
@@ -68,7 +58,7 @@ function wire(kit, engine) {
     onChange: (section) => flows.journey.change(section),
   });
   const flows = createFlows(kit, contract, el, engine, session, page);
-  kit.onSave(() => { session.dirty = false; });
+  kit.onSave(() => session.saved());
   // The boot script's own draft button (shown when Python fails or stops) keeps the link too.
   kit.setDraftExtras(() => flows.records.draftExtras());
   listen({ root: el("root"), amend: el("amend"), engine, session, ...page, ...flows,

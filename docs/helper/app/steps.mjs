@@ -2,28 +2,36 @@
 // Doing one thing at a time: an action waits for Python when it is still loading (the
 // status says so), and anything unexpected is shown as an error, never lost silently.
 
-import { fill } from "./text.mjs";
+import { fill, messageOf } from "./text.mjs";
 
 // `engine` is the worker client, `status` the loading status, `errors` the error summary,
-// `session` what the page remembers, `failed` the box that says Python cannot run, and
+// `failed` the box that says Python cannot run, and
 // `messages` the contract's.
-export function createSteps({ engine, status, errors, session, failed, messages }) {
+/**
+ * @param {{engine: import("helper-types").Engine, status: import("helper-types").Status,
+ *   errors: import("helper-types").Errors, failed: HTMLElement,
+ *   messages: import("helper-types").Messages}} parts
+ */
+export function createSteps({ engine, status, errors, failed, messages }) {
+  let running = false; // an action is running
 
   // One action at a time; a click that arrives while Python is still loading waits for it,
   // and the status says so.
+  /** @param {Element | null | undefined} button @param {() => Promise<unknown>} work */
   async function busy(button, work) {
-    if (session.busy) return;
-    session.busy = true;
+    if (running) return;
+    running = true;
     button?.setAttribute("aria-disabled", "true");
     if (engine.state === "loading") status.waitForPython();
     try {
       await work();
     } finally {
-      session.busy = false;
+      running = false;
       button?.removeAttribute("aria-disabled");
     }
   }
 
+  /** @param {HTMLElement} section @param {unknown} error */
   function unexpected(section, error) {
     if (engine.state === "failed") {
       failed.focus();
@@ -31,8 +39,8 @@ export function createSteps({ engine, status, errors, session, failed, messages 
     }
     // The worker stopped answering and is being restarted: the notice says so (and has
     // focus); the answers are all still on the page.
-    if (error.interrupted) return;
-    errors.show(section, [{ field: null, message: fill(messages.unexpected, error.message || error) }]);
+    if (/** @type {import("helper-types").Interruption} */ (error)?.interrupted) return;
+    errors.show(section, [{ field: null, message: fill(messages.unexpected, messageOf(error) || String(error)) }]);
   }
 
   return { busy, unexpected };

@@ -6,7 +6,12 @@
 
 // `list` is the summary's element; `pages`, the contract's; `views` and `errors` find a
 // question's page and control; `onChange`, what a change link does.
+/**
+ * @param {{list: HTMLElement, pages: import("helper-types").Page[], messages: import("helper-types").Messages, views: import("helper-types").Views,
+ *   errors: import("helper-types").Errors, onChange: (section: HTMLElement) => void}} parts
+ */
 export function createSummary({ list: summary, pages, messages, views, errors, onChange }) {
+  /** @param {import("helper-types").SummaryRow} data */
   function row(data) {
     const wrapper = document.createElement("div");
     wrapper.className = "govuk-summary-list__row";
@@ -29,7 +34,8 @@ export function createSummary({ list: summary, pages, messages, views, errors, o
       link.append(messages.change, hidden);
       link.addEventListener("click", (event) => {
         event.preventDefault();
-        onChange(views.question(data.page) || target.closest("section"));
+        const section = views.question(data.page) || target.closest("section");
+        if (section) onChange(section);
       });
       actions.append(link);
     }
@@ -43,6 +49,7 @@ export function createSummary({ list: summary, pages, messages, views, errors, o
   // that page's heading.
   const sectionOf = new Map(pages.map((page) => [page.id, page.section]));
 
+  /** @param {string} level @param {string} className @param {string} text */
   function heading(level, className, text) {
     const element = document.createElement(level);
     element.className = className;
@@ -50,14 +57,18 @@ export function createSummary({ list: summary, pages, messages, views, errors, o
     return element;
   }
 
+  /** @param {import("helper-types").SummaryRow[]} rows */
   function groups(rows) {
+    /** @type {{page: string, rows: import("helper-types").SummaryRow[]}[]} */
     const byPage = [];
     for (const data of rows) {
       if (!byPage.length || byPage[byPage.length - 1].page !== data.page) byPage.push({ page: data.page, rows: [] });
       byPage[byPage.length - 1].rows.push(data);
     }
+    /** @type {string | null} */
     let section = null;
     return byPage.flatMap((group) => {
+      /** @type {HTMLElement[]} */
       const out = [];
       const pageSection = sectionOf.get(group.page) || "";
       if (pageSection && pageSection !== section) {
@@ -68,7 +79,7 @@ export function createSummary({ list: summary, pages, messages, views, errors, o
       if (group.rows.length > 1) {
         const view = views.question(group.page);
         out.push(heading("h4", "infoshare-summary-heading",
-          view ? views.headingOf(view).textContent.trim() : group.page));
+          view ? (views.headingOf(view).textContent || "").trim() : group.page));
       }
       const list = document.createElement("dl");
       list.className = "govuk-summary-list";
@@ -79,6 +90,7 @@ export function createSummary({ list: summary, pages, messages, views, errors, o
   }
 
   return {
+    /** @param {import("helper-types").SummaryRow[]} rows */
     fill(rows) {
       summary.replaceChildren(...groups(rows));
     },

@@ -31,3 +31,18 @@ export function messageOf(error) {
 export function fill(template, detail) {
   return template.replace("{detail}", detail == null ? "" : String(detail));
 }
+
+/**
+ * The worker's reason for a failure in the contract's words (its message
+ * worker_reason_<reason>, the {placeholders} filled from the worker's values); a reason
+ * the contract has no message for is Python's own message, shown as it is.
+ * @param {Record<string, string>} messages
+ * @param {unknown} reason
+ * @param {unknown} values
+ * @returns {string}
+ */
+export function workerReason(messages, reason, values) {
+  const key = `worker_reason_${reason}`;
+  if (!Object.hasOwn(messages, key)) return String(reason);
+  return fillIn(messages[key], values && typeof values === "object" ? /** @type {Record<string, unknown>} */ (values) : {});
+}

@@ -15,21 +15,33 @@ import { fillIn } from "./text.mjs";
 // `canOpenFiles`, `onShow` and `onHistory` say what the rest of the page does.
 // `titleHasErrors` says whether a page shows errors (its title then says so); `messages`
 // are the contract's.
+/**
+ * @typedef {{open: HTMLElement, actNow: HTMLElement, outcome: HTMLElement, check: HTMLElement, record: HTMLElement,
+ *   clear: HTMLElement}} NamedPages
+ * @param {{root: HTMLElement, form: HTMLElement, named: NamedPages, footer: HTMLElement, messages: import("helper-types").Messages,
+ *   canOpenFiles: () => boolean, onShow: (section: HTMLElement) => void,
+ *   onHistory: (section: HTMLElement, how: {backwards: boolean}) => void,
+ *   titleHasErrors: (section: HTMLElement) => boolean}} parts
+ */
 export function createViews({ root, form, named, footer, messages, canOpenFiles, onShow, onHistory, titleHasErrors }) {
-  const questions = [...form.querySelectorAll("section[data-view='question']")];
+  const questions = /** @type {HTMLElement[]} */ ([...form.querySelectorAll("section[data-view='question']")]);
   const baseTitle = document.title;
   let current = questions[0];
   let depth = 0; // this page's place in the browser's history, counted from the helper's first
   let floor = 0; // history below this belongs to answers that have since been cleared or replaced
 
-  const headingOf = (section) => section.querySelector(".infoshare-heading");
+  // Every page's heading, which the build always writes.
+  const headingOf = (/** @type {HTMLElement} */ section) => /** @type {HTMLElement} */ (
+    section.querySelector(".infoshare-heading"));
 
+  /** @param {HTMLElement} [section] */
   function setTitle(section = current) {
-    const heading = headingOf(section).textContent.trim();
+    const heading = (headingOf(section).textContent || "").trim();
     const title = section === questions[0] ? baseTitle : fillIn(messages.page_title, { heading, title: baseTitle });
     document.title = (titleHasErrors(section) ? `${messages.error_prefix} ` : "") + title;
   }
 
+  /** @param {HTMLElement} section @param {boolean} push */
   function record(section, push) {
     const entry = { infoshare: section.id };
     if (push) {
@@ -40,16 +52,19 @@ export function createViews({ root, form, named, footer, messages, canOpenFiles,
     }
   }
 
+  /** @param {HTMLElement} section @param {{push?: boolean, focus?: boolean}} [options] */
   function show(section, { push = true, focus = true } = {}) {
     record(section, push && current !== section);
-    for (const other of root.querySelectorAll("section.infoshare-page")) {
+    for (const other of /** @type {NodeListOf<HTMLElement>} */ (root.querySelectorAll("section.infoshare-page"))) {
       if (other !== named.open) other.hidden = other !== section;
     }
     current = section;
     // Opening a saved record needs Python; offer it only where it can work.
     named.open.hidden = section !== questions[0] || !canOpenFiles();
     footer.hidden = section === named.clear;
-    for (const back of section.querySelectorAll("[data-action='back']")) back.hidden = depth <= floor;
+    for (const back of /** @type {NodeListOf<HTMLElement>} */ (section.querySelectorAll("[data-action='back']"))) {
+      back.hidden = depth <= floor;
+    }
     setTitle(section);
     onShow(section);
     if (focus) {
@@ -58,6 +73,7 @@ export function createViews({ root, form, named, footer, messages, canOpenFiles,
     }
   }
 
+  /** @param {string} pageId */
   function question(pageId) {
     return questions.find((section) => section.dataset.page === pageId) || null;
   }
@@ -98,7 +114,9 @@ export function createViews({ root, form, named, footer, messages, canOpenFiles,
   });
 
   history.replaceState({ infoshare: questions[0].id, depth }, "");
-  for (const back of questions[0].querySelectorAll("[data-action='back']")) back.hidden = true;
+  for (const back of /** @type {NodeListOf<HTMLElement>} */ (questions[0].querySelectorAll("[data-action='back']"))) {
+    back.hidden = true;
+  }
 
   return {
     questions,
@@ -108,7 +126,7 @@ export function createViews({ root, form, named, footer, messages, canOpenFiles,
     question,
     headingOf,
     get current() { return current; },
-    isFirst: (section) => section === questions[0],
+    isFirst: (/** @type {HTMLElement} */ section) => section === questions[0],
     // The helper's own Back button: the same as the browser's.
     back() {
       if (depth > floor) history.back();
@@ -120,6 +138,7 @@ export function createViews({ root, form, named, footer, messages, canOpenFiles,
     // The pages already answered in a draft just opened, as entries in the browser's history
     // (none is shown): Back from where the draft carries on goes to the question before it,
     // as it would had the questions been answered here, not to the first question.
+    /** @param {HTMLElement[]} sections */
     trail(sections) {
       for (const section of sections) {
         depth += 1;

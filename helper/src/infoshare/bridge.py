@@ -18,6 +18,7 @@ from .dateparts import DATE_KINDS
 from .display import display_value, no_decision, row_label
 from .jsondepth import nested_too_deeply
 from .navigation import CHECK, next_step, resume_page
+from .operations import OPERATIONS
 from .questions import PAGE_IDS, page
 from .seal import seal
 from .textsafety import visible
@@ -204,17 +205,18 @@ def _op_draft(request: Mapping[str, Any]) -> Response:
     return reply
 
 
+# Keyed by the operations' names in infoshare.operations, the one place they are written.
 _OPS: dict[str, Callable[[Mapping[str, Any]], Response]] = {
-    "contract": _op_contract,
-    "step": _op_step,
-    "path": _op_path,
-    "outcome": _op_outcome,
-    "summary": _op_summary,
-    "seal": _op_seal,
-    "render": _op_render,
-    "changes": _op_changes,
-    "open": _op_open,
-    "draft": _op_draft,
+    OPERATIONS["contract"]: _op_contract,
+    OPERATIONS["step"]: _op_step,
+    OPERATIONS["path"]: _op_path,
+    OPERATIONS["outcome"]: _op_outcome,
+    OPERATIONS["summary"]: _op_summary,
+    OPERATIONS["seal"]: _op_seal,
+    OPERATIONS["render"]: _op_render,
+    OPERATIONS["changes"]: _op_changes,
+    OPERATIONS["open"]: _op_open,
+    OPERATIONS["draft"]: _op_draft,
 }
 
 

@@ -20,10 +20,12 @@ from .draft import AMENDING_VERSION, DRAFT_FORMAT, DRAFT_VERSION
 from .filenames import NAME_RULE
 from .formats import FORMATS
 from .navigation import ACT_NOW, CHECK, OUTCOME
+from .operations import OPERATION_STAGES, OPERATIONS
 from .parse import MAX_BYTES, TOO_LARGE
 from .questions import PAGES, SECTIONS, Field, Page, offered
 
-__all__ = ["CONTRACT_VERSION", "FIELD_ID_PREFIX", "IDS", "MESSAGES", "TARGETS", "TIMEOUTS", "contract", "field_id"]
+__all__ = ["CONTRACT_VERSION", "FIELD_ID_PREFIX", "IDS", "MESSAGES", "OPERATIONS", "OPERATION_STAGES", "TARGETS",
+           "TIMEOUTS", "contract", "field_id"]
 
 CONTRACT_VERSION = 1
 
@@ -112,6 +114,16 @@ MESSAGES: dict[str, str] = {
     # {file} is the file's name; {detail} what the browser said, {status} the HTTP status.
     "worker_reason_download_failed": "{file} could not be downloaded ({detail})",
     "worker_reason_download_http": "{file} could not be downloaded (HTTP {status})",
+    # The runtime's wheel loader (build_scripts/runtime/runtime_wheels.mjs, its WheelError):
+    # {name} is a package's name, {needed_by} the package that needs it, {file} a wheel's file.
+    "worker_reason_wheel_not_listed": "the runtime's list of packages, pyodide-lock.json, has no package \"{name}\"",
+    "worker_reason_wheel_dependency_not_listed": ("the runtime's list of packages, pyodide-lock.json, has no "
+                                                  "package \"{name}\" (needed by {needed_by})"),
+    "worker_reason_wheel_bad_name": "{file} in pyodide-lock.json is not a wheel's file name",
+    "worker_reason_wheel_not_pure": "{file} is not a pure-Python wheel, so it cannot be imported from its zip",
+    "worker_reason_wheel_damaged": ("{file} is damaged or was changed after the build (its SHA-256 does not "
+                                    "match pyodide-lock.json)"),
+    "worker_reason_wheel_stage": "the helper asked for its packages at a stage it does not have ({stage})",
     # The worker's guard refused an address on another site (docs/helper/guard.mjs).
     "worker_reason_refused": "The helper does not connect to other sites (refused {url})",
     "worker_reason_unknown": "unknown error",
@@ -185,19 +197,6 @@ CHARACTER_COUNT: dict[str, Any] = {
     "charactersOverLimit": {"one": "You have %{count} character too many",
                             "other": "You have %{count} characters too many"},
 }
-
-# Which loading stage each of the bridge's operations (infoshare.bridge) needs. "questions":
-# answered as soon as Python is ready. "records": waits in the worker for the record tools
-# (Jinja2, MarkupSafe and the standard library's records part), added right after "ready".
-# `changes` reads a sealed record, so it is a records operation too. The page sends the
-# records operations to its worker (docs/helper/helper.js), which holds them back until
-# then; the runtime's trace (build_scripts/runtime/pyodide_trace.mjs) runs each stage's.
-OPERATION_STAGES: dict[str, str] = {
-    "contract": "questions", "step": "questions", "path": "questions", "outcome": "questions",
-    "summary": "questions", "draft": "questions",
-    "seal": "records", "render": "records", "open": "records", "changes": "records",
-}
-
 
 # The pages Python's `step` and `open` operations name besides a question page's id
 # (infoshare.navigation): the page compares with these, never with words of its own.
@@ -285,6 +284,8 @@ def contract() -> dict[str, Any]:
         "ids": dict(IDS),
         "messages": dict(MESSAGES),
         "character_count": dict(CHARACTER_COUNT),
+        # The bridge's operations by role (infoshare.operations): the page sends these names.
+        "operations": dict(OPERATIONS),
         "operation_stages": dict(OPERATION_STAGES),
         "targets": dict(TARGETS),
         "timeouts": dict(TIMEOUTS),
