@@ -255,11 +255,15 @@ _AFTER_CONTINUE = """() => {
 }"""
 
 
-def answer_questions(page: Any, answers: dict[str, Any], *, check_focus: bool = True) -> Journey:
-    """Answer question after question until the helper shows what the guidance points to."""
+def answer_questions(page: Any, answers: dict[str, Any], *, check_focus: bool = True,
+                     until: str | None = None) -> Journey:
+    """Answer question after question until the helper shows what the guidance points to
+    (or, with `until`, that page)."""
     journey = Journey()
     now = page.evaluate(_AFTER_CONTINUE)
     for _ in range(40):
+        if now["view"] == until:
+            return journey
         if now["view"] == "act-now":
             # A child in immediate danger: what to do now comes first, then the record.
             journey.pages.append("act-now")

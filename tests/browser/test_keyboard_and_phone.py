@@ -12,22 +12,6 @@ from tests.browser import driver
 PHONE = {"width": 375, "height": 667}
 
 
-def _to(page: Any, target: str, answers: dict[str, Any]) -> None:
-    """Answer question pages until `target` is showing."""
-    journey = driver.Journey()
-    for _ in range(30):
-        view = driver.current_view(page)
-        if view == target:
-            return
-        if view == "act-now":
-            page.get_by_role("button", name="Continue to the record").click()
-            continue
-        page_id = driver.answer_current_page(page, answers, journey)
-        driver.press_continue(page, page_id)
-        assert driver.visible_error_text(page) == "", driver.visible_error_text(page)
-    raise AssertionError(f"never reached {target}")
-
-
 def _focus(page: Any) -> dict[str, Any]:
     """The focused element: its tag, id and text (BODY when focus has been dropped)."""
     result: dict[str, Any] = page.evaluate(
@@ -46,7 +30,7 @@ def test_back_after_the_skip_link_keeps_focus_on_the_page_not_the_body(watched: 
     page = watched.page
     driver.open_helper(page, site_url)
     answers = driver.answers_for("share_risk_of_harm")
-    _to(page, "purpose", answers)
+    driver.answer_questions(page, answers, until="purpose", check_focus=False)
     skip = page.locator("a.md-skip")
     skip.focus()
     assert _focus(page)["text"] == "Skip to content", _focus(page)
@@ -54,7 +38,7 @@ def test_back_after_the_skip_link_keeps_focus_on_the_page_not_the_body(watched: 
     # The skip link moves focus to the content (not to the body) and adds no history entry.
     assert _focus(page)["tag"] != "BODY", _focus(page)
     assert page.url == site_url + "helper/"
-    _to(page, "personal_data", answers)
+    driver.answer_questions(page, answers, until="personal_data", check_focus=False)
     # Back goes to the helper's page before, with focus on its heading.
     page.go_back()
     page.wait_for_selector("#q-purpose:not([hidden])")
@@ -71,7 +55,7 @@ def test_back_on_a_resumed_draft_goes_to_the_question_before(watched: Any, site_
     page = watched.page
     driver.open_helper(page, site_url)
     answers = driver.answers_for("share_risk_of_harm")
-    _to(page, "confidential", answers)
+    driver.answer_questions(page, answers, until="confidential", check_focus=False)
     with page.expect_download() as info:
         page.locator("#q-confidential").get_by_role("button", name="Save your answers so far").click()
     saved = tmp_path / info.value.suggested_filename
@@ -100,7 +84,7 @@ def test_back_on_a_resumed_draft_goes_to_the_question_before(watched: Any, site_
         page.wait_for_timeout(100)
     assert driver.current_view(page) == "urgency"
     # From there, Continue goes through the kept answers past where the draft stopped.
-    _to(page, "consent", answers)
+    driver.answer_questions(page, answers, until="consent", check_focus=False)
     assert page.locator("#q-confidential input:checked").get_attribute("value") == answers["confidential"]
 
 
@@ -112,11 +96,11 @@ def test_on_a_phone_the_save_confirmation_is_on_screen(browser: Any, site_url: s
         answers = driver.answers_for("not_personal_data")  # the shortest way past how_shared
         for target in ("purpose", "how_shared", "check"):
             if target == "check":
-                _to(page, "outcome", answers)
+                driver.answer_questions(page, answers, until="outcome", check_focus=False)
                 driver.to_check(page)
                 section = page.locator("#infoshare-check")
             else:
-                _to(page, target, answers)
+                driver.answer_questions(page, answers, until=target, check_focus=False)
                 section = page.locator(f"#q-{target}")
             page.evaluate("document.getElementById('infoshare-saved').textContent = ''")
             button = section.get_by_role("button", name="Save your answers so far")
@@ -136,7 +120,7 @@ def test_on_a_phone_the_save_confirmation_is_on_screen(browser: Any, site_url: s
 def test_the_time_of_sharing_is_typed_and_never_filled_in_as_now(watched: Any, site_url: str) -> None:
     page = watched.page
     driver.open_helper(page, site_url)
-    _to(page, "how_shared", driver.answers_for("emergency"))
+    driver.answer_questions(page, driver.answers_for("emergency"), until="how_shared", check_focus=False)
     shared = page.locator("#q-how_shared [data-field='shared_at']")
     assert shared.is_visible()
     assert shared.get_by_role("button", name="Use the time now").count() == 0
@@ -175,7 +159,7 @@ def test_a_button_keeps_its_contrast_while_the_pointer_comes_to_rest_on_it(brows
     try:
         page = context.new_page()
         driver.open_helper(page, site_url)
-        _to(page, "decision", driver.answers_for("no_purpose"))
+        driver.answer_questions(page, driver.answers_for("no_purpose"), until="decision", check_focus=False)
         button = page.locator("#q-decision [data-action='save-answers']")
         button.scroll_into_view_if_needed()
         assert _contrast(page, button) >= 4.5
@@ -199,7 +183,7 @@ def test_not_sure_of_harm_says_not_a_reason_to_wait_in_the_headline(watched: Any
     page = watched.page
     driver.open_helper(page, site_url)
     answers = {**driver.answers_for("share_risk_of_harm"), "risk_of_harm": "not_sure"}
-    _to(page, "decision", answers)
+    driver.answer_questions(page, answers, until="decision", check_focus=False)
     pointer = page.locator("#q-decision [data-pointer]")
     # The pointer is filled in by Python: read its headline, without the collapsed reasons,
     # once it has come.

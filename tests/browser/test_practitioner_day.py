@@ -23,22 +23,6 @@ def _until(page: Any, condition: Any, timeout_ms: int = 5000) -> None:
     raise AssertionError("timed out")
 
 
-def _to(page: Any, target: str, answers: dict[str, Any]) -> driver.Journey:
-    """Answer question pages until `target` is showing."""
-    journey = driver.Journey()
-    for _ in range(30):
-        view = driver.current_view(page)
-        if view == target:
-            return journey
-        if view == "act-now":
-            page.get_by_role("button", name="Continue to the record").click()
-            continue
-        page_id = driver.answer_current_page(page, answers, journey)
-        driver.press_continue(page, page_id)
-        assert driver.visible_error_text(page) == "", driver.visible_error_text(page)
-    raise AssertionError(f"never reached {target}")
-
-
 # ---- 1. Interrupted: save the answers so far, and carry on from the file -----------------
 
 
@@ -46,7 +30,7 @@ def test_save_answers_so_far_and_carry_on_where_you_stopped(watched: Any, site_u
     page = watched.page
     driver.open_helper(page, site_url)
     answers = driver.answers_for("share_risk_of_harm")
-    _to(page, "risk_of_harm", answers)
+    driver.answer_questions(page, answers, until="risk_of_harm", check_focus=False)
     # Every question page offers it, and so does the check page.
     assert page.locator("section[data-view=question] [data-action=save-answers]").count() == \
         page.locator("section[data-view=question]").count()
@@ -76,7 +60,7 @@ def test_save_answers_so_far_and_carry_on_where_you_stopped(watched: Any, site_u
     assert page.locator("#f-purpose").input_value() == answers["purpose"]
     # And on to what the guidance points to: by the shorter way from here (no risk of harm,
     # consent refused), which the answers saved before lead to as well.
-    _to(page, "outcome", driver.answers_for("do_not_share_or_seek_advice"))
+    driver.answer_questions(page, driver.answers_for("do_not_share_or_seek_advice"), until="outcome", check_focus=False)
     assert page.locator("#infoshare-outcome .infoshare-recommendation").get_attribute("data-code") == \
         "do_not_share_or_seek_advice"
 
@@ -89,7 +73,7 @@ def test_back_and_forward_move_between_helper_pages_and_carry_no_answers(watched
     url = site_url + "helper/"
     driver.open_helper(page, site_url)
     answers = driver.answers_for("not_personal_data")
-    _to(page, "personal_data", answers)
+    driver.answer_questions(page, answers, until="personal_data", check_focus=False)
     page.go_back()
     page.wait_for_selector("#q-purpose:not([hidden])")
     assert page.locator("#f-purpose").input_value() == answers["purpose"]
@@ -101,7 +85,7 @@ def test_back_and_forward_move_between_helper_pages_and_carry_no_answers(watched
     # The helper's own Back button is the same move.
     page.locator("#q-purpose").get_by_role("button", name="Back").click()
     page.wait_for_selector("#q-request:not([hidden])")
-    _to(page, "outcome", answers)
+    driver.answer_questions(page, answers, until="outcome", check_focus=False)
     # Every history entry the helper made holds a page id and a depth, nothing typed.
     states = []
     for _ in range(40):
@@ -124,7 +108,7 @@ def test_a_change_abandoned_with_the_browsers_back_is_not_kept(watched: Any, sit
     page = watched.page
     driver.open_helper(page, site_url)
     answers = driver.answers_for("no_purpose")
-    _to(page, "outcome", answers)
+    driver.answer_questions(page, answers, until="outcome", check_focus=False)
     driver.to_check(page)
     page.locator("#infoshare-summary a", has_text="Change").first.click()
     page.wait_for_selector("#q-urgency:not([hidden])")
@@ -175,7 +159,7 @@ def test_the_departure_page_restates_what_the_guidance_pointed_to(watched: Any, 
     page = watched.page
     driver.open_helper(page, site_url)
     answers = {**driver.answers_for("share_risk_of_harm"), "decision": "do_not_share"}
-    _to(page, "departure", answers)
+    driver.answer_questions(page, answers, until="departure", check_focus=False)
     pointer = page.locator("#q-departure [data-pointer]")
     pointer.wait_for()
     text = pointer.inner_text()
@@ -199,7 +183,7 @@ def test_the_departure_page_restates_what_the_guidance_pointed_to(watched: Any, 
 def test_textareas_count_characters_and_reveals_say_they_are_open(watched: Any, site_url: str) -> None:
     page = watched.page
     driver.open_helper(page, site_url)
-    _to(page, "purpose", driver.answers_for("share_risk_of_harm"))
+    driver.answer_questions(page, driver.answers_for("share_risk_of_harm"), until="purpose", check_focus=False)
     info = page.locator("#f-purpose-info")
     assert info.text_content() == "You can enter up to 20,000 characters"
     assert "f-purpose-info" in page.locator("#f-purpose").get_attribute("aria-describedby")
@@ -231,7 +215,7 @@ def test_textareas_count_characters_and_reveals_say_they_are_open(watched: Any, 
 def test_a_skip_link_reaches_create_the_record_in_a_few_presses(watched: Any, site_url: str) -> None:
     page = watched.page
     driver.open_helper(page, site_url)
-    _to(page, "outcome", driver.answers_for("share_risk_of_harm"))
+    driver.answer_questions(page, driver.answers_for("share_risk_of_harm"), until="outcome", check_focus=False)
     driver.to_check(page)
     assert page.evaluate("document.activeElement.textContent").startswith("Check your answers")
     presses = 0
@@ -260,7 +244,7 @@ def test_dates_in_boxes_under_a_us_locale_and_time_zone(browser: Any, site_url: 
         assert page.evaluate("navigator.language") == "en-US"
         assert page.locator("input[type=date], input[type=datetime-local]").count() == 0
         answers = driver.answers_for("no_purpose")
-        _to(page, "decision_time", answers)
+        driver.answer_questions(page, answers, until="decision_time", check_focus=False)
         page.locator("#q-decision_time").get_by_role("button", name="Use the time now").click()
         now = page.evaluate("(() => { const d = new Date(); return [d.getDate(), d.getMonth() + 1, d.getFullYear(),"
                             " d.getHours(), d.getMinutes()]; })()")
@@ -271,7 +255,7 @@ def test_dates_in_boxes_under_a_us_locale_and_time_zone(browser: Any, site_url: 
         for box, value in zip(("", "-month", "-year", "-hour", "-minute"), ("15", "1", "2026", "15", "30"),
                               strict=True):
             page.locator(f"#f-decided_at{box}").fill(value)
-        _to(page, "outcome", answers)
+        driver.answer_questions(page, answers, until="outcome", check_focus=False)
         driver.to_record(page)
         _, text = driver.download(page, "Download as JSON")
         record = json.loads(text)
